@@ -1,0 +1,233 @@
+//! Who may do what (domain.md, Principles: "Authority is checked"). The rulebook's
+//! authority table lists, per action, the roles allowed to take it; a call by anyone else is
+//! refused with `authority.not_permitted`.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Diagnostic, Locale, Params, localized};
+use crate::members::{Department, Member, MemberId, Role};
+use crate::rulebook::RulebookError;
+
+/// An action that needs authority.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Action {
+    /// Approve a member's leave from an event (discipline §3).
+    ApproveLeave,
+    /// Approve an activity plan (discipline §6).
+    ApprovePlan,
+    /// Approve an expense (responsibility 4).
+    ApproveExpense,
+    /// Record attendance marks for an event.
+    RecordAttendance,
+}
+
+impl Action {
+    /// The action's snake_case key, as in the rulebook.
+    pub fn key(self) -> &'static str {
+        match self {
+            Action::ApproveLeave => "approve_leave",
+            Action::ApprovePlan => "approve_plan",
+            Action::ApproveExpense => "approve_expense",
+            Action::RecordAttendance => "record_attendance",
+        }
+    }
+}
+
+impl fmt::Display for Action {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.key())
+    }
+}
+
+/// Which roles may take each action (rulebook key `authority`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AuthorityTable {
+    /// Roles that may approve leave.
+    pub approve_leave: Vec<Role>,
+    /// Roles that may approve an activity plan.
+    pub approve_plan: Vec<Role>,
+    /// Roles that may approve an expense.
+    pub approve_expense: Vec<Role>,
+    /// Roles that may record attendance.
+    pub record_attendance: Vec<Role>,
+}
+
+impl AuthorityTable {
+    /// The roles allowed to take `action`.
+    pub fn roles_for(&self, action: Action) -> &[Role] {
+        match action {
+            Action::ApproveLeave => &self.approve_leave,
+            Action::ApprovePlan => &self.approve_plan,
+            Action::ApproveExpense => &self.approve_expense,
+            Action::RecordAttendance => &self.record_attendance,
+        }
+    }
+
+    pub(crate) fn validate(&self, path: &str) -> Result<(), RulebookError> {
+        for action in [
+            Action::ApproveLeave,
+            Action::ApprovePlan,
+            Action::ApproveExpense,
+            Action::RecordAttendance,
+        ] {
+            if self.roles_for(action).is_empty() {
+                return Err(RulebookError::Inconsistent {
+                    path: crate::error::join_path(path, action.key()),
+                    expected_en: "at least one role must be allowed to take this action".into(),
+                    expected_zh: "至少应有一个角色有权执行此操作".into(),
+                });
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Where an action takes place: it decides which situational roles an actor holds.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Scope<'a> {
+    /// The project leader of the activity or event concerned, if any.
+    pub project_leader: Option<&'a MemberId>,
+    /// The department concerned: a department head has that role only for their own.
+    pub department: Option<&'a Department>,
+}
+
+/// The actor's role does not permit the action.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum AuthorityError {
+    /// No role the actor holds here is allowed to take the action.
+    #[error("{actor} ({roles}) may not {action}; allowed roles: {allowed}")]
+    NotPermitted {
+        /// Path of the actor field.
+        path: String,
+        /// The actor.
+        actor: MemberId,
+        /// The action.
+        action: Action,
+        /// The roles the actor holds in this scope, comma-separated.
+        roles: String,
+        /// The roles allowed, comma-separated.
+        allowed: String,
+    },
+}
+
+impl Diagnostic for AuthorityError {
+    fn code(&self) -> &'static str {
+        "authority.not_permitted"
+    }
+
+    fn path(&self) -> &str {
+        match self {
+            AuthorityError::NotPermitted { path, .. } => path,
+        }
+    }
+
+    fn message(&self, locale: Locale) -> String {
+        let AuthorityError::NotPermitted {
+            actor,
+            action,
+            roles,
+            allowed,
+            ..
+        } = self;
+        let zh = format!("{actor}（{roles}）无权执行 {action}；有权的角色：{allowed}");
+        localized(locale, self.to_string(), zh)
+    }
+
+    fn params(&self) -> Params {
+        let AuthorityError::NotPermitted {
+            actor,
+            action,
+            roles,
+            allowed,
+            ..
+        } = self;
+        Params::from([
+            ("actor", actor.0.clone()),
+            ("action", action.key().to_owned()),
+            ("roles", roles.clone()),
+            ("allowed", allowed.clone()),
+        ])
+    }
+}
+
+/// The roles `actor` holds in `scope`: their standing role (a department head only for
+/// their own department) and project leader when they lead the activity.
+pub fn roles_in_scope(actor: &Member, scope: &Scope<'_>) -> Vec<Role> {
+    let mut roles = Vec::with_capacity(2);
+    if scope.project_leader == Some(&actor.id) {
+        roles.push(Role::ProjectLeader);
+    }
+    let head_elsewhere = actor.role == Role::DepartmentHead
+        && scope.department.is_some_and(|d| d != &actor.department);
+    if !head_elsewhere && !roles.contains(&actor.role) {
+        roles.push(actor.role);
+    }
+    roles
+}
+
+/// Checks that `actor` may take `action` in `scope`, and returns the role that allows it
+/// (the first of [`roles_in_scope`] in the table). Members who are not active (expelled,
+/// resigned, reserve) hold no authority.
+///
+/// # Errors
+///
+/// `authority.not_permitted` at `path` when no role allows the action.
+///
+/// # Example
+///
+/// ```
+/// use secretariat::{Diagnostic, Grade, Member, Role, Rulebook};
+/// use secretariat::authority::{authorize, Action, Scope};
+///
+/// let rb = Rulebook::default();
+/// let officer = Member {
+///     id: "m2".into(), name: "Wang Fang".into(), grade: Grade::parse("01")?,
+///     department: secretariat::Department("Secretariat".into()), role: Role::Officer,
+///     skills: vec![], status: Default::default(),
+/// };
+/// let err = authorize(&rb.authority, Action::ApproveLeave, &officer, &Scope::default(), "approver")
+///     .unwrap_err();
+/// assert_eq!(err.code(), "authority.not_permitted");
+///
+/// // The same officer leads this event, so may approve leave from it.
+/// let scope = Scope { project_leader: Some(&officer.id), department: None };
+/// assert_eq!(authorize(&rb.authority, Action::ApproveLeave, &officer, &scope, "approver")?, Role::ProjectLeader);
+/// # Ok::<(), secretariat::Error>(())
+/// ```
+pub fn authorize(
+    table: &AuthorityTable,
+    action: Action,
+    actor: &Member,
+    scope: &Scope<'_>,
+    path: &str,
+) -> Result<Role, AuthorityError> {
+    let allowed = table.roles_for(action);
+    let held = if actor.status.is_active() {
+        roles_in_scope(actor, scope)
+    } else {
+        Vec::new()
+    };
+    held.iter()
+        .copied()
+        .find(|r| allowed.contains(r))
+        .ok_or_else(|| AuthorityError::NotPermitted {
+            path: path.to_owned(),
+            actor: actor.id.clone(),
+            action,
+            roles: if held.is_empty() {
+                format!("status {:?}", actor.status).to_lowercase()
+            } else {
+                join_roles(&held)
+            },
+            allowed: join_roles(allowed),
+        })
+}
+
+fn join_roles(roles: &[Role]) -> String {
+    roles.iter().map(|r| r.key()).collect::<Vec<_>>().join(", ")
+}

@@ -1,0 +1,50 @@
+//! # secretariat
+//!
+//! The working rules of a university student union's secretariat, as code over a data
+//! rulebook. The structure of every rule is fixed here; its numbers (limits, grace periods,
+//! lead times, milestone offsets) come from a [`Rulebook`] that a school edits as TOML or
+//! JSON. The embedded default holds the values of the source documents.
+//!
+//! The crate is pure: it never reads the clock, the environment or the network. "Today" is
+//! always an argument. Bad input is a typed [`Error`] with a stable code, a field path and a
+//! message in English and Simplified Chinese; nothing in the public API panics on input.
+//!
+//! ## Quick start
+//!
+//! ```
+//! use secretariat::{Rulebook, TermData, Diagnostic};
+//! use chrono::NaiveDate;
+//!
+//! let rulebook = Rulebook::default();
+//! let data = TermData::sample();
+//! let today = NaiveDate::from_ymd_opt(2026, 10, 19).unwrap();
+//! let report = secretariat::term_report(&rulebook, &data, today)?;
+//!
+//! // Two late arrivals in the term expel (discipline §2).
+//! let zhao = report.standings.iter().find(|s| s.member.as_str() == "2002013").unwrap();
+//! assert_eq!(zhao.status, secretariat::attendance::StandingStatus::Expelled);
+//!
+//! // A bad rulebook value is refused with its path.
+//! let err = Rulebook::from_toml_str("[attendance]\nlateness_limit = -1").unwrap_err();
+//! assert_eq!(err.path(), "attendance.lateness_limit");
+//! # Ok::<(), secretariat::Error>(())
+//! ```
+#![deny(missing_docs)]
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
+
+pub mod attendance;
+pub mod authority;
+pub mod calendar;
+pub mod error;
+pub mod input;
+pub mod members;
+pub mod report;
+pub mod rulebook;
+pub mod schedule;
+
+pub use attendance::{AttendanceRegister, LeaveRequest, Standing};
+pub use error::{Diagnostic, Error, Issue, Locale, Result};
+pub use input::InputError;
+pub use members::{Department, Grade, Member, MemberError, MemberId, MemberStatus, Role, Roster};
+pub use report::{TermData, TermReport, term_report};
+pub use rulebook::{RuleRef, Rulebook, RulebookError, RulebookStamp};

@@ -1,0 +1,474 @@
+//! Members of the union, their grade, department, role, skills and status (domain.md,
+//! "People and roles").
+
+use std::fmt;
+
+use rustc_hash::FxHashMap;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use crate::error::{Diagnostic, Locale, Params, localized};
+
+/// A member's identifier, unique in a roster (e.g. a student number).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct MemberId(pub String);
+
+impl MemberId {
+    /// The id as text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for MemberId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl From<&str> for MemberId {
+    fn from(s: &str) -> MemberId {
+        MemberId(s.to_owned())
+    }
+}
+
+/// A department, as data: Secretariat, Organization, Propaganda, Science and Technology...
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Department(pub String);
+
+impl fmt::Display for Department {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// A skill, as data: `computer`, `organization_language`...
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Skill(pub String);
+
+/// The intake-year cohort, stored as the full year.
+///
+/// The seeds write cohorts as two digits ("02", "01", "00", "99"). On input a two-digit form
+/// is read with the POSIX `%y` pivot: `00`-`68` are 2000-2068, `69`-`99` are 1969-1999.
+/// A four-digit year between 1900 and 2199 is taken as it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Grade(u16);
+
+impl Grade {
+    /// The full intake year.
+    pub fn year(self) -> u16 {
+        self.0
+    }
+
+    /// The two-digit form the seeds use, e.g. `"02"`.
+    pub fn short(self) -> String {
+        format!("{:02}", self.0 % 100)
+    }
+
+    /// Reads `"02"`, `"2002"` (or the same as numbers).
+    ///
+    /// # Errors
+    ///
+    /// `member.invalid_grade` for anything else.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use secretariat::{Diagnostic, Grade};
+    ///
+    /// assert_eq!(Grade::parse("02")?.year(), 2002);
+    /// assert_eq!(Grade::parse("99")?.year(), 1999);
+    /// assert_eq!(Grade::parse("2026")?.year(), 2026);
+    /// assert_eq!(Grade::parse("2x").unwrap_err().code(), "member.invalid_grade");
+    /// # Ok::<(), secretariat::MemberError>(())
+    /// ```
+    pub fn parse(text: &str) -> Result<Grade, MemberError> {
+        let t = text.trim();
+        let bad = || MemberError::InvalidGrade {
+            path: String::new(),
+            value: text.to_owned(),
+        };
+        if !t.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(bad());
+        }
+        match t.len() {
+            1 | 2 => t.parse::<u16>().map(Grade::from_two_digits).map_err(|_| bad()),
+            4 => match t.parse::<u16>() {
+                Ok(y) if (1900..=2199).contains(&y) => Ok(Grade(y)),
+                _ => Err(bad()),
+            },
+            _ => Err(bad()),
+        }
+    }
+
+    /// A grade from a full year or a two-digit cohort number.
+    ///
+    /// # Errors
+    ///
+    /// `member.invalid_grade` for numbers that are neither.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use secretariat::Grade;
+    /// assert_eq!(Grade::from_number(1)?.year(), 2001);
+    /// assert!(Grade::from_number(512).is_err());
+    /// # Ok::<(), secretariat::MemberError>(())
+    /// ```
+    pub fn from_number(n: u64) -> Result<Grade, MemberError> {
+        match n {
+            0..=99 => Ok(Grade::from_two_digits(n as u16)),
+            1900..=2199 => Ok(Grade(n as u16)),
+            _ => Err(MemberError::InvalidGrade {
+                path: String::new(),
+                value: n.to_string(),
+            }),
+        }
+    }
+
+    fn from_two_digits(yy: u16) -> Grade {
+        if yy <= 68 { Grade(2000 + yy) } else { Grade(1900 + yy) }
+    }
+}
+
+impl fmt::Display for Grade {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.0)
+    }
+}
+
+impl Serialize for Grade {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_u16(self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for Grade {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Grade, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Raw {
+            Number(u64),
+            Text(String),
+        }
+        let parsed = match Raw::deserialize(d) {
+            Ok(Raw::Number(n)) => Grade::from_number(n),
+            Ok(Raw::Text(t)) => Grade::parse(&t),
+            Err(_) => Err(MemberError::InvalidGrade {
+                path: String::new(),
+                value: "(not a number or text)".into(),
+            }),
+        };
+        parsed.map_err(|e| {
+            serde::de::Error::custom(format!("[member.invalid_grade] {}", e.message(Locale::En)))
+        })
+    }
+}
+
+/// A member's role. The rulebook's authority table says what each role may do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// President of the student union.
+    President,
+    /// Vice president.
+    VicePresident,
+    /// Head of a department ("minister").
+    #[serde(alias = "minister")]
+    DepartmentHead,
+    /// Leader of one activity; held per event, not as a standing role.
+    ProjectLeader,
+    /// An officer (staff member) of a department.
+    Officer,
+    /// A reserve member.
+    ReserveMember,
+    /// The advisor ("college teacher") who approves plans and holds equipment.
+    Advisor,
+}
+
+impl Role {
+    /// The role's snake_case key, as in the rulebook.
+    pub fn key(self) -> &'static str {
+        match self {
+            Role::President => "president",
+            Role::VicePresident => "vice_president",
+            Role::DepartmentHead => "department_head",
+            Role::ProjectLeader => "project_leader",
+            Role::Officer => "officer",
+            Role::ReserveMember => "reserve_member",
+            Role::Advisor => "advisor",
+        }
+    }
+}
+
+impl fmt::Display for Role {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.key())
+    }
+}
+
+/// A member's status in the union.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MemberStatus {
+    /// In good standing.
+    #[default]
+    Active,
+    /// Warned: one offence below a limit.
+    Warned,
+    /// Expelled.
+    Expelled,
+    /// Left of their own will.
+    Resigned,
+    /// On the reserve list.
+    Reserve,
+}
+
+impl MemberStatus {
+    /// Whether the member can act and stand in for others (active or warned).
+    pub fn is_active(self) -> bool {
+        matches!(self, MemberStatus::Active | MemberStatus::Warned)
+    }
+}
+
+/// A member of the union.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Member {
+    /// Unique id.
+    pub id: MemberId,
+    /// Display name.
+    pub name: String,
+    /// Intake-year cohort.
+    pub grade: Grade,
+    /// Department.
+    pub department: Department,
+    /// Standing role.
+    pub role: Role,
+    /// Skills, e.g. `computer`, `organization_language`.
+    #[serde(default)]
+    pub skills: Vec<Skill>,
+    /// Status.
+    #[serde(default)]
+    pub status: MemberStatus,
+}
+
+/// A member record is invalid or refers to no one.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum MemberError {
+    /// A grade that is neither a two-digit cohort nor a full year.
+    #[error("invalid grade {value:?}: expected a two-digit cohort like \"02\" or a year like 2002")]
+    InvalidGrade {
+        /// Path of the field.
+        path: String,
+        /// The value given.
+        value: String,
+    },
+    /// Two members share an id.
+    #[error("duplicate member id {id:?}")]
+    DuplicateId {
+        /// Path of the second record.
+        path: String,
+        /// The id.
+        id: MemberId,
+    },
+    /// An id or a name that is empty.
+    #[error("the {field} must not be empty")]
+    Empty {
+        /// Path of the field.
+        path: String,
+        /// `id` or `name`.
+        field: &'static str,
+    },
+    /// A reference to a member not in the roster.
+    #[error("no member has id {id:?}")]
+    Unknown {
+        /// Path of the reference.
+        path: String,
+        /// The id.
+        id: MemberId,
+    },
+}
+
+impl MemberError {
+    /// The same error at another path.
+    pub(crate) fn at(mut self, new_path: String) -> MemberError {
+        match &mut self {
+            MemberError::InvalidGrade { path, .. }
+            | MemberError::DuplicateId { path, .. }
+            | MemberError::Empty { path, .. }
+            | MemberError::Unknown { path, .. } => *path = new_path,
+        }
+        self
+    }
+}
+
+impl Diagnostic for MemberError {
+    fn code(&self) -> &'static str {
+        match self {
+            MemberError::InvalidGrade { .. } => "member.invalid_grade",
+            MemberError::DuplicateId { .. } => "member.duplicate_id",
+            MemberError::Empty { .. } => "member.empty",
+            MemberError::Unknown { .. } => "member.unknown",
+        }
+    }
+
+    fn path(&self) -> &str {
+        match self {
+            MemberError::InvalidGrade { path, .. }
+            | MemberError::DuplicateId { path, .. }
+            | MemberError::Empty { path, .. }
+            | MemberError::Unknown { path, .. } => path,
+        }
+    }
+
+    fn message(&self, locale: Locale) -> String {
+        let zh = match self {
+            MemberError::InvalidGrade { value, .. } => {
+                format!("年级 {value:?} 无效：应为两位数届别（如 \"02\"）或四位年份（如 2002）")
+            }
+            MemberError::DuplicateId { id, .. } => format!("成员编号 {id:?} 重复"),
+            MemberError::Empty { field, .. } => {
+                let f = if *field == "id" { "编号" } else { "姓名" };
+                format!("{f}不能为空")
+            }
+            MemberError::Unknown { id, .. } => format!("没有编号为 {id:?} 的成员"),
+        };
+        localized(locale, self.to_string(), zh)
+    }
+
+    fn params(&self) -> Params {
+        let mut p = Params::new();
+        match self {
+            MemberError::InvalidGrade { value, .. } => {
+                p.insert("value", value.clone());
+            }
+            MemberError::DuplicateId { id, .. } | MemberError::Unknown { id, .. } => {
+                p.insert("id", id.0.clone());
+            }
+            MemberError::Empty { field, .. } => {
+                p.insert("field", (*field).to_owned());
+            }
+        }
+        p
+    }
+}
+
+/// The members of a union, indexed by id. Built only from valid, uniquely identified members.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Roster {
+    members: Vec<Member>,
+    index: FxHashMap<MemberId, u32>,
+}
+
+impl Roster {
+    /// A roster of the given members.
+    ///
+    /// # Errors
+    ///
+    /// `member.empty` for an empty id or name, `member.duplicate_id` for a repeated id; the
+    /// path is `members[i].field`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use secretariat::{Diagnostic, Grade, Member, Roster, Role};
+    ///
+    /// let li = Member {
+    ///     id: "m1".into(), name: "Li Wei".into(), grade: Grade::parse("02")?,
+    ///     department: secretariat::Department("Secretariat".into()), role: Role::Officer,
+    ///     skills: vec![], status: Default::default(),
+    /// };
+    /// let roster = Roster::new(vec![li.clone()])?;
+    /// assert_eq!(roster.get(&"m1".into()).map(|m| m.grade.year()), Some(2002));
+    ///
+    /// let err = Roster::new(vec![li.clone(), li]).unwrap_err();
+    /// assert_eq!(err.code(), "member.duplicate_id");
+    /// assert_eq!(err.path(), "members[1].id");
+    /// # Ok::<(), secretariat::Error>(())
+    /// ```
+    pub fn new(members: Vec<Member>) -> Result<Roster, MemberError> {
+        let mut index = FxHashMap::default();
+        index.reserve(members.len());
+        for (i, m) in members.iter().enumerate() {
+            if m.id.0.trim().is_empty() {
+                return Err(MemberError::Empty {
+                    path: format!("members[{i}].id"),
+                    field: "id",
+                });
+            }
+            if m.name.trim().is_empty() {
+                return Err(MemberError::Empty {
+                    path: format!("members[{i}].name"),
+                    field: "name",
+                });
+            }
+            let slot = u32::try_from(i).map_err(|_| MemberError::Empty {
+                path: format!("members[{i}]"),
+                field: "id",
+            })?;
+            if index.insert(m.id.clone(), slot).is_some() {
+                return Err(MemberError::DuplicateId {
+                    path: format!("members[{i}].id"),
+                    id: m.id.clone(),
+                });
+            }
+        }
+        Ok(Roster { members, index })
+    }
+
+    /// All members, in the order given.
+    pub fn members(&self) -> &[Member] {
+        &self.members
+    }
+
+    /// The number of members.
+    pub fn len(&self) -> usize {
+        self.members.len()
+    }
+
+    /// Whether the roster has no members.
+    pub fn is_empty(&self) -> bool {
+        self.members.is_empty()
+    }
+
+    /// The member with this id.
+    pub fn get(&self, id: &MemberId) -> Option<&Member> {
+        self.position(id)
+            .and_then(|i| self.members.get(i as usize))
+    }
+
+    /// The member's position in [`Roster::members`].
+    pub fn position(&self, id: &MemberId) -> Option<u32> {
+        self.index.get(id).copied()
+    }
+
+    /// The member with this id, or `member.unknown` at `path`.
+    ///
+    /// # Errors
+    ///
+    /// `member.unknown` when no member has the id.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use secretariat::{Diagnostic, Roster};
+    /// let err = Roster::default().require(&"m9".into(), "substitute").unwrap_err();
+    /// assert_eq!((err.code(), err.path()), ("member.unknown", "substitute"));
+    /// ```
+    pub fn require(&self, id: &MemberId, path: &str) -> Result<&Member, MemberError> {
+        self.get(id).ok_or_else(|| MemberError::Unknown {
+            path: path.to_owned(),
+            id: id.clone(),
+        })
+    }
+}
+
+impl Serialize for Roster {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(&self.members)
+    }
+}

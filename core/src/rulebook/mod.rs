@@ -1,0 +1,466 @@
+//! The rulebook: every number a school may change, as plain data (domain.md, Principles).
+//!
+//! The structure of each rule is fixed in code; its numbers come from here. The embedded
+//! default ([`Rulebook::default`]) holds the values of the two source documents. A school's
+//! own file, TOML or JSON, overrides only the keys it names; unknown keys and out-of-range
+//! values are refused with the key's path.
+
+use std::fmt;
+use std::sync::OnceLock;
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use crate::attendance::{AttendancePolicy, LeavePolicy};
+use crate::authority::AuthorityTable;
+use crate::error::{Diagnostic, Locale, Params, localized};
+use crate::schedule::SchedulePolicy;
+
+/// The embedded default rulebook, as written in the source documents.
+pub const DEFAULT_TOML: &str = include_str!("default.toml");
+
+/// A rule's stable key and the seed article it implements, carried by every verdict.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct RuleRef {
+    /// The rulebook key holding the rule's numbers, e.g. `attendance.lateness_limit`.
+    pub key: String,
+    /// The article of the source documents, e.g. `seed 000, discipline §2`.
+    pub article: String,
+}
+
+impl RuleRef {
+    /// A rule reference from its key and article.
+    pub fn new(key: impl Into<String>, article: impl Into<String>) -> RuleRef {
+        RuleRef {
+            key: key.into(),
+            article: article.into(),
+        }
+    }
+}
+
+impl fmt::Display for RuleRef {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} ({})", self.key, self.article)
+    }
+}
+
+/// Identifies the rulebook a result was computed with.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct RulebookStamp {
+    /// The rulebook's declared name.
+    pub name: String,
+    /// The rulebook's declared version.
+    pub version: String,
+    /// A fingerprint of its whole content (`fnv1a64:` and 16 hex digits).
+    pub fingerprint: String,
+}
+
+/// Name and version of a rulebook.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RulebookMeta {
+    /// Human name, e.g. the school and department.
+    pub name: String,
+    /// The school's own version label.
+    pub version: String,
+}
+
+/// Every number of policy, by area.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Rulebook {
+    /// Name and version.
+    pub meta: RulebookMeta,
+    /// Which roles may take which action.
+    pub authority: AuthorityTable,
+    /// Attendance and discipline (domain.md §1).
+    pub attendance: AttendancePolicy,
+    /// Leave requests (domain.md §1, rule 3).
+    pub leave: LeavePolicy,
+    /// Milestones, lead times, meetings (domain.md §5).
+    pub schedule: SchedulePolicy,
+}
+
+/// The rulebook could not be read, or holds a value out of its range.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum RulebookError {
+    /// The text is not valid TOML or JSON.
+    #[error("the rulebook is not valid {format}: {detail}")]
+    Syntax {
+        /// `toml` or `json`.
+        format: &'static str,
+        /// The parser's own words.
+        detail: String,
+    },
+    /// A key the rulebook does not know.
+    #[error("{path}: unknown rulebook key")]
+    UnknownKey {
+        /// Path of the key.
+        path: String,
+    },
+    /// A value of the wrong type or shape.
+    #[error("{path}: {detail}")]
+    InvalidType {
+        /// Path of the key.
+        path: String,
+        /// What was wrong.
+        detail: String,
+    },
+    /// A number outside the range the rule allows.
+    #[error("{path}: {value} is out of range {min}..={max}")]
+    OutOfRange {
+        /// Path of the key.
+        path: String,
+        /// The value given.
+        value: i64,
+        /// Smallest allowed.
+        min: i64,
+        /// Largest allowed.
+        max: i64,
+    },
+    /// A value that breaks a rule of consistency between keys.
+    #[error("{path}: {expected_en}")]
+    Inconsistent {
+        /// Path of the key.
+        path: String,
+        /// What the value must satisfy, in English.
+        expected_en: String,
+        /// The same, in Chinese.
+        expected_zh: String,
+    },
+}
+
+impl Diagnostic for RulebookError {
+    fn code(&self) -> &'static str {
+        match self {
+            RulebookError::Syntax { .. } => "rulebook.syntax",
+            RulebookError::UnknownKey { .. } => "rulebook.unknown_key",
+            RulebookError::InvalidType { .. } => "rulebook.invalid_type",
+            RulebookError::OutOfRange { .. } => "rulebook.out_of_range",
+            RulebookError::Inconsistent { .. } => "rulebook.inconsistent",
+        }
+    }
+
+    fn path(&self) -> &str {
+        match self {
+            RulebookError::Syntax { .. } => "",
+            RulebookError::UnknownKey { path }
+            | RulebookError::InvalidType { path, .. }
+            | RulebookError::OutOfRange { path, .. }
+            | RulebookError::Inconsistent { path, .. } => path,
+        }
+    }
+
+    fn message(&self, locale: Locale) -> String {
+        let zh = match self {
+            RulebookError::Syntax { format, detail } => {
+                format!("规则手册不是有效的 {format}：{detail}")
+            }
+            RulebookError::UnknownKey { path } => format!("{path}：规则手册中没有这个键"),
+            RulebookError::InvalidType { path, detail } => {
+                format!("{path}：类型或格式错误（{detail}）")
+            }
+            RulebookError::OutOfRange {
+                path,
+                value,
+                min,
+                max,
+            } => format!("{path}：{value} 超出允许范围 {min}..={max}"),
+            RulebookError::Inconsistent {
+                path, expected_zh, ..
+            } => format!("{path}：{expected_zh}"),
+        };
+        localized(locale, self.to_string(), zh)
+    }
+
+    fn params(&self) -> Params {
+        let mut p = Params::new();
+        match self {
+            RulebookError::Syntax { format, detail } => {
+                p.insert("format", (*format).to_owned());
+                p.insert("detail", detail.clone());
+            }
+            RulebookError::InvalidType { detail, .. } => {
+                p.insert("detail", detail.clone());
+            }
+            RulebookError::OutOfRange {
+                value, min, max, ..
+            } => {
+                p.insert("value", value.to_string());
+                p.insert("min", min.to_string());
+                p.insert("max", max.to_string());
+            }
+            RulebookError::UnknownKey { .. } | RulebookError::Inconsistent { .. } => {}
+        }
+        p
+    }
+}
+
+/// Refuses `value` outside `min..=max` with the key's path.
+pub(crate) fn check_range(
+    path: &str,
+    key: &str,
+    value: impl Into<i64>,
+    min: i64,
+    max: i64,
+) -> Result<(), RulebookError> {
+    let value = value.into();
+    if (min..=max).contains(&value) {
+        Ok(())
+    } else {
+        Err(RulebookError::OutOfRange {
+            path: crate::error::join_path(path, key),
+            value,
+            min,
+            max,
+        })
+    }
+}
+
+impl Default for Rulebook {
+    /// The embedded default rulebook: the values of the source documents.
+    fn default() -> Rulebook {
+        static DEFAULT: OnceLock<Rulebook> = OnceLock::new();
+        DEFAULT
+            .get_or_init(|| {
+                // The embedded file is checked by the test `embedded_default_is_valid`;
+                // it is part of the program, not input.
+                #[allow(clippy::expect_used)]
+                let value: Value =
+                    toml::from_str(DEFAULT_TOML).expect("embedded default rulebook parses");
+                #[allow(clippy::expect_used)]
+                Rulebook::from_value(value).expect("embedded default rulebook is valid")
+            })
+            .clone()
+    }
+}
+
+impl Rulebook {
+    /// Reads a TOML rulebook over the default: keys it does not name keep their default.
+    ///
+    /// # Errors
+    ///
+    /// `rulebook.syntax` for invalid TOML, `rulebook.unknown_key`, `rulebook.invalid_type`,
+    /// `rulebook.out_of_range` or `rulebook.inconsistent` with the key's path.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use secretariat::{Diagnostic, Rulebook};
+    ///
+    /// let rb = Rulebook::from_toml_str("[attendance]\nlateness_limit = 3\n")?;
+    /// assert_eq!(rb.attendance.lateness_limit, 3);
+    /// assert_eq!(rb.attendance.absence_limit, 1); // untouched default
+    ///
+    /// let err = Rulebook::from_toml_str("[attendance]\nlateness_limit = 0\n").unwrap_err();
+    /// assert_eq!(err.code(), "rulebook.out_of_range");
+    /// assert_eq!(err.path(), "attendance.lateness_limit");
+    /// # Ok::<(), secretariat::Error>(())
+    /// ```
+    pub fn from_toml_str(text: &str) -> crate::Result<Rulebook> {
+        Rulebook::default().overlay_toml(text)
+    }
+
+    /// Reads a JSON rulebook over the default: keys it does not name keep their default.
+    ///
+    /// # Errors
+    ///
+    /// As [`Rulebook::from_toml_str`], with `rulebook.syntax` for invalid JSON.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use secretariat::{Diagnostic, Rulebook};
+    ///
+    /// let rb = Rulebook::from_json_str(r#"{"attendance": {"grace_minutes": 5}}"#)?;
+    /// assert_eq!(rb.attendance.grace_minutes, 5);
+    ///
+    /// let err = Rulebook::from_json_str(r#"{"attendance": {"lateness": 3}}"#).unwrap_err();
+    /// assert_eq!(err.code(), "rulebook.unknown_key");
+    /// assert_eq!(err.path(), "attendance.lateness");
+    /// # Ok::<(), secretariat::Error>(())
+    /// ```
+    pub fn from_json_str(text: &str) -> crate::Result<Rulebook> {
+        Rulebook::default().overlay_json(text)
+    }
+
+    /// This rulebook with the keys named in a TOML text replaced.
+    ///
+    /// # Errors
+    ///
+    /// As [`Rulebook::from_toml_str`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use secretariat::{Diagnostic, Rulebook};
+    ///
+    /// let strict = Rulebook::default().overlay_toml("[attendance]\ngrace_minutes = 0")?;
+    /// let err = strict.overlay_toml("[attendance\n").unwrap_err();
+    /// assert_eq!(err.code(), "rulebook.syntax");
+    /// # Ok::<(), secretariat::Error>(())
+    /// ```
+    pub fn overlay_toml(&self, text: &str) -> crate::Result<Rulebook> {
+        let overlay: Value = toml::from_str(text).map_err(|e| RulebookError::Syntax {
+            format: "toml",
+            detail: e.message().to_owned(),
+        })?;
+        self.overlay_value(overlay)
+    }
+
+    /// This rulebook with the keys named in a JSON text replaced.
+    ///
+    /// # Errors
+    ///
+    /// As [`Rulebook::from_json_str`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use secretariat::{Diagnostic, Rulebook};
+    ///
+    /// let err = Rulebook::default().overlay_json("{").unwrap_err();
+    /// assert_eq!(err.code(), "rulebook.syntax");
+    /// ```
+    pub fn overlay_json(&self, text: &str) -> crate::Result<Rulebook> {
+        let overlay: Value = serde_json::from_str(text).map_err(|e| RulebookError::Syntax {
+            format: "json",
+            detail: e.to_string(),
+        })?;
+        self.overlay_value(overlay)
+    }
+
+    /// This rulebook with the keys named in a JSON value replaced (tables merge key by key;
+    /// any other value, arrays included, replaces the old one whole).
+    ///
+    /// # Errors
+    ///
+    /// As [`Rulebook::from_toml_str`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use secretariat::{Diagnostic, Rulebook};
+    ///
+    /// let err = Rulebook::default()
+    ///     .overlay_value(serde_json::json!({"attendance": {"absence_limit": "one"}}))
+    ///     .unwrap_err();
+    /// assert_eq!(err.code(), "rulebook.invalid_type");
+    /// assert_eq!(err.path(), "attendance.absence_limit");
+    /// ```
+    pub fn overlay_value(&self, overlay: Value) -> crate::Result<Rulebook> {
+        let mut base = serde_json::to_value(self).map_err(|e| RulebookError::InvalidType {
+            path: String::new(),
+            detail: e.to_string(),
+        })?;
+        merge(&mut base, overlay);
+        Ok(Rulebook::from_value(base)?)
+    }
+
+    /// Reads a complete rulebook (every key present) from a JSON value, then validates it.
+    fn from_value(value: Value) -> Result<Rulebook, RulebookError> {
+        let rulebook: Rulebook = serde_path_to_error::deserialize(value).map_err(|e| {
+            let path = crate::input::render_path(e.path());
+            let detail = e.inner().to_string();
+            if detail.starts_with("unknown field") {
+                RulebookError::UnknownKey { path }
+            } else {
+                RulebookError::InvalidType { path, detail }
+            }
+        })?;
+        rulebook.validate()?;
+        Ok(rulebook)
+    }
+
+    /// Checks every value against its allowed range.
+    ///
+    /// # Errors
+    ///
+    /// `rulebook.out_of_range` or `rulebook.inconsistent` with the key's path.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use secretariat::{Diagnostic, Rulebook};
+    ///
+    /// let mut rb = Rulebook::default();
+    /// assert!(rb.validate().is_ok());
+    /// rb.attendance.lateness_limit = 0;
+    /// assert_eq!(rb.validate().unwrap_err().path(), "attendance.lateness_limit");
+    /// ```
+    pub fn validate(&self) -> Result<(), RulebookError> {
+        if self.meta.version.trim().is_empty() {
+            return Err(RulebookError::Inconsistent {
+                path: "meta.version".into(),
+                expected_en: "the version must not be empty".into(),
+                expected_zh: "版本号不能为空".into(),
+            });
+        }
+        self.authority.validate("authority")?;
+        self.attendance.validate("attendance")?;
+        self.leave.validate("leave")?;
+        self.schedule.validate("schedule")?;
+        Ok(())
+    }
+
+    /// The whole rulebook as TOML.
+    ///
+    /// # Errors
+    ///
+    /// `rulebook.invalid_type` if a value cannot be written as TOML (none of the rulebook's
+    /// own types does that; the error exists so the call never panics).
+    pub fn to_toml_string(&self) -> Result<String, RulebookError> {
+        toml::to_string(self).map_err(|e| RulebookError::InvalidType {
+            path: String::new(),
+            detail: e.to_string(),
+        })
+    }
+
+    /// The whole rulebook as pretty JSON.
+    pub fn to_json_string(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+
+    /// A fingerprint of the whole content: equal rulebooks give equal fingerprints on every
+    /// platform. FNV-1a over the canonical JSON; it tells versions apart, it is not a
+    /// cryptographic signature.
+    pub fn fingerprint(&self) -> String {
+        let canonical = serde_json::to_string(self).unwrap_or_default();
+        let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+        for byte in canonical.bytes() {
+            hash ^= u64::from(byte);
+            hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+        format!("fnv1a64:{hash:016x}")
+    }
+
+    /// Name, version and fingerprint, for results to carry.
+    pub fn stamp(&self) -> RulebookStamp {
+        RulebookStamp {
+            name: self.meta.name.clone(),
+            version: self.meta.version.clone(),
+            fingerprint: self.fingerprint(),
+        }
+    }
+}
+
+/// Deep merge: tables merge key by key, every other value replaces.
+fn merge(base: &mut Value, overlay: Value) {
+    match (base, overlay) {
+        (Value::Object(base), Value::Object(overlay)) => {
+            for (key, value) in overlay {
+                match base.get_mut(&key) {
+                    Some(slot) => merge(slot, value),
+                    None => {
+                        base.insert(key, value);
+                    }
+                }
+            }
+        }
+        (slot, value) => *slot = value,
+    }
+}
+
+#[cfg(test)]
+mod tests;
