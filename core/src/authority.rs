@@ -219,8 +219,10 @@ pub fn authorize(
             path: path.to_owned(),
             actor: actor.id.clone(),
             action,
-            roles: if held.is_empty() {
+            roles: if !actor.status.is_active() {
                 format!("status {:?}", actor.status).to_lowercase()
+            } else if held.is_empty() {
+                format!("{} of {}", actor.role, actor.department)
             } else {
                 join_roles(&held)
             },

@@ -140,11 +140,10 @@ pub fn from_json_value<T: DeserializeOwned>(value: serde_json::Value) -> Result<
 /// assert_eq!(err.path(), "[0].grade");
 /// ```
 pub fn from_json_str<T: DeserializeOwned>(text: &str) -> Result<T, InputError> {
-    let value: serde_json::Value =
-        serde_json::from_str(text).map_err(|e| InputError::Syntax {
-            format: "json",
-            detail: e.to_string(),
-        })?;
+    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| InputError::Syntax {
+        format: "json",
+        detail: e.to_string(),
+    })?;
     from_json_value(value)
 }
 

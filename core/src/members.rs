@@ -94,7 +94,10 @@ impl Grade {
             return Err(bad());
         }
         match t.len() {
-            1 | 2 => t.parse::<u16>().map(Grade::from_two_digits).map_err(|_| bad()),
+            1 | 2 => t
+                .parse::<u16>()
+                .map(Grade::from_two_digits)
+                .map_err(|_| bad()),
             4 => match t.parse::<u16>() {
                 Ok(y) if (1900..=2199).contains(&y) => Ok(Grade(y)),
                 _ => Err(bad()),
@@ -129,7 +132,11 @@ impl Grade {
     }
 
     fn from_two_digits(yy: u16) -> Grade {
-        if yy <= 68 { Grade(2000 + yy) } else { Grade(1900 + yy) }
+        if yy <= 68 {
+            Grade(2000 + yy)
+        } else {
+            Grade(1900 + yy)
+        }
     }
 }
 
@@ -293,19 +300,6 @@ pub enum MemberError {
     },
 }
 
-impl MemberError {
-    /// The same error at another path.
-    pub(crate) fn at(mut self, new_path: String) -> MemberError {
-        match &mut self {
-            MemberError::InvalidGrade { path, .. }
-            | MemberError::DuplicateId { path, .. }
-            | MemberError::Empty { path, .. }
-            | MemberError::Unknown { path, .. } => *path = new_path,
-        }
-        self
-    }
-}
-
 impl Diagnostic for MemberError {
     fn code(&self) -> &'static str {
         match self {
@@ -437,8 +431,7 @@ impl Roster {
 
     /// The member with this id.
     pub fn get(&self, id: &MemberId) -> Option<&Member> {
-        self.position(id)
-            .and_then(|i| self.members.get(i as usize))
+        self.position(id).and_then(|i| self.members.get(i as usize))
     }
 
     /// The member's position in [`Roster::members`].

@@ -1,18 +1,456 @@
-//! Attendance and discipline (domain.md §1). Being written.
-#![allow(missing_docs)]
+//! Attendance and discipline (domain.md §1; seed 000, discipline §2, §3 and §5).
+//!
+//! An [`AttendanceRegister`] holds a roster, the events of a term, the marks given at them and
+//! the leave granted from them. From it, [`AttendanceRegister::standings`] computes each
+//! member's [`Standing`] for a day: the counts, the status (good, warning, expelled), the
+//! next consequence, and the records that caused it, each reason citing its rule.
+
+mod error;
+mod leave;
 mod policy;
-pub use policy::{AttendancePolicy, AttendanceWindow, LeavePolicy};
+mod standing;
+
+use std::fmt;
+
+use chrono::{Duration, NaiveDateTime};
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
-use crate::error::{Diagnostic, Locale};
+
+pub use error::{AttendanceError, LeaveError};
+pub use leave::{LeaveGrant, LeaveRequest};
+pub use policy::{AttendancePolicy, AttendanceWindow, LeavePolicy};
+pub use standing::{
+    Counter, NextConsequence, RecordRef, Standing, StandingCounts, StandingReason, StandingStatus,
+};
+
+use crate::members::{Department, MemberId, Roster};
+
+/// An event's identifier.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct EventId(pub String);
+
+impl EventId {
+    /// The id as text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for EventId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl From<&str> for EventId {
+    fn from(s: &str) -> EventId {
+        EventId(s.to_owned())
+    }
+}
+
+/// What kind of event attendance is taken at. The rulebook says which kinds count.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EventKind {
+    /// The weekly regular meeting (discipline §5).
+    RegularMeeting,
+    /// A group activity.
+    GroupActivity,
+    /// An office duty shift (seed 001, duty and sign-in system).
+    DutyShift,
+    /// A rehearsal.
+    Rehearsal,
+    /// Anything else.
+    Other,
+}
+
+/// An event at which attendance is taken.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Event {
+    /// Unique id.
+    pub id: EventId,
+    /// Kind of event.
+    pub kind: EventKind,
+    /// Title shown in reports.
+    pub title: String,
+    /// Start, school-local.
+    pub start: NaiveDateTime,
+    /// End, school-local.
+    pub end: NaiveDateTime,
+    /// The member who leads the event and approves leave from it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub project_leader: Option<MemberId>,
+    /// The organizing department, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub department: Option<Department>,
+}
+
+/// A member's mark for one event.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
-pub enum EventKind { RegularMeeting, GroupActivity, DutyShift, Rehearsal, Other }
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum AttendanceError { #[error("x")] X { path: String } }
-impl Diagnostic for AttendanceError { fn code(&self) -> &'static str { "attendance.x" } fn path(&self) -> &str { "" } fn message(&self, _l: Locale) -> String { String::new() } }
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum LeaveError { #[error("x")] X { path: String } }
-impl Diagnostic for LeaveError { fn code(&self) -> &'static str { "leave.x" } fn path(&self) -> &str { "" } fn message(&self, _l: Locale) -> String { String::new() } }
-pub struct AttendanceRegister;
-pub struct LeaveRequest;
-pub struct Standing;
+pub enum Mark {
+    /// On time and stayed to the end.
+    Present,
+    /// Arrived late.
+    Late,
+    /// Left early.
+    LeftEarly,
+    /// Arrived late and left early: two offences.
+    LateAndLeftEarly,
+    /// Did not attend. Excused at standing time when leave was approved.
+    Absent,
+    /// Absent with approved leave.
+    Excused,
+}
+
+impl Mark {
+    /// How many late arrivals and early leaves this mark is.
+    pub fn lateness(self) -> u32 {
+        match self {
+            Mark::Late | Mark::LeftEarly => 1,
+            Mark::LateAndLeftEarly => 2,
+            Mark::Present | Mark::Absent | Mark::Excused => 0,
+        }
+    }
+
+    /// The mark for sign-in and sign-out times against an event, with `grace_minutes` of
+    /// tolerance at both ends. A missing sign-out is not evidence of leaving early.
+    ///
+    /// # Errors
+    ///
+    /// `attendance.sign_out_before_sign_in` when the sign-out is not after the sign-in.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use secretariat::Diagnostic;
+    /// use secretariat::attendance::Mark;
+    ///
+    /// let at = |h, m| NaiveDate::from_ymd_opt(2026, 9, 9).unwrap().and_hms_opt(h, m, 0).unwrap();
+    /// let (start, end) = (at(19, 0), at(20, 0));
+    /// assert_eq!(Mark::from_times(start, end, at(19, 3), None, 5)?, Mark::Present);
+    /// assert_eq!(Mark::from_times(start, end, at(19, 6), Some(at(19, 40)), 5)?, Mark::LateAndLeftEarly);
+    /// let err = Mark::from_times(start, end, at(19, 0), Some(at(18, 0)), 0).unwrap_err();
+    /// assert_eq!(err.code(), "attendance.sign_out_before_sign_in");
+    /// # Ok::<(), secretariat::attendance::AttendanceError>(())
+    /// ```
+    pub fn from_times(
+        start: NaiveDateTime,
+        end: NaiveDateTime,
+        sign_in: NaiveDateTime,
+        sign_out: Option<NaiveDateTime>,
+        grace_minutes: u32,
+    ) -> Result<Mark, AttendanceError> {
+        let grace = Duration::minutes(i64::from(grace_minutes));
+        if let Some(out) = sign_out
+            && out < sign_in
+        {
+            return Err(AttendanceError::SignOutBeforeSignIn {
+                path: "sign_out".into(),
+                sign_out: out,
+            });
+        }
+        let late = start
+            .checked_add_signed(grace)
+            .is_some_and(|limit| sign_in > limit);
+        let early = sign_out.is_some_and(|out| {
+            end.checked_sub_signed(grace)
+                .is_some_and(|limit| out < limit)
+        });
+        Ok(match (late, early) {
+            (false, false) => Mark::Present,
+            (true, false) => Mark::Late,
+            (false, true) => Mark::LeftEarly,
+            (true, true) => Mark::LateAndLeftEarly,
+        })
+    }
+}
+
+/// A mark as recorded: either given directly, or as sign-in and sign-out times.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MarkRecord {
+    /// The member.
+    pub member: MemberId,
+    /// The event.
+    pub event: EventId,
+    /// The mark, when given directly.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mark: Option<Mark>,
+    /// Sign-in time, when the mark is derived.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sign_in: Option<NaiveDateTime>,
+    /// Sign-out time, when the mark is derived.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sign_out: Option<NaiveDateTime>,
+}
+
+impl MarkRecord {
+    /// A record of a mark given directly.
+    pub fn direct(member: impl Into<MemberId>, event: impl Into<EventId>, mark: Mark) -> Self {
+        MarkRecord {
+            member: member.into(),
+            event: event.into(),
+            mark: Some(mark),
+            sign_in: None,
+            sign_out: None,
+        }
+    }
+}
+
+/// A stored mark: indexes into the roster and the events.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct StoredMark {
+    member: u32,
+    event: u32,
+    mark: Mark,
+}
+
+/// The events, marks and granted leave of a term, over one roster.
+///
+/// Every operation that fails leaves the register exactly as it was.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AttendanceRegister {
+    roster: Roster,
+    events: Vec<Event>,
+    event_index: FxHashMap<EventId, u32>,
+    marks: Vec<StoredMark>,
+    marked: FxHashSet<(u32, u32)>,
+    leaves: Vec<LeaveGrant>,
+    /// (member, event) → position in `leaves`.
+    on_leave: FxHashMap<(u32, u32), u32>,
+}
+
+impl AttendanceRegister {
+    /// A register of `events` over `roster`, with no marks yet.
+    ///
+    /// # Errors
+    ///
+    /// `attendance.duplicate_event`, `attendance.invalid_event` (empty id, end before start)
+    /// or `member.unknown` (a project leader not in the roster), at `events[i]...`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use secretariat::{AttendanceRegister, Diagnostic, TermData};
+    ///
+    /// let data = TermData::sample();
+    /// let mut events = data.events.clone();
+    /// events.push(events[0].clone());
+    /// let err = AttendanceRegister::new(data.roster()?, events).unwrap_err();
+    /// assert_eq!(err.code(), "attendance.duplicate_event");
+    /// # Ok::<(), secretariat::Error>(())
+    /// ```
+    pub fn new(roster: Roster, events: Vec<Event>) -> crate::Result<AttendanceRegister> {
+        let mut event_index = FxHashMap::default();
+        event_index.reserve(events.len());
+        for (i, e) in events.iter().enumerate() {
+            let path = format!("events[{i}]");
+            if e.id.0.trim().is_empty() {
+                return Err(AttendanceError::InvalidEvent {
+                    path: format!("{path}.id"),
+                    id: e.id.clone(),
+                    detail: "empty id",
+                }
+                .into());
+            }
+            if e.end < e.start {
+                return Err(AttendanceError::InvalidEvent {
+                    path: format!("{path}.end"),
+                    id: e.id.clone(),
+                    detail: "ends before it starts",
+                }
+                .into());
+            }
+            if let Some(leader) = &e.project_leader {
+                roster.require(leader, &format!("{path}.project_leader"))?;
+            }
+            let slot = u32::try_from(i)
+                .map_err(|_| AttendanceError::DateOutOfRange { path: path.clone() })?;
+            if event_index.insert(e.id.clone(), slot).is_some() {
+                return Err(AttendanceError::DuplicateEvent {
+                    path: format!("{path}.id"),
+                    id: e.id.clone(),
+                }
+                .into());
+            }
+        }
+        Ok(AttendanceRegister {
+            roster,
+            events,
+            event_index,
+            marks: Vec::new(),
+            marked: FxHashSet::default(),
+            leaves: Vec::new(),
+            on_leave: FxHashMap::default(),
+        })
+    }
+
+    /// The roster.
+    pub fn roster(&self) -> &Roster {
+        &self.roster
+    }
+
+    /// The events, in the order given.
+    pub fn events(&self) -> &[Event] {
+        &self.events
+    }
+
+    /// The event with this id.
+    pub fn event(&self, id: &EventId) -> Option<&Event> {
+        self.event_position(id)
+            .and_then(|i| self.events.get(i as usize))
+    }
+
+    fn event_position(&self, id: &EventId) -> Option<u32> {
+        self.event_index.get(id).copied()
+    }
+
+    /// The number of marks recorded.
+    pub fn mark_count(&self) -> usize {
+        self.marks.len()
+    }
+
+    /// The leave granted so far, in order.
+    pub fn leaves(&self) -> &[LeaveGrant] {
+        &self.leaves
+    }
+
+    /// Records marks, all or none. Times are turned into marks with the policy's grace
+    /// period; an `excused` mark needs approved leave.
+    ///
+    /// # Errors
+    ///
+    /// At `marks[i]...`: `member.unknown`, `attendance.unknown_event`,
+    /// `attendance.mark_shape`, `attendance.sign_out_before_sign_in`,
+    /// `attendance.duplicate_mark`, `attendance.excused_without_leave`. On error nothing is
+    /// recorded.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use secretariat::{AttendanceRegister, Diagnostic, Rulebook, TermData};
+    /// use secretariat::attendance::{Mark, MarkRecord};
+    ///
+    /// let data = TermData::sample();
+    /// let mut register = AttendanceRegister::new(data.roster()?, data.events.clone())?;
+    /// let policy = Rulebook::default().attendance;
+    /// let first = data.events[0].id.clone();
+    /// register.record_marks(&policy, &[MarkRecord::direct("2002011", first.clone(), Mark::Late)])?;
+    ///
+    /// let again = [MarkRecord::direct("2002012", first.clone(), Mark::Present),
+    ///              MarkRecord::direct("2002011", first, Mark::Present)];
+    /// let err = register.record_marks(&policy, &again).unwrap_err();
+    /// assert_eq!((err.code(), err.path()), ("attendance.duplicate_mark", "marks[1]"));
+    /// assert_eq!(register.mark_count(), 1); // the valid first record was not kept either
+    /// # Ok::<(), secretariat::Error>(())
+    /// ```
+    pub fn record_marks(
+        &mut self,
+        policy: &AttendancePolicy,
+        records: &[MarkRecord],
+    ) -> crate::Result<()> {
+        let mut staged = Vec::with_capacity(records.len());
+        let mut staged_keys = FxHashSet::default();
+        staged_keys.reserve(records.len());
+        for (i, r) in records.iter().enumerate() {
+            let path = format!("marks[{i}]");
+            let stored = self.resolve_mark(policy, r, &path)?;
+            let key = (stored.member, stored.event);
+            if self.marked.contains(&key) || !staged_keys.insert(key) {
+                return Err(AttendanceError::DuplicateMark {
+                    path,
+                    member: r.member.clone(),
+                    event: r.event.clone(),
+                }
+                .into());
+            }
+            staged.push(stored);
+        }
+        self.marks.extend(staged);
+        self.marked.extend(staged_keys);
+        Ok(())
+    }
+
+    fn resolve_mark(
+        &self,
+        policy: &AttendancePolicy,
+        r: &MarkRecord,
+        path: &str,
+    ) -> crate::Result<StoredMark> {
+        let member =
+            self.roster
+                .position(&r.member)
+                .ok_or_else(|| crate::MemberError::Unknown {
+                    path: format!("{path}.member"),
+                    id: r.member.clone(),
+                })?;
+        let event_pos =
+            self.event_position(&r.event)
+                .ok_or_else(|| AttendanceError::UnknownEvent {
+                    path: format!("{path}.event"),
+                    id: r.event.clone(),
+                })?;
+        let event =
+            self.events
+                .get(event_pos as usize)
+                .ok_or_else(|| AttendanceError::UnknownEvent {
+                    path: format!("{path}.event"),
+                    id: r.event.clone(),
+                })?;
+        let mark = match (r.mark, r.sign_in, r.sign_out) {
+            (Some(mark), None, None) => mark,
+            (None, Some(sign_in), sign_out) => Mark::from_times(
+                event.start,
+                event.end,
+                sign_in,
+                sign_out,
+                policy.grace_minutes,
+            )
+            .map_err(|_| AttendanceError::SignOutBeforeSignIn {
+                path: format!("{path}.sign_out"),
+                sign_out: sign_out.unwrap_or(sign_in),
+            })?,
+            (None, None, Some(sign_out)) => {
+                return Err(AttendanceError::SignOutBeforeSignIn {
+                    path: format!("{path}.sign_out"),
+                    sign_out,
+                }
+                .into());
+            }
+            (None, None, None) => {
+                return Err(AttendanceError::MarkShape {
+                    path: path.to_owned(),
+                    given: "neither",
+                }
+                .into());
+            }
+            (Some(_), _, _) => {
+                return Err(AttendanceError::MarkShape {
+                    path: path.to_owned(),
+                    given: "both",
+                }
+                .into());
+            }
+        };
+        if mark == Mark::Excused && !self.on_leave.contains_key(&(member, event_pos)) {
+            return Err(AttendanceError::ExcusedWithoutLeave {
+                path: format!("{path}.mark"),
+                member: r.member.clone(),
+                event: r.event.clone(),
+            }
+            .into());
+        }
+        Ok(StoredMark {
+            member,
+            event: event_pos,
+            mark,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests;

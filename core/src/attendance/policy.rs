@@ -80,6 +80,12 @@ impl LeavePolicy {
     }
 
     pub(crate) fn validate(&self, path: &str) -> Result<(), RulebookError> {
-        check_range(path, "min_notice_minutes", self.min_notice_minutes, 0, 60 * 24 * 60)
+        check_range(
+            path,
+            "min_notice_minutes",
+            self.min_notice_minutes,
+            0,
+            60 * 24 * 60,
+        )
     }
 }

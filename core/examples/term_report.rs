@@ -1,0 +1,107 @@
+//! The main job: a term report on the embedded default rulebook and the bundled sample term,
+//! or on your own files.
+//!
+//! ```sh
+//! cargo run --example term_report
+//! cargo run --example term_report -- --rulebook my_rules.toml --data term.json --today 2002-10-14 --lang zh
+//! ```
+
+use std::process::ExitCode;
+
+use chrono::NaiveDate;
+use secretariat::{Locale, Rulebook, TermData, term_report};
+
+const USAGE: &str = "usage: term_report [--rulebook FILE.toml|FILE.json] [--data TERM.json] \
+                     [--today YYYY-MM-DD] [--lang en|zh] [--json]";
+
+struct Options {
+    rulebook: Option<String>,
+    data: Option<String>,
+    today: Option<String>,
+    locale: Locale,
+    json: bool,
+}
+
+fn parse_args() -> Result<Options, String> {
+    let mut options = Options {
+        rulebook: None,
+        data: None,
+        today: None,
+        locale: Locale::En,
+        json: false,
+    };
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
+        let mut value = |name: &str| args.next().ok_or(format!("{name} needs a value"));
+        match arg.as_str() {
+            "--rulebook" => options.rulebook = Some(value("--rulebook")?),
+            "--data" => options.data = Some(value("--data")?),
+            "--today" => options.today = Some(value("--today")?),
+            "--lang" => {
+                options.locale = match value("--lang")?.as_str() {
+                    "zh" | "zh-Hans" | "zh-CN" => Locale::ZhHans,
+                    "en" => Locale::En,
+                    other => return Err(format!("unknown language {other:?}")),
+                }
+            }
+            "--json" => options.json = true,
+            "-h" | "--help" => return Err(String::new()),
+            other => return Err(format!("unknown argument {other:?}")),
+        }
+    }
+    Ok(options)
+}
+
+fn run(options: &Options) -> Result<String, String> {
+    let locale = options.locale;
+    let describe = |e: secretariat::Error| e.issue(locale).to_string();
+    let read = |path: &str| std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"));
+
+    let rulebook = match &options.rulebook {
+        None => Rulebook::default(),
+        Some(path) if path.ends_with(".json") => {
+            Rulebook::from_json_str(&read(path)?).map_err(describe)?
+        }
+        Some(path) => Rulebook::from_toml_str(&read(path)?).map_err(describe)?,
+    };
+    let data = match &options.data {
+        None => TermData::sample(),
+        Some(path) => TermData::from_json_str(&read(path)?)
+            .map_err(|e| describe(secretariat::Error::from(e)))?,
+    };
+    let today = match (&options.today, data.as_of) {
+        (Some(text), _) => NaiveDate::parse_from_str(text, "%Y-%m-%d")
+            .map_err(|e| format!("--today {text:?}: {e}"))?,
+        (None, Some(as_of)) => as_of,
+        (None, None) => return Err("the data has no as_of date: give --today".into()),
+    };
+    let report = term_report(&rulebook, &data, today).map_err(describe)?;
+    if options.json {
+        serde_json::to_string_pretty(&report).map_err(|e| e.to_string())
+    } else {
+        Ok(report.render(locale))
+    }
+}
+
+fn main() -> ExitCode {
+    let options = match parse_args() {
+        Ok(o) => o,
+        Err(message) => {
+            if !message.is_empty() {
+                eprintln!("{message}");
+            }
+            eprintln!("{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    match run(&options) {
+        Ok(text) => {
+            println!("{text}");
+            ExitCode::SUCCESS
+        }
+        Err(message) => {
+            eprintln!("{message}");
+            ExitCode::FAILURE
+        }
+    }
+}

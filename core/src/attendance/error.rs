@@ -1,0 +1,408 @@
+//! Attendance and leave errors.
+
+use chrono::NaiveDateTime;
+
+use crate::error::{Diagnostic, Locale, Params, localized};
+use crate::members::MemberId;
+
+use super::EventId;
+
+/// Attendance input is invalid.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum AttendanceError {
+    /// A reference to an event that does not exist.
+    #[error("no event has id {id:?}")]
+    UnknownEvent {
+        /// Path of the reference.
+        path: String,
+        /// The id.
+        id: EventId,
+    },
+    /// Two events share an id.
+    #[error("duplicate event id {id:?}")]
+    DuplicateEvent {
+        /// Path of the second event.
+        path: String,
+        /// The id.
+        id: EventId,
+    },
+    /// An event that ends before it starts, or has an empty id.
+    #[error("event {id:?} is invalid: {detail}")]
+    InvalidEvent {
+        /// Path of the field.
+        path: String,
+        /// The id.
+        id: EventId,
+        /// What is wrong.
+        detail: &'static str,
+    },
+    /// A member marked twice for one event.
+    #[error("{member} already has a mark for event {event:?}")]
+    DuplicateMark {
+        /// Path of the second mark.
+        path: String,
+        /// The member.
+        member: MemberId,
+        /// The event.
+        event: EventId,
+    },
+    /// A mark record with neither a mark nor sign-in times, or with both.
+    #[error("give either a mark or sign-in/sign-out times, not {given}")]
+    MarkShape {
+        /// Path of the record.
+        path: String,
+        /// What was given: `neither` or `both`.
+        given: &'static str,
+    },
+    /// A sign-out before the sign-in, or a sign-out without a sign-in.
+    #[error("sign-out {sign_out} is not after a sign-in")]
+    SignOutBeforeSignIn {
+        /// Path of the sign-out.
+        path: String,
+        /// The sign-out time.
+        sign_out: NaiveDateTime,
+    },
+    /// An `excused` mark with no approved leave behind it.
+    #[error("{member} has no approved leave for event {event:?}; only approved leave excuses")]
+    ExcusedWithoutLeave {
+        /// Path of the mark.
+        path: String,
+        /// The member.
+        member: MemberId,
+        /// The event.
+        event: EventId,
+    },
+    /// The window is `semester` and no semester of the calendar contains today.
+    #[error("no semester of the calendar contains {today}")]
+    NoSemester {
+        /// Path of the rulebook key.
+        path: String,
+        /// The date asked about.
+        today: chrono::NaiveDate,
+    },
+    /// A date computation left the supported calendar range.
+    #[error("date out of range")]
+    DateOutOfRange {
+        /// Path of the field.
+        path: String,
+    },
+}
+
+impl Diagnostic for AttendanceError {
+    fn code(&self) -> &'static str {
+        match self {
+            AttendanceError::UnknownEvent { .. } => "attendance.unknown_event",
+            AttendanceError::DuplicateEvent { .. } => "attendance.duplicate_event",
+            AttendanceError::InvalidEvent { .. } => "attendance.invalid_event",
+            AttendanceError::DuplicateMark { .. } => "attendance.duplicate_mark",
+            AttendanceError::MarkShape { .. } => "attendance.mark_shape",
+            AttendanceError::SignOutBeforeSignIn { .. } => "attendance.sign_out_before_sign_in",
+            AttendanceError::ExcusedWithoutLeave { .. } => "attendance.excused_without_leave",
+            AttendanceError::NoSemester { .. } => "attendance.no_semester",
+            AttendanceError::DateOutOfRange { .. } => "attendance.date_out_of_range",
+        }
+    }
+
+    fn path(&self) -> &str {
+        match self {
+            AttendanceError::UnknownEvent { path, .. }
+            | AttendanceError::DuplicateEvent { path, .. }
+            | AttendanceError::InvalidEvent { path, .. }
+            | AttendanceError::DuplicateMark { path, .. }
+            | AttendanceError::MarkShape { path, .. }
+            | AttendanceError::SignOutBeforeSignIn { path, .. }
+            | AttendanceError::ExcusedWithoutLeave { path, .. }
+            | AttendanceError::NoSemester { path, .. }
+            | AttendanceError::DateOutOfRange { path } => path,
+        }
+    }
+
+    fn message(&self, locale: Locale) -> String {
+        let zh = match self {
+            AttendanceError::UnknownEvent { id, .. } => format!("没有编号为 {id:?} 的活动"),
+            AttendanceError::DuplicateEvent { id, .. } => format!("活动编号 {id:?} 重复"),
+            AttendanceError::InvalidEvent { id, detail, .. } => {
+                let d = match *detail {
+                    "empty id" => "编号为空",
+                    _ => "结束时间早于开始时间",
+                };
+                format!("活动 {id:?} 无效：{d}")
+            }
+            AttendanceError::DuplicateMark { member, event, .. } => {
+                format!("{member} 在活动 {event:?} 已有考勤记录")
+            }
+            AttendanceError::MarkShape { given, .. } => {
+                let g = if *given == "both" {
+                    "两者都给了"
+                } else {
+                    "两者都没给"
+                };
+                format!("请给出考勤结果或签到/签退时间之一（{g}）")
+            }
+            AttendanceError::SignOutBeforeSignIn { sign_out, .. } => {
+                format!("签退时间 {sign_out} 不在签到之后")
+            }
+            AttendanceError::ExcusedWithoutLeave { member, event, .. } => {
+                format!("{member} 在活动 {event:?} 没有获批的请假；只有获批的请假才算准假")
+            }
+            AttendanceError::NoSemester { today, .. } => format!("校历中没有包含 {today} 的学期"),
+            AttendanceError::DateOutOfRange { .. } => "日期超出范围".to_owned(),
+        };
+        localized(locale, self.to_string(), zh)
+    }
+
+    fn params(&self) -> Params {
+        let mut p = Params::new();
+        match self {
+            AttendanceError::UnknownEvent { id, .. }
+            | AttendanceError::DuplicateEvent { id, .. }
+            | AttendanceError::InvalidEvent { id, .. } => {
+                p.insert("event", id.0.clone());
+            }
+            AttendanceError::DuplicateMark { member, event, .. }
+            | AttendanceError::ExcusedWithoutLeave { member, event, .. } => {
+                p.insert("member", member.0.clone());
+                p.insert("event", event.0.clone());
+            }
+            AttendanceError::MarkShape { given, .. } => {
+                p.insert("given", (*given).to_owned());
+            }
+            AttendanceError::SignOutBeforeSignIn { sign_out, .. } => {
+                p.insert("sign_out", sign_out.to_string());
+            }
+            AttendanceError::NoSemester { today, .. } => {
+                p.insert("today", today.to_string());
+            }
+            AttendanceError::DateOutOfRange { .. } => {}
+        }
+        p
+    }
+}
+
+/// A leave request is refused (seed 000, discipline §3). Each refusal has its own code.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum LeaveError {
+    /// No substitute was arranged.
+    #[error("no substitute arranged: a member on leave must arrange someone to stand in")]
+    NoSubstitute {
+        /// Path of the field.
+        path: String,
+    },
+    /// The substitute is the requester.
+    #[error("the substitute must be someone other than the requester")]
+    SubstituteIsRequester {
+        /// Path of the field.
+        path: String,
+    },
+    /// The substitute is not an active member.
+    #[error("substitute {substitute} is not an active member")]
+    SubstituteInactive {
+        /// Path of the field.
+        path: String,
+        /// The substitute.
+        substitute: MemberId,
+    },
+    /// The substitute is on leave from the same event.
+    #[error("substitute {substitute} is also on leave from this event")]
+    SubstituteOnLeave {
+        /// Path of the field.
+        path: String,
+        /// The substitute.
+        substitute: MemberId,
+    },
+    /// The requester stands in for someone else at this event.
+    #[error("{member} is the substitute for {absentee} at this event and cannot leave too")]
+    RequesterIsSubstitute {
+        /// Path of the field.
+        path: String,
+        /// The requester.
+        member: MemberId,
+        /// Whom they stand in for.
+        absentee: MemberId,
+    },
+    /// No reason given.
+    #[error("a reason must be given")]
+    NoReason {
+        /// Path of the field.
+        path: String,
+    },
+    /// Requested after the deadline (event start less the minimum notice).
+    #[error(
+        "requested at {requested_at}, after the deadline {deadline} ({notice_minutes} minutes before the event)"
+    )]
+    TooLate {
+        /// Path of the field.
+        path: String,
+        /// When it was requested.
+        requested_at: NaiveDateTime,
+        /// The last moment to request.
+        deadline: NaiveDateTime,
+        /// Minimum notice from the rulebook.
+        notice_minutes: u32,
+    },
+    /// The approver is not the one the rule designates.
+    #[error("{approver} may not approve this leave: {}", match designated {
+        Some(leader) => format!("the event's project leader {leader} must"),
+        None => "the requester's own department head must".to_owned(),
+    })]
+    WrongApprover {
+        /// Path of the field.
+        path: String,
+        /// Who tried to approve.
+        approver: MemberId,
+        /// The event's project leader, who must approve; `None` when the event has none and
+        /// the requester's department head must.
+        designated: Option<MemberId>,
+    },
+    /// The requester approves their own leave.
+    #[error("{member} cannot approve their own leave")]
+    SelfApproval {
+        /// Path of the field.
+        path: String,
+        /// The requester.
+        member: MemberId,
+    },
+    /// The requester is not an active member.
+    #[error("{member} is not an active member")]
+    RequesterInactive {
+        /// Path of the field.
+        path: String,
+        /// The requester.
+        member: MemberId,
+    },
+    /// Leave from this event was already granted.
+    #[error("{member} already has approved leave from event {event:?}")]
+    AlreadyGranted {
+        /// Path of the field.
+        path: String,
+        /// The requester.
+        member: MemberId,
+        /// The event.
+        event: EventId,
+    },
+}
+
+impl Diagnostic for LeaveError {
+    fn code(&self) -> &'static str {
+        match self {
+            LeaveError::NoSubstitute { .. } => "leave.no_substitute",
+            LeaveError::SubstituteIsRequester { .. } => "leave.substitute_is_requester",
+            LeaveError::SubstituteInactive { .. } => "leave.substitute_inactive",
+            LeaveError::SubstituteOnLeave { .. } => "leave.substitute_on_leave",
+            LeaveError::RequesterIsSubstitute { .. } => "leave.requester_is_substitute",
+            LeaveError::NoReason { .. } => "leave.no_reason",
+            LeaveError::TooLate { .. } => "leave.too_late",
+            LeaveError::WrongApprover { .. } => "leave.wrong_approver",
+            LeaveError::SelfApproval { .. } => "leave.self_approval",
+            LeaveError::RequesterInactive { .. } => "leave.requester_inactive",
+            LeaveError::AlreadyGranted { .. } => "leave.already_granted",
+        }
+    }
+
+    fn path(&self) -> &str {
+        match self {
+            LeaveError::NoSubstitute { path }
+            | LeaveError::SubstituteIsRequester { path }
+            | LeaveError::SubstituteInactive { path, .. }
+            | LeaveError::SubstituteOnLeave { path, .. }
+            | LeaveError::RequesterIsSubstitute { path, .. }
+            | LeaveError::NoReason { path }
+            | LeaveError::TooLate { path, .. }
+            | LeaveError::WrongApprover { path, .. }
+            | LeaveError::SelfApproval { path, .. }
+            | LeaveError::RequesterInactive { path, .. }
+            | LeaveError::AlreadyGranted { path, .. } => path,
+        }
+    }
+
+    fn message(&self, locale: Locale) -> String {
+        let zh = match self {
+            LeaveError::NoSubstitute { .. } => "未安排替班人：请假须安排他人代为负责".to_owned(),
+            LeaveError::SubstituteIsRequester { .. } => "替班人不能是请假人本人".to_owned(),
+            LeaveError::SubstituteInactive { substitute, .. } => {
+                format!("替班人 {substitute} 不是在职成员")
+            }
+            LeaveError::SubstituteOnLeave { substitute, .. } => {
+                format!("替班人 {substitute} 在本次活动也已请假")
+            }
+            LeaveError::RequesterIsSubstitute {
+                member, absentee, ..
+            } => format!("{member} 是 {absentee} 在本次活动的替班人，不能再请假"),
+            LeaveError::NoReason { .. } => "必须说明请假理由".to_owned(),
+            LeaveError::TooLate {
+                requested_at,
+                deadline,
+                notice_minutes,
+                ..
+            } => format!(
+                "申请时间 {requested_at} 晚于截止时间 {deadline}（活动开始前 {notice_minutes} 分钟）"
+            ),
+            LeaveError::WrongApprover {
+                approver,
+                designated,
+                ..
+            } => match designated {
+                Some(leader) => {
+                    format!("{approver} 无权批准此请假：应由本次活动的项目负责人 {leader} 批准")
+                }
+                None => format!("{approver} 无权批准此请假：应由请假人所在部门的部长批准"),
+            },
+            LeaveError::SelfApproval { member, .. } => format!("{member} 不能批准自己的请假"),
+            LeaveError::RequesterInactive { member, .. } => format!("{member} 不是在职成员"),
+            LeaveError::AlreadyGranted { member, event, .. } => {
+                format!("{member} 在活动 {event:?} 已有获批的请假")
+            }
+        };
+        localized(locale, self.to_string(), zh)
+    }
+
+    fn params(&self) -> Params {
+        let mut p = Params::new();
+        match self {
+            LeaveError::SubstituteInactive { substitute, .. }
+            | LeaveError::SubstituteOnLeave { substitute, .. } => {
+                p.insert("substitute", substitute.0.clone());
+            }
+            LeaveError::RequesterIsSubstitute {
+                member, absentee, ..
+            } => {
+                p.insert("member", member.0.clone());
+                p.insert("absentee", absentee.0.clone());
+            }
+            LeaveError::TooLate {
+                requested_at,
+                deadline,
+                notice_minutes,
+                ..
+            } => {
+                p.insert("requested_at", requested_at.to_string());
+                p.insert("deadline", deadline.to_string());
+                p.insert("notice_minutes", notice_minutes.to_string());
+            }
+            LeaveError::WrongApprover {
+                approver,
+                designated,
+                ..
+            } => {
+                p.insert("approver", approver.0.clone());
+                if let Some(leader) = designated {
+                    p.insert("designated", leader.0.clone());
+                }
+            }
+            LeaveError::SelfApproval { member, .. }
+            | LeaveError::RequesterInactive { member, .. } => {
+                p.insert("member", member.0.clone());
+            }
+            LeaveError::AlreadyGranted { member, event, .. } => {
+                p.insert("member", member.0.clone());
+                p.insert("event", event.0.clone());
+            }
+            LeaveError::NoSubstitute { .. }
+            | LeaveError::SubstituteIsRequester { .. }
+            | LeaveError::NoReason { .. } => {}
+        }
+        p
+    }
+}
