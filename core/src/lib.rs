@@ -51,3 +51,8 @@ pub use input::InputError;
 pub use members::{Department, Grade, Member, MemberError, MemberId, MemberStatus, Role, Roster};
 pub use report::{TermData, TermReport, term_report};
 pub use rulebook::{RuleRef, Rulebook, RulebookError, RulebookStamp};
+
+/// The README's Rust quick start, compiled and run as a doctest.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+pub struct ReadmeDoctests;

@@ -1,1 +1,211 @@
-//! Conformance vector runner (being written).
+//! Runs the shared conformance vectors of `tests/vectors/` against the Rust core.
+//!
+//! A vector file is `{ "area": ..., "cases": [case, ...] }`. A case is
+//!
+//! ```json
+//! { "name": "two late arrivals expel",
+//!   "operation": "term_report",
+//!   "rulebook": { "attendance": { "grace_minutes": 5 } },
+//!   "today": "2002-10-14",
+//!   "input": { ... },
+//!   "expected": { ... } }
+//! ```
+//!
+//! with `"error": { "code": ..., "path": ... }` in place of `expected` when the operation must
+//! fail. `rulebook` (optional) is a partial rulebook over the embedded default. `expected` is
+//! matched as a subset: every key it names must be present and match; arrays must match in
+//! length and element by element; other values must be equal. The Python and JavaScript
+//! bindings run the same files with the same rules.
+
+use chrono::NaiveDate;
+use serde::Deserialize;
+use serde_json::{Value, json};
+
+use secretariat::attendance::{LeaveRequest, Mark};
+use secretariat::{Diagnostic, Error, Grade, Locale, Rulebook, TermData, input};
+
+/// One case of a vector file.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Case {
+    /// What the case shows.
+    pub name: String,
+    /// The operation to run.
+    pub operation: String,
+    /// A partial rulebook over the default.
+    #[serde(default)]
+    pub rulebook: Option<Value>,
+    /// The day the operation runs on.
+    #[serde(default)]
+    pub today: Option<NaiveDate>,
+    /// The operation's input.
+    #[serde(default)]
+    pub input: Value,
+    /// The expected output (a subset of it).
+    #[serde(default)]
+    pub expected: Option<Value>,
+    /// The expected error.
+    #[serde(default)]
+    pub error: Option<ExpectedError>,
+}
+
+/// The error a case expects.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExpectedError {
+    /// The stable code.
+    pub code: String,
+    /// The field path.
+    #[serde(default)]
+    pub path: Option<String>,
+}
+
+/// A vector file.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct VectorFile {
+    /// The area of the domain it covers.
+    pub area: String,
+    /// Its cases.
+    pub cases: Vec<Case>,
+}
+
+/// What an operation gives: a JSON value, or an error.
+pub type Outcome = Result<Value, Error>;
+
+fn today(case: &Case) -> Result<NaiveDate, String> {
+    case.today
+        .ok_or_else(|| format!("{}: the operation needs `today`", case.name))
+}
+
+fn from_input<T: serde::de::DeserializeOwned>(value: Value) -> Result<T, Error> {
+    Ok(input::from_json_value(value)?)
+}
+
+fn field(input: &Value, key: &str) -> Value {
+    input.get(key).cloned().unwrap_or(Value::Null)
+}
+
+fn to_value<T: serde::Serialize>(v: &T) -> Value {
+    serde_json::to_value(v).unwrap_or(Value::Null)
+}
+
+/// Runs one case's operation. `Err(String)` is a defect of the case itself.
+pub fn run(case: &Case) -> Result<Outcome, String> {
+    let rulebook = match &case.rulebook {
+        None => Rulebook::default(),
+        Some(overlay) => match Rulebook::default().overlay_value(overlay.clone()) {
+            Ok(rb) => rb,
+            Err(e) => return Ok(Err(e)),
+        },
+    };
+    let input = case.input.clone();
+    Ok(match case.operation.as_str() {
+        "rulebook.load" => Ok(to_value(&rulebook)),
+        "rulebook.load_toml" => {
+            let text = input.as_str().unwrap_or_default();
+            Rulebook::from_toml_str(text).map(|rb| to_value(&rb))
+        }
+        "grade.parse" => {
+            let text = input.as_str().unwrap_or_default();
+            Grade::parse(text)
+                .map(|g| json!(g.year()))
+                .map_err(Error::from)
+        }
+        "mark.from_times" => (|| {
+            #[derive(Deserialize)]
+            struct In {
+                start: chrono::NaiveDateTime,
+                end: chrono::NaiveDateTime,
+                sign_in: chrono::NaiveDateTime,
+                sign_out: Option<chrono::NaiveDateTime>,
+            }
+            let i: In = from_input(input)?;
+            let mark: Mark = Mark::from_times(
+                i.start,
+                i.end,
+                i.sign_in,
+                i.sign_out,
+                rulebook.attendance.grace_minutes,
+            )?;
+            Ok(to_value(&mark))
+        })(),
+        "term_report" => {
+            let today = today(case)?;
+            from_input::<TermData>(input)
+                .and_then(|data| secretariat::term_report(&rulebook, &data, today))
+                .map(|r| to_value(&r))
+        }
+        "leave.check" => (|| {
+            let data: TermData = from_input(field(&input, "term"))?;
+            let request: LeaveRequest = from_input(field(&input, "request"))?;
+            let (register, _) = data.register(&rulebook)?;
+            let issues: Vec<Value> = register
+                .check_leave(&rulebook, &request)
+                .iter()
+                .map(|e| to_value(&e.issue(Locale::En)))
+                .collect();
+            Ok(json!({ "issues": issues }))
+        })(),
+        other => return Err(format!("{}: unknown operation {other:?}", case.name)),
+    })
+}
+
+/// Checks that `actual` contains `expected` (see the crate docs); the error names the path
+/// of the first difference.
+pub fn matches(expected: &Value, actual: &Value, path: &str) -> Result<(), String> {
+    match (expected, actual) {
+        (Value::Object(e), Value::Object(a)) => {
+            for (key, ev) in e {
+                let sub = format!("{path}.{key}");
+                match a.get(key) {
+                    Some(av) => matches(ev, av, &sub)?,
+                    None => return Err(format!("{sub}: missing")),
+                }
+            }
+            Ok(())
+        }
+        (Value::Array(e), Value::Array(a)) => {
+            if e.len() != a.len() {
+                return Err(format!("{path}: expected {} items, got {}", e.len(), a.len()));
+            }
+            for (i, (ev, av)) in e.iter().zip(a).enumerate() {
+                matches(ev, av, &format!("{path}[{i}]"))?;
+            }
+            Ok(())
+        }
+        (e, a) if e == a => Ok(()),
+        (e, a) => Err(format!("{path}: expected {e}, got {a}")),
+    }
+}
+
+/// Runs a case and checks its outcome.
+pub fn check(case: &Case) -> Result<(), String> {
+    let outcome = run(case)?;
+    match (&case.expected, &case.error, outcome) {
+        (Some(expected), None, Ok(actual)) => matches(expected, &actual, "$"),
+        (None, Some(want), Err(err)) => {
+            if err.code() != want.code {
+                return Err(format!(
+                    "expected error {}, got {} ({})",
+                    want.code,
+                    err.code(),
+                    err.issue(Locale::En)
+                ));
+            }
+            match &want.path {
+                Some(p) if p != err.path() => Err(format!(
+                    "error {}: expected path {p:?}, got {:?}",
+                    want.code,
+                    err.path()
+                )),
+                _ => Ok(()),
+            }
+        }
+        (Some(_), None, Err(err)) => Err(format!("unexpected error {}", err.issue(Locale::En))),
+        (None, Some(want), Ok(actual)) => {
+            Err(format!("expected error {}, got {actual}", want.code))
+        }
+        _ => Err("a case needs exactly one of `expected` and `error`".into()),
+    }
+}

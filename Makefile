@@ -1,0 +1,45 @@
+# secretariat: one entry point for people and CI alike. `make help` lists the targets.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+CARGO ?= cargo
+
+.PHONY: help demo test setup fmt-check clippy rust-test vectors example-check bench bench-check doc
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
+
+demo: ## the main job: the term report on the default rulebook and the sample term
+	$(CARGO) run --quiet --release -p secretariat --example term_report
+
+test: setup fmt-check clippy rust-test example-check bench-check doc ## every test (installs what it needs)
+	@echo "make test: all checks passed"
+
+setup: ## install what the tests need (idempotent)
+	@bash scripts/setup.sh
+
+fmt-check: ## formatting
+	$(CARGO) fmt --all -- --check
+
+clippy: ## lints, warnings are errors
+	$(CARGO) clippy --workspace --all-targets -- -D warnings
+
+rust-test: ## unit, property, doc and conformance tests of the Rust core
+	$(CARGO) test --workspace
+
+vectors: ## only the shared conformance vectors
+	$(CARGO) test -p secretariat-conformance
+
+example-check: ## the demo runs, in both languages, and on a user's files
+	$(CARGO) run --quiet -p secretariat --example term_report > /dev/null
+	$(CARGO) run --quiet -p secretariat --example term_report -- --lang zh --today 2002-10-20 > /dev/null
+	$(CARGO) run --quiet -p secretariat --example term_report -- \
+	    --rulebook core/data/strict_rulebook.toml --data core/data/sample_term.json --today 2002-10-14 --json > /dev/null
+
+bench-check: ## the benchmarks build
+	$(CARGO) check --quiet --manifest-path benches/Cargo.toml --benches
+
+bench: ## run the benchmarks (criterion)
+	$(CARGO) bench --manifest-path benches/Cargo.toml
+
+doc: ## API docs build without warnings
+	RUSTDOCFLAGS="-D warnings" $(CARGO) doc --quiet --no-deps -p secretariat

@@ -1,0 +1,111 @@
+//! Standings over 1,000,000 marks: 10,000 members x 100 weekly events.
+//! Goal: 20 million marks per second or more on one core.
+
+use std::hint::black_box;
+
+use chrono::{Duration, NaiveDate};
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use secretariat::attendance::{AttendanceRegister, Event, EventId, EventKind, Mark, MarkRecord};
+use secretariat::calendar::{DateRange, SchoolCalendar};
+use secretariat::{Department, Grade, Member, MemberStatus, Role, Roster, Rulebook};
+
+const MEMBERS: usize = 10_000;
+const EVENTS: usize = 100;
+
+fn term() -> (Roster, Vec<Event>, Vec<MarkRecord>, SchoolCalendar) {
+    let grade = Grade::from_number(2).unwrap_or_else(|_| unreachable!());
+    let members: Vec<Member> = (0..MEMBERS)
+        .map(|i| Member {
+            id: format!("m{i:05}").as_str().into(),
+            name: format!("Member {i}"),
+            grade,
+            department: Department(format!("dept-{}", i % 10)),
+            role: Role::Officer,
+            skills: vec![],
+            status: MemberStatus::Active,
+        })
+        .collect();
+    let first = NaiveDate::from_ymd_opt(2002, 9, 4)
+        .and_then(|d| d.and_hms_opt(19, 0, 0))
+        .unwrap_or_default();
+    let kinds = [EventKind::RegularMeeting, EventKind::DutyShift, EventKind::GroupActivity];
+    let events: Vec<Event> = (0..EVENTS)
+        .map(|e| {
+            let start = first + Duration::days(2 * e as i64);
+            Event {
+                id: EventId(format!("e{e:03}")),
+                kind: kinds[e % kinds.len()],
+                title: format!("Event {e}"),
+                start,
+                end: start + Duration::hours(1),
+                project_leader: None,
+                department: None,
+            }
+        })
+        .collect();
+    // A deterministic mix: mostly present, some late / early / absent.
+    let mut marks = Vec::with_capacity(MEMBERS * EVENTS);
+    let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+    for m in &members {
+        for e in &events {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            let mark = match state % 1000 {
+                0..=4 => Mark::Late,
+                5..=7 => Mark::LeftEarly,
+                8 => Mark::Absent,
+                _ => Mark::Present,
+            };
+            marks.push(MarkRecord::direct(m.id.clone(), e.id.clone(), mark));
+        }
+    }
+    let calendar = SchoolCalendar {
+        term: DateRange::new(
+            NaiveDate::from_ymd_opt(2002, 9, 2).unwrap_or_default(),
+            NaiveDate::from_ymd_opt(2003, 7, 4).unwrap_or_default(),
+        ),
+        semesters: vec![],
+        holidays: vec![],
+        vacations: vec![],
+        makeup_workdays: vec![],
+        weekend: vec![chrono::Weekday::Sat, chrono::Weekday::Sun],
+    };
+    let roster = Roster::new(members).unwrap_or_default();
+    (roster, events, marks, calendar)
+}
+
+fn bench_standings(c: &mut Criterion) {
+    let rulebook = Rulebook::default();
+    let (roster, events, marks, calendar) = term();
+    let today = NaiveDate::from_ymd_opt(2003, 6, 30).unwrap_or_default();
+
+    let mut group = c.benchmark_group("attendance");
+    group.sample_size(20);
+    group.throughput(Throughput::Elements(marks.len() as u64));
+
+    let build = || {
+        let mut register = AttendanceRegister::new(roster.clone(), events.clone())
+            .unwrap_or_else(|e| panic!("{e}"));
+        register
+            .record_marks(&rulebook.attendance, &marks)
+            .unwrap_or_else(|e| panic!("{e}"));
+        register
+    };
+    let register = build();
+    assert_eq!(register.mark_count(), MEMBERS * EVENTS);
+
+    group.bench_function("standings_1m_marks", |b| {
+        b.iter(|| {
+            let s = register
+                .standings(&rulebook, &calendar, black_box(today))
+                .unwrap_or_default();
+            black_box(s.len())
+        })
+    });
+    group.bench_function("record_1m_marks", |b| b.iter(|| black_box(build().mark_count())));
+    group.finish();
+}
+
+criterion_group!(benches, bench_standings);
+criterion_main!(benches);

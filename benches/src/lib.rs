@@ -1,0 +1,1 @@
+//! Benchmarks of the secretariat core: see `benches/`.
