@@ -201,6 +201,16 @@ impl MarkRecord {
     }
 }
 
+/// The path of the `index`-th mark record, written only when an error needs it.
+#[derive(Clone, Copy)]
+struct MarkPath(usize);
+
+impl fmt::Display for MarkPath {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "marks[{}]", self.0)
+    }
+}
+
 /// A stored mark: indexes into the roster and the events.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct StoredMark {
@@ -357,12 +367,11 @@ impl AttendanceRegister {
         let mut staged_keys = FxHashSet::default();
         staged_keys.reserve(records.len());
         for (i, r) in records.iter().enumerate() {
-            let path = format!("marks[{i}]");
-            let stored = self.resolve_mark(policy, r, &path)?;
+            let stored = self.resolve_mark(policy, r, i)?;
             let key = (stored.member, stored.event);
             if self.marked.contains(&key) || !staged_keys.insert(key) {
                 return Err(AttendanceError::DuplicateMark {
-                    path,
+                    path: format!("marks[{i}]"),
                     member: r.member.clone(),
                     event: r.event.clone(),
                 }
@@ -379,8 +388,10 @@ impl AttendanceRegister {
         &self,
         policy: &AttendancePolicy,
         r: &MarkRecord,
-        path: &str,
+        index: usize,
     ) -> crate::Result<StoredMark> {
+        // Paths are built only on error: this runs once per mark.
+        let path = MarkPath(index);
         let member =
             self.roster
                 .position(&r.member)
@@ -423,14 +434,14 @@ impl AttendanceRegister {
             }
             (None, None, None) => {
                 return Err(AttendanceError::MarkShape {
-                    path: path.to_owned(),
+                    path: path.to_string(),
                     given: "neither",
                 }
                 .into());
             }
             (Some(_), _, _) => {
                 return Err(AttendanceError::MarkShape {
-                    path: path.to_owned(),
+                    path: path.to_string(),
                     given: "both",
                 }
                 .into());
