@@ -28,7 +28,11 @@ fn term() -> (Roster, Vec<Event>, Vec<MarkRecord>, SchoolCalendar) {
     let first = NaiveDate::from_ymd_opt(2002, 9, 4)
         .and_then(|d| d.and_hms_opt(19, 0, 0))
         .unwrap_or_default();
-    let kinds = [EventKind::RegularMeeting, EventKind::DutyShift, EventKind::GroupActivity];
+    let kinds = [
+        EventKind::RegularMeeting,
+        EventKind::DutyShift,
+        EventKind::GroupActivity,
+    ];
     let events: Vec<Event> = (0..EVENTS)
         .map(|e| {
             let start = first + Duration::days(2 * e as i64);
@@ -103,7 +107,9 @@ fn bench_standings(c: &mut Criterion) {
             black_box(s.len())
         })
     });
-    group.bench_function("record_1m_marks", |b| b.iter(|| black_box(build().mark_count())));
+    group.bench_function("record_1m_marks", |b| {
+        b.iter(|| black_box(build().mark_count()))
+    });
     group.finish();
 }
 

@@ -115,6 +115,15 @@ pub enum AuthorityError {
     },
 }
 
+impl AuthorityError {
+    /// The path field, for [`crate::Error::within`].
+    pub(crate) fn path_mut(&mut self) -> Option<&mut String> {
+        match self {
+            AuthorityError::NotPermitted { path, .. } => Some(path),
+        }
+    }
+}
+
 impl Diagnostic for AuthorityError {
     fn code(&self) -> &'static str {
         "authority.not_permitted"

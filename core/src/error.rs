@@ -91,6 +91,24 @@ impl Error {
         code.split_once('.').map_or(code, |(area, _)| area)
     }
 
+    /// The same error with its path placed under `parent`: an error at `done[2]` within
+    /// `activities[0]` is at `activities[0].done[2]`.
+    pub fn within(mut self, parent: &str) -> Error {
+        let path = match &mut self {
+            Error::Rulebook(e) => e.path_mut(),
+            Error::Member(e) => e.path_mut(),
+            Error::Authority(e) => e.path_mut(),
+            Error::Attendance(e) => e.path_mut(),
+            Error::Leave(e) => e.path_mut(),
+            Error::Schedule(e) => e.path_mut(),
+            Error::Input(e) => e.path_mut(),
+        };
+        if let Some(path) = path {
+            *path = join_path(parent, path);
+        }
+        self
+    }
+
     /// This error as a plain record, with its message in `locale`.
     pub fn issue(&self, locale: Locale) -> Issue {
         Issue::from_diagnostic(self, locale)

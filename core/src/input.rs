@@ -34,6 +34,16 @@ pub enum InputError {
 /// `[code] detail`, so that the reader reports that code instead of `input.invalid`.
 const FIELD_CODES: &[&str] = &["member.invalid_grade"];
 
+impl InputError {
+    /// The path field, for [`crate::Error::within`].
+    pub(crate) fn path_mut(&mut self) -> Option<&mut String> {
+        match self {
+            InputError::Invalid { path, .. } => Some(path),
+            InputError::Syntax { .. } => None,
+        }
+    }
+}
+
 impl Diagnostic for InputError {
     fn code(&self) -> &'static str {
         match self {

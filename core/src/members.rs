@@ -300,6 +300,18 @@ pub enum MemberError {
     },
 }
 
+impl MemberError {
+    /// The path field, for [`crate::Error::within`].
+    pub(crate) fn path_mut(&mut self) -> Option<&mut String> {
+        match self {
+            MemberError::InvalidGrade { path, .. } => Some(path),
+            MemberError::DuplicateId { path, .. } => Some(path),
+            MemberError::Empty { path, .. } => Some(path),
+            MemberError::Unknown { path, .. } => Some(path),
+        }
+    }
+}
+
 impl Diagnostic for MemberError {
     fn code(&self) -> &'static str {
         match self {

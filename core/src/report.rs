@@ -16,6 +16,7 @@ use crate::calendar::SchoolCalendar;
 use crate::error::{Issue, Locale};
 use crate::members::{Member, MemberId, Roster};
 use crate::rulebook::{Rulebook, RulebookStamp};
+use crate::schedule::{Countdown, MilestonePlan, MilestoneStatus};
 
 /// The bundled sample term (seed 000's department, autumn 2002).
 pub const SAMPLE_TERM_JSON: &str = include_str!("../data/sample_term.json");
@@ -150,7 +151,7 @@ impl TermData {
     pub fn all_events(&self, rulebook: &Rulebook) -> crate::Result<Vec<Event>> {
         let mut events = Vec::new();
         if let Some(series) = &self.meetings {
-            for m in temp_meetings(&self.calendar, rulebook) {
+            for m in rulebook.schedule.regular_meetings(&self.calendar)? {
                 events.push(Event {
                     id: crate::attendance::EventId(m.id),
                     kind: EventKind::RegularMeeting,
@@ -223,6 +224,68 @@ pub struct TermReport {
     pub standings: Vec<Standing>,
     /// Every leave request's decision.
     pub leave: Vec<LeaveDecision>,
+    /// Every planned activity's milestones and where they stand today.
+    pub activities: Vec<ActivityStatus>,
+}
+
+/// A planned activity on the report's day: its milestone plan and countdown.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ActivityStatus {
+    /// The activity's id.
+    pub id: String,
+    /// Its title.
+    pub title: String,
+    /// The milestones planned backward from its date.
+    pub plan: MilestonePlan,
+    /// Where each milestone stands today, and the next action.
+    pub countdown: Countdown,
+}
+
+impl PlannedActivity {
+    /// The activity's milestone plan and its countdown on `today`.
+    ///
+    /// # Errors
+    ///
+    /// `schedule.unknown_template` for a template the rulebook lacks,
+    /// `schedule.unknown_milestone` for a done id the template lacks, and the errors of
+    /// working-day counting.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use secretariat::{Diagnostic, Rulebook, TermData};
+    ///
+    /// let data = TermData::sample();
+    /// let today = NaiveDate::from_ymd_opt(2002, 10, 14).unwrap();
+    /// let mut party = data.activities[0].clone();
+    /// let status = party.status(&Rulebook::default(), &data.calendar, today)?;
+    /// assert_eq!(status.countdown.next_action.as_deref(), Some("detailed_production"));
+    ///
+    /// party.template = "sports_day".into();
+    /// let err = party.status(&Rulebook::default(), &data.calendar, today).unwrap_err();
+    /// assert_eq!(err.code(), "schedule.unknown_template");
+    /// # Ok::<(), secretariat::Error>(())
+    /// ```
+    pub fn status(
+        &self,
+        rulebook: &Rulebook,
+        calendar: &SchoolCalendar,
+        today: NaiveDate,
+    ) -> crate::Result<ActivityStatus> {
+        let mut plan = rulebook
+            .schedule
+            .plan(&self.template, self.date, Some(calendar))?;
+        plan.event_id = self.id.clone();
+        plan.title = self.title.clone();
+        let countdown = crate::schedule::countdown(&plan, &self.done, today)?;
+        Ok(ActivityStatus {
+            id: self.id.clone(),
+            title: self.title.clone(),
+            plan,
+            countdown,
+        })
+    }
 }
 
 /// Builds the term report for `today`.
@@ -251,12 +314,22 @@ pub fn term_report(
 ) -> crate::Result<TermReport> {
     let (register, leave) = data.register(rulebook)?;
     let standings = register.standings(rulebook, &data.calendar, today)?;
+    let activities = data
+        .activities
+        .iter()
+        .enumerate()
+        .map(|(i, a)| {
+            a.status(rulebook, &data.calendar, today)
+                .map_err(|e| e.within(&format!("activities[{i}]")))
+        })
+        .collect::<crate::Result<Vec<_>>>()?;
     Ok(TermReport {
         title: data.title.clone(),
         today,
         rulebook: rulebook.stamp(),
         standings,
         leave,
+        activities,
     })
 }
 
@@ -344,7 +417,80 @@ impl TermReport {
             ]);
         }
         table(&mut out, &rows);
+
+        for a in &self.activities {
+            section(
+                &mut out,
+                &format!(
+                    "{} {} ({}, {} {})",
+                    if zh { "倒计时" } else { "Countdown" },
+                    a.title,
+                    a.plan.event_date,
+                    a.countdown.days_to_event,
+                    if zh { "天后" } else { "days to go" }
+                ),
+            );
+            let mut rows = vec![row([
+                if zh { "里程碑" } else { "Milestone" },
+                if zh { "时间窗" } else { "Window" },
+                if zh { "状态" } else { "Status" },
+                if zh { "剩余天数" } else { "Days left" },
+                if zh { "备注" } else { "Note" },
+            ])];
+            for (planned, c) in a.plan.milestones.iter().zip(&a.countdown.milestones) {
+                let window = if c.window.start == c.window.end {
+                    c.window.end.to_string()
+                } else {
+                    format!("{} .. {}", c.window.start, c.window.end.format("%m-%d"))
+                };
+                let mut note = planned.note.clone();
+                if let Some(role) = planned.approval {
+                    note = format!(
+                        "{note} [{} {role}]",
+                        if zh { "需审批：" } else { "approval:" }
+                    );
+                }
+                rows.push(vec![
+                    planned.title.clone(),
+                    window,
+                    milestone_label(c.status, zh).to_owned(),
+                    if c.status == MilestoneStatus::Done {
+                        "-".to_owned()
+                    } else {
+                        c.days_remaining.to_string()
+                    },
+                    note.trim().to_owned(),
+                ]);
+            }
+            table(&mut out, &rows);
+            let next = a
+                .countdown
+                .next_action
+                .as_ref()
+                .and_then(|id| a.plan.milestones.iter().find(|m| &m.id == id))
+                .map_or_else(|| "-".to_owned(), |m| m.title.clone());
+            let _ = writeln!(
+                out,
+                "{} {next}",
+                if zh { "下一步：" } else { "Next action:" }
+            );
+        }
         out
+    }
+}
+
+fn milestone_label(status: MilestoneStatus, zh: bool) -> &'static str {
+    match (status, zh) {
+        (MilestoneStatus::Done, false) => "done",
+        (MilestoneStatus::Upcoming, false) => "upcoming",
+        (MilestoneStatus::InWindow, false) => "in window",
+        (MilestoneStatus::DueToday, false) => "DUE TODAY",
+        (MilestoneStatus::Overdue, false) => "OVERDUE",
+        (MilestoneStatus::Done, true) => "已完成",
+        (MilestoneStatus::Upcoming, true) => "未开始",
+        (MilestoneStatus::InWindow, true) => "进行中",
+        (MilestoneStatus::DueToday, true) => "今日截止",
+        (MilestoneStatus::Overdue, true) => "逾期",
     }
 }
 
@@ -413,32 +559,4 @@ mod tests {
         let data = TermData::from_json_str(SAMPLE_TERM_JSON).unwrap();
         assert!(data.members.len() >= 12);
     }
-}
-
-struct TempMeeting {
-    id: String,
-    start: chrono::NaiveDateTime,
-    end: chrono::NaiveDateTime,
-}
-fn temp_meetings(cal: &SchoolCalendar, _rb: &Rulebook) -> Vec<TempMeeting> {
-    let mut out = Vec::new();
-    let mut d = cal.term.start;
-    while d <= cal.term.end {
-        use chrono::Datelike;
-        if d.weekday() == chrono::Weekday::Wed
-            && !cal
-                .holidays
-                .iter()
-                .chain(cal.vacations.iter())
-                .any(|p| p.range().contains(d))
-        {
-            out.push(TempMeeting {
-                id: format!("regular-meeting-{d}"),
-                start: d.and_hms_opt(19, 0, 0).unwrap(),
-                end: d.and_hms_opt(20, 0, 0).unwrap(),
-            });
-        }
-        d = d.succ_opt().unwrap();
-    }
-    out
 }

@@ -24,6 +24,8 @@ use serde_json::{Value, json};
 use secretariat::attendance::{LeaveRequest, Mark};
 use secretariat::{Diagnostic, Error, Grade, Locale, Rulebook, TermData, input};
 
+mod schedule_ops;
+
 /// One case of a vector file.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -78,7 +80,7 @@ fn today(case: &Case) -> Result<NaiveDate, String> {
         .ok_or_else(|| format!("{}: the operation needs `today`", case.name))
 }
 
-fn from_input<T: serde::de::DeserializeOwned>(value: Value) -> Result<T, Error> {
+pub(crate) fn from_input<T: serde::de::DeserializeOwned>(value: Value) -> Result<T, Error> {
     Ok(input::from_json_value(value)?)
 }
 
@@ -86,7 +88,7 @@ fn field(input: &Value, key: &str) -> Value {
     input.get(key).cloned().unwrap_or(Value::Null)
 }
 
-fn to_value<T: serde::Serialize>(v: &T) -> Value {
+pub(crate) fn to_value<T: serde::Serialize>(v: &T) -> Value {
     serde_json::to_value(v).unwrap_or(Value::Null)
 }
 
@@ -147,7 +149,10 @@ pub fn run(case: &Case) -> Result<Outcome, String> {
                 .collect();
             Ok(json!({ "issues": issues }))
         })(),
-        other => return Err(format!("{}: unknown operation {other:?}", case.name)),
+        other => match schedule_ops::run(other, &rulebook, case.today, input) {
+            Some(outcome) => outcome,
+            None => return Err(format!("{}: unknown operation {other:?}", case.name)),
+        },
     })
 }
 
@@ -167,7 +172,11 @@ pub fn matches(expected: &Value, actual: &Value, path: &str) -> Result<(), Strin
         }
         (Value::Array(e), Value::Array(a)) => {
             if e.len() != a.len() {
-                return Err(format!("{path}: expected {} items, got {}", e.len(), a.len()));
+                return Err(format!(
+                    "{path}: expected {} items, got {}",
+                    e.len(),
+                    a.len()
+                ));
             }
             for (i, (ev, av)) in e.iter().zip(a).enumerate() {
                 matches(ev, av, &format!("{path}[{i}]"))?;

@@ -89,6 +89,23 @@ pub enum AttendanceError {
     },
 }
 
+impl AttendanceError {
+    /// The path field, for [`crate::Error::within`].
+    pub(crate) fn path_mut(&mut self) -> Option<&mut String> {
+        match self {
+            AttendanceError::UnknownEvent { path, .. } => Some(path),
+            AttendanceError::DuplicateEvent { path, .. } => Some(path),
+            AttendanceError::InvalidEvent { path, .. } => Some(path),
+            AttendanceError::DuplicateMark { path, .. } => Some(path),
+            AttendanceError::MarkShape { path, .. } => Some(path),
+            AttendanceError::SignOutBeforeSignIn { path, .. } => Some(path),
+            AttendanceError::ExcusedWithoutLeave { path, .. } => Some(path),
+            AttendanceError::NoSemester { path, .. } => Some(path),
+            AttendanceError::DateOutOfRange { path, .. } => Some(path),
+        }
+    }
+}
+
 impl Diagnostic for AttendanceError {
     fn code(&self) -> &'static str {
         match self {
@@ -282,6 +299,25 @@ pub enum LeaveError {
         /// The event.
         event: EventId,
     },
+}
+
+impl LeaveError {
+    /// The path field, for [`crate::Error::within`].
+    pub(crate) fn path_mut(&mut self) -> Option<&mut String> {
+        match self {
+            LeaveError::NoSubstitute { path, .. } => Some(path),
+            LeaveError::SubstituteIsRequester { path, .. } => Some(path),
+            LeaveError::SubstituteInactive { path, .. } => Some(path),
+            LeaveError::SubstituteOnLeave { path, .. } => Some(path),
+            LeaveError::RequesterIsSubstitute { path, .. } => Some(path),
+            LeaveError::NoReason { path, .. } => Some(path),
+            LeaveError::TooLate { path, .. } => Some(path),
+            LeaveError::WrongApprover { path, .. } => Some(path),
+            LeaveError::SelfApproval { path, .. } => Some(path),
+            LeaveError::RequesterInactive { path, .. } => Some(path),
+            LeaveError::AlreadyGranted { path, .. } => Some(path),
+        }
+    }
 }
 
 impl Diagnostic for LeaveError {

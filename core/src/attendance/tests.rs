@@ -419,8 +419,8 @@ proptest! {
         let events = ["meet-1", "meet-2", "meet-3", "meet-4", "duty-1", "party"];
         let mut reg = register();
         let today = date(12, 31);
-        let mut last: Vec<StandingStatus> = vec![StandingStatus::Good; 6];
-        let mut last_counts = vec![StandingCounts::default(); 6];
+        let mut last = [StandingStatus::Good; 6];
+        let mut last_counts = [StandingCounts::default(); 6];
         for (who, ev, m) in marks {
             let rec = MarkRecord::direct(ids[who], events[ev], m);
             // Duplicates are refused; the rest are recorded.

@@ -131,6 +131,19 @@ pub enum RulebookError {
     },
 }
 
+impl RulebookError {
+    /// The path field, for [`crate::Error::within`].
+    pub(crate) fn path_mut(&mut self) -> Option<&mut String> {
+        match self {
+            RulebookError::UnknownKey { path, .. } => Some(path),
+            RulebookError::InvalidType { path, .. } => Some(path),
+            RulebookError::OutOfRange { path, .. } => Some(path),
+            RulebookError::Inconsistent { path, .. } => Some(path),
+            RulebookError::Syntax { .. } => None,
+        }
+    }
+}
+
 impl Diagnostic for RulebookError {
     fn code(&self) -> &'static str {
         match self {

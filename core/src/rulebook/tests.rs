@@ -35,17 +35,57 @@ fn an_empty_file_is_the_default() {
 #[test]
 fn errors_carry_the_key_path_and_a_code() {
     let cases = [
-        ("[attendance]\nlateness = 3", "rulebook.unknown_key", "attendance.lateness"),
+        (
+            "[attendance]\nlateness = 3",
+            "rulebook.unknown_key",
+            "attendance.lateness",
+        ),
         ("colour = 3", "rulebook.unknown_key", "colour"),
-        ("[attendance]\nlateness_limit = 0", "rulebook.out_of_range", "attendance.lateness_limit"),
-        ("[attendance]\ngrace_minutes = 1000", "rulebook.out_of_range", "attendance.grace_minutes"),
-        ("[attendance]\nwindow = { rolling_days = 0 }", "rulebook.out_of_range", "attendance.window.rolling_days"),
-        ("[attendance]\nabsence_limit = -1", "rulebook.invalid_type", "attendance.absence_limit"),
-        ("[attendance]\nwindow = \"fortnight\"", "rulebook.invalid_type", "attendance.window"),
-        ("[attendance]\ncounted_kinds = [\"party\"]", "rulebook.invalid_type", "attendance.counted_kinds[0]"),
-        ("[authority]\napprove_leave = []", "rulebook.inconsistent", "authority.approve_leave"),
-        ("[authority]\napprove_leave = [\"janitor\"]", "rulebook.invalid_type", "authority.approve_leave[0]"),
-        ("[meta]\nversion = \"\"", "rulebook.inconsistent", "meta.version"),
+        (
+            "[attendance]\nlateness_limit = 0",
+            "rulebook.out_of_range",
+            "attendance.lateness_limit",
+        ),
+        (
+            "[attendance]\ngrace_minutes = 1000",
+            "rulebook.out_of_range",
+            "attendance.grace_minutes",
+        ),
+        (
+            "[attendance]\nwindow = { rolling_days = 0 }",
+            "rulebook.out_of_range",
+            "attendance.window.rolling_days",
+        ),
+        (
+            "[attendance]\nabsence_limit = -1",
+            "rulebook.invalid_type",
+            "attendance.absence_limit",
+        ),
+        (
+            "[attendance]\nwindow = \"fortnight\"",
+            "rulebook.invalid_type",
+            "attendance.window",
+        ),
+        (
+            "[attendance]\ncounted_kinds = [\"party\"]",
+            "rulebook.invalid_type",
+            "attendance.counted_kinds[0]",
+        ),
+        (
+            "[authority]\napprove_leave = []",
+            "rulebook.inconsistent",
+            "authority.approve_leave",
+        ),
+        (
+            "[authority]\napprove_leave = [\"janitor\"]",
+            "rulebook.invalid_type",
+            "authority.approve_leave[0]",
+        ),
+        (
+            "[meta]\nversion = \"\"",
+            "rulebook.inconsistent",
+            "meta.version",
+        ),
         ("[attendance", "rulebook.syntax", ""),
     ];
     for (text, code, path) in cases {
@@ -81,20 +121,18 @@ fn arb_rulebook() -> impl Strategy<Value = Rulebook> {
         0u32..=10_000,
         "[a-z ]{1,12}",
     )
-        .prop_map(
-            |(grace, late, absent, margin, window, sub, notice, name)| {
-                let mut rb = Rulebook::default();
-                rb.meta.name = name;
-                rb.attendance.grace_minutes = grace;
-                rb.attendance.lateness_limit = late;
-                rb.attendance.absence_limit = absent;
-                rb.attendance.warning_margin = margin;
-                rb.attendance.window = window;
-                rb.leave.require_substitute = sub;
-                rb.leave.min_notice_minutes = notice;
-                rb
-            },
-        )
+        .prop_map(|(grace, late, absent, margin, window, sub, notice, name)| {
+            let mut rb = Rulebook::default();
+            rb.meta.name = name;
+            rb.attendance.grace_minutes = grace;
+            rb.attendance.lateness_limit = late;
+            rb.attendance.absence_limit = absent;
+            rb.attendance.warning_margin = margin;
+            rb.attendance.window = window;
+            rb.leave.require_substitute = sub;
+            rb.leave.min_notice_minutes = notice;
+            rb
+        })
 }
 
 proptest! {

@@ -1,0 +1,221 @@
+//! The errors of scheduling: every refusal has its own stable code.
+
+use chrono::NaiveDate;
+
+use crate::error::{Diagnostic, Locale, Params, localized};
+
+/// A scheduling input is invalid or a date cannot be computed.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum ScheduleError {
+    /// The rulebook has no milestone template of that id (`schedule.unknown_template`).
+    #[error("{path}: the rulebook has no milestone template `{id}`")]
+    UnknownTemplate {
+        /// Field path.
+        path: String,
+        /// The template id asked for.
+        id: String,
+    },
+    /// The rulebook has no lead-time rule of that id (`schedule.unknown_lead_time`).
+    #[error("{path}: the rulebook has no lead-time rule `{id}`")]
+    UnknownLeadTime {
+        /// Field path.
+        path: String,
+        /// The rule id asked for.
+        id: String,
+    },
+    /// Working-day counting was asked for without a school calendar
+    /// (`schedule.calendar_required`).
+    #[error("{path}: counting working days needs a school calendar")]
+    CalendarRequired {
+        /// Field path.
+        path: String,
+    },
+    /// A date moved by some days falls outside the dates chrono supports
+    /// (`schedule.date_out_of_range`).
+    #[error("{path}: {date} moved by {days} days falls outside the supported dates")]
+    DateOutOfRange {
+        /// Field path.
+        path: String,
+        /// The date moved from.
+        date: NaiveDate,
+        /// The days (calendar or working) it was moved by.
+        days: i64,
+    },
+    /// The calendar has no working day that far from a date: every day of the week is a
+    /// weekend day and the make-up days run out (`schedule.no_working_day`).
+    #[error("{path}: the calendar has no working day {days} working days from {date}")]
+    NoWorkingDay {
+        /// Field path.
+        path: String,
+        /// The date counted from.
+        date: NaiveDate,
+        /// The working days counted.
+        days: i64,
+    },
+    /// A done milestone id is not a milestone of the plan (`schedule.unknown_milestone`).
+    #[error("{path}: `{id}` is not a milestone of this plan")]
+    UnknownMilestone {
+        /// Field path.
+        path: String,
+        /// The milestone id given.
+        id: String,
+    },
+    /// A calendar period ends before it starts (`schedule.invalid_period`).
+    #[error("{path}: the period ends on {end}, before it starts on {start}")]
+    InvalidPeriod {
+        /// Field path.
+        path: String,
+        /// The period's first day.
+        start: NaiveDate,
+        /// The period's last day.
+        end: NaiveDate,
+    },
+    /// A milestone template given directly breaks a rule the rulebook would enforce
+    /// (`schedule.invalid_template`).
+    #[error("{path}: {expected_en}")]
+    InvalidTemplate {
+        /// Field path.
+        path: String,
+        /// What the value must satisfy, in English.
+        expected_en: String,
+        /// The same, in Chinese.
+        expected_zh: String,
+    },
+    /// A date cannot be written in iCalendar, whose years run from 1 to 9999
+    /// (`schedule.ical_date_out_of_range`).
+    #[error("{path}: {date} cannot be written in iCalendar (years 1 to 9999)")]
+    IcalDateOutOfRange {
+        /// Field path.
+        path: String,
+        /// The date.
+        date: NaiveDate,
+    },
+}
+
+impl ScheduleError {
+    /// The same error at another path.
+    pub(crate) fn at(mut self, new_path: impl Into<String>) -> ScheduleError {
+        let slot = match &mut self {
+            ScheduleError::UnknownTemplate { path, .. }
+            | ScheduleError::UnknownLeadTime { path, .. }
+            | ScheduleError::CalendarRequired { path }
+            | ScheduleError::DateOutOfRange { path, .. }
+            | ScheduleError::NoWorkingDay { path, .. }
+            | ScheduleError::UnknownMilestone { path, .. }
+            | ScheduleError::InvalidPeriod { path, .. }
+            | ScheduleError::InvalidTemplate { path, .. }
+            | ScheduleError::IcalDateOutOfRange { path, .. } => path,
+        };
+        *slot = new_path.into();
+        self
+    }
+}
+
+impl ScheduleError {
+    /// The path field, for [`crate::Error::within`].
+    pub(crate) fn path_mut(&mut self) -> Option<&mut String> {
+        match self {
+            ScheduleError::UnknownTemplate { path, .. } => Some(path),
+            ScheduleError::UnknownLeadTime { path, .. } => Some(path),
+            ScheduleError::CalendarRequired { path, .. } => Some(path),
+            ScheduleError::DateOutOfRange { path, .. } => Some(path),
+            ScheduleError::NoWorkingDay { path, .. } => Some(path),
+            ScheduleError::UnknownMilestone { path, .. } => Some(path),
+            ScheduleError::InvalidPeriod { path, .. } => Some(path),
+            ScheduleError::InvalidTemplate { path, .. } => Some(path),
+            ScheduleError::IcalDateOutOfRange { path, .. } => Some(path),
+        }
+    }
+}
+
+impl Diagnostic for ScheduleError {
+    fn code(&self) -> &'static str {
+        match self {
+            ScheduleError::UnknownTemplate { .. } => "schedule.unknown_template",
+            ScheduleError::UnknownLeadTime { .. } => "schedule.unknown_lead_time",
+            ScheduleError::CalendarRequired { .. } => "schedule.calendar_required",
+            ScheduleError::DateOutOfRange { .. } => "schedule.date_out_of_range",
+            ScheduleError::NoWorkingDay { .. } => "schedule.no_working_day",
+            ScheduleError::UnknownMilestone { .. } => "schedule.unknown_milestone",
+            ScheduleError::InvalidPeriod { .. } => "schedule.invalid_period",
+            ScheduleError::InvalidTemplate { .. } => "schedule.invalid_template",
+            ScheduleError::IcalDateOutOfRange { .. } => "schedule.ical_date_out_of_range",
+        }
+    }
+
+    fn path(&self) -> &str {
+        match self {
+            ScheduleError::UnknownTemplate { path, .. }
+            | ScheduleError::UnknownLeadTime { path, .. }
+            | ScheduleError::CalendarRequired { path }
+            | ScheduleError::DateOutOfRange { path, .. }
+            | ScheduleError::NoWorkingDay { path, .. }
+            | ScheduleError::UnknownMilestone { path, .. }
+            | ScheduleError::InvalidPeriod { path, .. }
+            | ScheduleError::InvalidTemplate { path, .. }
+            | ScheduleError::IcalDateOutOfRange { path, .. } => path,
+        }
+    }
+
+    fn message(&self, locale: Locale) -> String {
+        let zh = match self {
+            ScheduleError::UnknownTemplate { path, id } => {
+                format!("{path}：规则手册中没有里程碑模板“{id}”")
+            }
+            ScheduleError::UnknownLeadTime { path, id } => {
+                format!("{path}：规则手册中没有提前期规则“{id}”")
+            }
+            ScheduleError::CalendarRequired { path } => {
+                format!("{path}：按工作日计算需要提供校历")
+            }
+            ScheduleError::DateOutOfRange { path, date, days } => {
+                format!("{path}：{date} 移动 {days} 天后超出了支持的日期范围")
+            }
+            ScheduleError::NoWorkingDay { path, date, days } => {
+                format!("{path}：校历中距 {date} {days} 个工作日处没有工作日")
+            }
+            ScheduleError::UnknownMilestone { path, id } => {
+                format!("{path}：“{id}”不是本计划的里程碑")
+            }
+            ScheduleError::InvalidPeriod { path, start, end } => {
+                format!("{path}：时段的结束日期 {end} 早于开始日期 {start}")
+            }
+            ScheduleError::InvalidTemplate {
+                path, expected_zh, ..
+            } => format!("{path}：{expected_zh}"),
+            ScheduleError::IcalDateOutOfRange { path, date } => {
+                format!("{path}：{date} 无法写入 iCalendar（年份须在 1 到 9999 之间）")
+            }
+        };
+        localized(locale, self.to_string(), zh)
+    }
+
+    fn params(&self) -> Params {
+        let mut p = Params::new();
+        match self {
+            ScheduleError::UnknownTemplate { id, .. }
+            | ScheduleError::UnknownLeadTime { id, .. }
+            | ScheduleError::UnknownMilestone { id, .. } => {
+                p.insert("id", id.clone());
+            }
+            ScheduleError::CalendarRequired { .. } => {}
+            ScheduleError::DateOutOfRange { date, days, .. }
+            | ScheduleError::NoWorkingDay { date, days, .. } => {
+                p.insert("date", date.to_string());
+                p.insert("days", days.to_string());
+            }
+            ScheduleError::InvalidPeriod { start, end, .. } => {
+                p.insert("start", start.to_string());
+                p.insert("end", end.to_string());
+            }
+            ScheduleError::InvalidTemplate { expected_en, .. } => {
+                p.insert("expected", expected_en.clone());
+            }
+            ScheduleError::IcalDateOutOfRange { date, .. } => {
+                p.insert("date", date.to_string());
+            }
+        }
+        p
+    }
+}

@@ -1,0 +1,159 @@
+//! Milestone templates: the steps of an activity, planned backward from its date
+//! (seed 000, plan I.4, the welcome-party table).
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::join_path;
+use crate::members::Role;
+use crate::rulebook::RulebookError;
+
+use super::{invalid_id, is_valid_id};
+
+/// The largest offset, in days before (or after) an event, a milestone may have.
+pub const MAX_OFFSET_DAYS: i32 = 3660;
+
+/// The steps of an activity, planned backward from its date (rulebook key
+/// `schedule.templates.<id>`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MilestoneTemplate {
+    /// The activity's name, e.g. "Welcome party".
+    pub title: String,
+    /// The article of the source documents the template implements, e.g.
+    /// `seed 000, plan I.4 welcome-party table`.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub article: String,
+    /// The milestones, in the order of their windows' first days.
+    pub milestones: Vec<TemplateMilestone>,
+}
+
+/// One step of a template: what is done, by whom, and in which window of days before the
+/// event.
+///
+/// Offsets count days in the rulebook's `schedule.day_count`: calendar days by default,
+/// working days on a school calendar. A negative offset is a day after the event.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TemplateMilestone {
+    /// Stable id, unique in the template: letters, digits, `_` or `-`.
+    pub id: String,
+    /// What is done.
+    pub title: String,
+    /// Who takes part (free text: departments, roles, people).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub participants: Vec<String>,
+    /// The seed's comment on the step.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+    /// The window opens this many days before the event.
+    pub earliest_days_before: i32,
+    /// The window closes this many days before the event (at most `earliest_days_before`).
+    pub latest_days_before: i32,
+    /// A role that must approve the step's result before the work goes on.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub approval: Option<Role>,
+}
+
+impl MilestoneTemplate {
+    /// Checks the template: a title, at least one milestone, valid unique ids, offsets in
+    /// range, each window opening no later than it closes, and the windows in order of
+    /// their first days.
+    ///
+    /// # Errors
+    ///
+    /// `rulebook.out_of_range` or `rulebook.inconsistent` with the path of the value, e.g.
+    /// `schedule.templates.welcome_party.milestones[5].earliest_days_before`.
+    pub fn validate(&self, path: &str) -> Result<(), RulebookError> {
+        if self.title.trim().is_empty() {
+            return Err(inconsistent(
+                join_path(path, "title"),
+                "the title must not be empty",
+                "标题不能为空",
+            ));
+        }
+        if self.milestones.is_empty() {
+            return Err(inconsistent(
+                join_path(path, "milestones"),
+                "a template needs at least one milestone",
+                "模板至少需要一个里程碑",
+            ));
+        }
+        // Paths are built only on failure: plans validate their template on every call.
+        let at = |i: usize, key: &str| join_path(path, &format!("milestones[{i}].{key}"));
+        let (min, max) = (-i64::from(MAX_OFFSET_DAYS), i64::from(MAX_OFFSET_DAYS));
+        let mut previous_earliest: Option<i32> = None;
+        for (i, milestone) in self.milestones.iter().enumerate() {
+            if !is_valid_id(&milestone.id) {
+                return Err(invalid_id(at(i, "id"), &milestone.id));
+            }
+            if self.milestones.iter().take(i).any(|m| m.id == milestone.id) {
+                return Err(inconsistent(
+                    at(i, "id"),
+                    &format!("the id `{}` is used twice in the template", milestone.id),
+                    &format!("模板中的编号“{}”重复", milestone.id),
+                ));
+            }
+            if milestone.title.trim().is_empty() {
+                return Err(inconsistent(
+                    at(i, "title"),
+                    "the title must not be empty",
+                    "标题不能为空",
+                ));
+            }
+            for (key, value) in [
+                ("earliest_days_before", milestone.earliest_days_before),
+                ("latest_days_before", milestone.latest_days_before),
+            ] {
+                if !(min..=max).contains(&i64::from(value)) {
+                    return Err(RulebookError::OutOfRange {
+                        path: at(i, key),
+                        value: i64::from(value),
+                        min,
+                        max,
+                    });
+                }
+            }
+            if milestone.earliest_days_before < milestone.latest_days_before {
+                return Err(inconsistent(
+                    at(i, "earliest_days_before"),
+                    &format!(
+                        "the window must open no later than it closes: earliest_days_before \
+                         ({}) must be at least latest_days_before ({})",
+                        milestone.earliest_days_before, milestone.latest_days_before
+                    ),
+                    &format!(
+                        "窗口的开始不能晚于结束：earliest_days_before（{}）不能小于 \
+                         latest_days_before（{}）",
+                        milestone.earliest_days_before, milestone.latest_days_before
+                    ),
+                ));
+            }
+            if let Some(previous) = previous_earliest
+                && milestone.earliest_days_before > previous
+            {
+                return Err(inconsistent(
+                    at(i, "earliest_days_before"),
+                    &format!(
+                        "milestones must be in order: this window opens {} days before the \
+                         event, earlier than the previous one ({} days)",
+                        milestone.earliest_days_before, previous
+                    ),
+                    &format!(
+                        "里程碑须按顺序排列：此窗口在活动前 {} 天开始，早于上一个（{} 天）",
+                        milestone.earliest_days_before, previous
+                    ),
+                ));
+            }
+            previous_earliest = Some(milestone.earliest_days_before);
+        }
+        Ok(())
+    }
+}
+
+fn inconsistent(path: String, en: &str, zh: &str) -> RulebookError {
+    RulebookError::Inconsistent {
+        path,
+        expected_en: en.to_owned(),
+        expected_zh: zh.to_owned(),
+    }
+}
