@@ -34,6 +34,7 @@ example-check: ## the demo runs, in both languages, and on a user's files
 	$(CARGO) run --quiet -p secretariat --example term_report -- --lang zh --today 2002-10-20 > /dev/null
 	$(CARGO) run --quiet -p secretariat --example term_report -- \
 	    --rulebook core/data/strict_rulebook.toml --data core/data/sample_term.json --today 2002-10-14 --json > /dev/null
+	$(CARGO) run --quiet -p secretariat --example term_report -- --ical | grep -q "BEGIN:VCALENDAR"
 
 bench-check: ## the benchmarks build
 	$(CARGO) check --quiet --manifest-path benches/Cargo.toml --benches

@@ -4,6 +4,7 @@
 //! ```sh
 //! cargo run --example term_report
 //! cargo run --example term_report -- --rulebook my_rules.toml --data term.json --today 2002-10-14 --lang zh
+//! cargo run --example term_report -- --ical > term.ics   # milestones and meetings
 //! ```
 
 use std::process::ExitCode;
@@ -12,7 +13,7 @@ use chrono::NaiveDate;
 use secretariat::{Locale, Rulebook, TermData, term_report};
 
 const USAGE: &str = "usage: term_report [--rulebook FILE.toml|FILE.json] [--data TERM.json] \
-                     [--today YYYY-MM-DD] [--lang en|zh] [--json]";
+                     [--today YYYY-MM-DD] [--lang en|zh] [--json | --ical]";
 
 struct Options {
     rulebook: Option<String>,
@@ -20,6 +21,7 @@ struct Options {
     today: Option<String>,
     locale: Locale,
     json: bool,
+    ical: bool,
 }
 
 fn parse_args() -> Result<Options, String> {
@@ -29,6 +31,7 @@ fn parse_args() -> Result<Options, String> {
         today: None,
         locale: Locale::En,
         json: false,
+        ical: false,
     };
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
@@ -45,6 +48,7 @@ fn parse_args() -> Result<Options, String> {
                 }
             }
             "--json" => options.json = true,
+            "--ical" => options.ical = true,
             "-h" | "--help" => return Err(String::new()),
             other => return Err(format!("unknown argument {other:?}")),
         }
@@ -75,6 +79,12 @@ fn run(options: &Options) -> Result<String, String> {
         (None, Some(as_of)) => as_of,
         (None, None) => return Err("the data has no as_of date: give --today".into()),
     };
+    if options.ical {
+        // DTSTAMP: the report's day at midnight, so the same inputs give the same file.
+        let now = today.and_time(chrono::NaiveTime::MIN);
+        return secretariat::report::term_icalendar(&rulebook, &data, now, locale)
+            .map_err(describe);
+    }
     let report = term_report(&rulebook, &data, today).map_err(describe)?;
     if options.json {
         serde_json::to_string_pretty(&report).map_err(|e| e.to_string())

@@ -333,6 +333,55 @@ pub fn term_report(
     })
 }
 
+/// The term's planned activities (with their milestones) and weekly meetings as an
+/// iCalendar (RFC 5545) file. `now` is the file's `DTSTAMP`, in UTC.
+///
+/// # Errors
+///
+/// The errors of planning an activity (at `activities[i]...`) or generating the meetings.
+///
+/// # Example
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use secretariat::{Diagnostic, Locale, Rulebook, TermData, report::term_icalendar};
+///
+/// let mut data = TermData::sample();
+/// let now = NaiveDate::from_ymd_opt(2002, 10, 14).unwrap().and_hms_opt(0, 0, 0).unwrap();
+/// let ics = term_icalendar(&Rulebook::default(), &data, now, Locale::En)?;
+/// assert!(ics.contains("UID:regular-meeting-2002-09-04@secretariat"));
+///
+/// data.activities[0].done.push("bake_cake".into());
+/// let err = term_icalendar(&Rulebook::default(), &data, now, Locale::En).unwrap_err();
+/// assert_eq!(err.path(), "activities[0].done[3]");
+/// # Ok::<(), secretariat::Error>(())
+/// ```
+pub fn term_icalendar(
+    rulebook: &Rulebook,
+    data: &TermData,
+    now: chrono::NaiveDateTime,
+    locale: Locale,
+) -> crate::Result<String> {
+    let plans = data
+        .activities
+        .iter()
+        .enumerate()
+        .map(|(i, a)| {
+            a.status(rulebook, &data.calendar, now.date())
+                .map(|s| s.plan)
+                .map_err(|e| e.within(&format!("activities[{i}]")))
+        })
+        .collect::<crate::Result<Vec<_>>>()?;
+    let meetings = if data.meetings.is_some() {
+        rulebook.schedule.regular_meetings(&data.calendar)?
+    } else {
+        Vec::new()
+    };
+    Ok(crate::schedule::to_icalendar(
+        &plans, &meetings, now, locale,
+    )?)
+}
+
 impl TermReport {
     /// The report as aligned plain-text tables, in `locale`.
     pub fn render(&self, locale: Locale) -> String {
