@@ -44,6 +44,7 @@ pub mod members;
 pub mod report;
 pub mod rulebook;
 pub mod schedule;
+mod table;
 
 pub use attendance::{AttendanceRegister, LeaveRequest, Standing};
 pub use error::{Diagnostic, Error, Issue, Locale, Result};

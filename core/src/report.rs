@@ -17,6 +17,7 @@ use crate::error::{Issue, Locale};
 use crate::members::{Member, MemberId, Roster};
 use crate::rulebook::{Rulebook, RulebookStamp};
 use crate::schedule::{Countdown, MilestonePlan, MilestoneStatus};
+use crate::table::{row, section, table};
 
 /// The bundled sample term (seed 000's department, autumn 2002).
 pub const SAMPLE_TERM_JSON: &str = include_str!("../data/sample_term.json");
@@ -551,51 +552,6 @@ fn status_label(status: StandingStatus, zh: bool) -> &'static str {
         (StandingStatus::Good, true) => "良好",
         (StandingStatus::Warning, true) => "警告",
         (StandingStatus::Expelled, true) => "除名",
-    }
-}
-
-fn row<const N: usize>(cells: [&str; N]) -> Vec<String> {
-    cells.iter().map(|c| (*c).to_owned()).collect()
-}
-
-fn section(out: &mut String, title: &str) {
-    let _ = writeln!(out, "\n== {title} ==");
-}
-
-/// Display width: CJK characters take two columns.
-fn width(s: &str) -> usize {
-    s.chars()
-        .map(|c| if (c as u32) >= 0x1100 { 2 } else { 1 })
-        .sum()
-}
-
-/// Writes rows as a table with columns padded to their widest cell; the last column is
-/// not padded.
-fn table(out: &mut String, rows: &[Vec<String>]) {
-    let columns = rows.iter().map(Vec::len).max().unwrap_or(0);
-    let widths: Vec<usize> = (0..columns)
-        .map(|c| {
-            rows.iter()
-                .filter_map(|r| r.get(c))
-                .map(|s| width(s))
-                .max()
-                .unwrap_or(0)
-        })
-        .collect();
-    for r in rows {
-        let mut line = String::new();
-        for (c, cell) in r.iter().enumerate() {
-            line.push_str(cell);
-            if c + 1 < r.len() {
-                let pad = widths
-                    .get(c)
-                    .copied()
-                    .unwrap_or(0)
-                    .saturating_sub(width(cell));
-                line.push_str(&" ".repeat(pad + 2));
-            }
-        }
-        let _ = writeln!(out, "{}", line.trim_end());
     }
 }
 
