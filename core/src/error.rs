@@ -9,10 +9,14 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+pub use crate::activity::ActivityError;
 pub use crate::attendance::{AttendanceError, LeaveError};
 pub use crate::authority::AuthorityError;
+pub use crate::budget::BudgetError;
+pub use crate::evaluation::EvaluationError;
 pub use crate::input::InputError;
 pub use crate::members::MemberError;
+pub use crate::recruitment::RecruitmentError;
 pub use crate::rulebook::RulebookError;
 pub use crate::schedule::ScheduleError;
 
@@ -67,6 +71,18 @@ pub enum Error {
     /// A scheduling input is invalid.
     #[error(transparent)]
     Schedule(#[from] ScheduleError),
+    /// An evaluation input or scheme is refused.
+    #[error(transparent)]
+    Evaluation(#[from] EvaluationError),
+    /// A recruitment round or team is refused.
+    #[error(transparent)]
+    Recruitment(#[from] RecruitmentError),
+    /// A budget operation is refused.
+    #[error(transparent)]
+    Budget(#[from] BudgetError),
+    /// An activity plan has a problem, or a lifecycle step is refused.
+    #[error(transparent)]
+    Activity(#[from] ActivityError),
     /// A data file could not be read.
     #[error(transparent)]
     Input(#[from] InputError),
@@ -81,6 +97,10 @@ impl Error {
             Error::Attendance(e) => e,
             Error::Leave(e) => e,
             Error::Schedule(e) => e,
+            Error::Evaluation(e) => e,
+            Error::Recruitment(e) => e,
+            Error::Budget(e) => e,
+            Error::Activity(e) => e,
             Error::Input(e) => e,
         }
     }
@@ -101,6 +121,10 @@ impl Error {
             Error::Attendance(e) => e.path_mut(),
             Error::Leave(e) => e.path_mut(),
             Error::Schedule(e) => e.path_mut(),
+            Error::Evaluation(e) => e.path_mut(),
+            Error::Recruitment(e) => e.path_mut(),
+            Error::Budget(e) => e.path_mut(),
+            Error::Activity(e) => e.path_mut(),
             Error::Input(e) => e.path_mut(),
         };
         if let Some(path) = path {

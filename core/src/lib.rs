@@ -35,21 +35,33 @@
     deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
 )]
 
+pub mod activity;
 pub mod attendance;
 pub mod authority;
+pub mod budget;
 pub mod calendar;
 pub mod error;
+pub mod evaluation;
 pub mod input;
 pub mod members;
+pub mod recruitment;
 pub mod report;
 pub mod rulebook;
 pub mod schedule;
 mod table;
 
+pub use activity::{
+    ActivityBook, ActivityError, ActivityPlan, ActivityYearData, PlanValidation, validate_plan,
+};
 pub use attendance::{AttendanceRegister, LeaveRequest, Standing};
+pub use budget::{BudgetError, BudgetLedger, BudgetReport, Decimal};
 pub use error::{Diagnostic, Error, Issue, Locale, Result};
+pub use evaluation::{
+    EvaluationError, EvaluationInput, EvaluationScheme, Ranking, ScoreSheet, evaluate,
+};
 pub use input::InputError;
 pub use members::{Department, Grade, Member, MemberError, MemberId, MemberStatus, Role, Roster};
+pub use recruitment::{Allocation, RecruitmentError, RecruitmentRound, allocate};
 pub use report::{TermData, TermReport, term_report};
 pub use rulebook::{RuleRef, Rulebook, RulebookError, RulebookStamp};
 

@@ -8,13 +8,17 @@ use std::sync::OnceLock;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use crate::activity::{ActivityReport, ActivityYearData};
 use crate::attendance::{
     AttendanceRegister, Event, EventKind, LeaveGrant, LeaveRequest, MarkRecord, Standing,
     StandingStatus,
 };
+use crate::budget::BudgetReport;
 use crate::calendar::SchoolCalendar;
-use crate::error::{Issue, Locale};
+use crate::error::{Error, Issue, Locale};
+use crate::evaluation::{Ranking, SelectionData};
 use crate::members::{Member, MemberId, Roster};
+use crate::recruitment::{Allocation, TeamCheck};
 use crate::rulebook::{Rulebook, RulebookStamp};
 use crate::schedule::{Countdown, MilestonePlan, MilestoneStatus};
 use crate::table::{row, section, table};
@@ -80,6 +84,12 @@ pub struct TermData {
     /// Activities planned with milestone templates.
     #[serde(default)]
     pub activities: Vec<PlannedActivity>,
+    /// The year's activity plans, their lifecycle and their money (domain.md §3, §6).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub budget_year: Option<ActivityYearData>,
+    /// Challenge Cup scores, a recruitment round and a team (domain.md §2, §4).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub selection: Option<SelectionData>,
 }
 
 /// What became of one leave request.
@@ -95,15 +105,21 @@ pub struct LeaveDecision {
 
 impl TermData {
     /// The bundled sample term: a dozen members across grades 99 to 02, weekly meetings with
-    /// late arrivals and early leaves, leave with and without a substitute, and the welcome
-    /// party of seed 000.
+    /// late arrivals and early leaves, leave with and without a substitute, the welcome
+    /// party of seed 000, the year's activities and budget ([`ActivityYearData::sample`]),
+    /// and the Challenge Cup selection and recruitment round ([`SelectionData::sample`]).
     pub fn sample() -> TermData {
         static SAMPLE: OnceLock<TermData> = OnceLock::new();
         SAMPLE
             .get_or_init(|| {
                 // Bundled data, checked by the test `sample_term_loads`.
                 #[allow(clippy::expect_used)]
-                TermData::from_json_str(SAMPLE_TERM_JSON).expect("the bundled sample term loads")
+                let mut data = TermData::from_json_str(SAMPLE_TERM_JSON)
+                    .expect("the bundled sample term loads");
+                data.budget_year
+                    .get_or_insert_with(ActivityYearData::sample);
+                data.selection.get_or_insert_with(SelectionData::sample);
+                data
             })
             .clone()
     }
@@ -227,6 +243,21 @@ pub struct TermReport {
     pub leave: Vec<LeaveDecision>,
     /// Every planned activity's milestones and where they stand today.
     pub activities: Vec<ActivityStatus>,
+    /// The activities' lifecycle states on the day, when the data has a budget year.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub activity_states: Option<ActivityReport>,
+    /// The budget on the day, when the data has a budget year.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub budget: Option<BudgetReport>,
+    /// The Challenge Cup selection, with deductions and vetoes from the standings.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub challenge_cup: Option<Ranking>,
+    /// The Challenge Cup team's composition check.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub team: Option<TeamCheck>,
+    /// The recruitment round's allocation.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recruitment: Option<Allocation>,
 }
 
 /// A planned activity on the report's day: its milestone plan and countdown.
@@ -324,6 +355,31 @@ pub fn term_report(
                 .map_err(|e| e.within(&format!("activities[{i}]")))
         })
         .collect::<crate::Result<Vec<_>>>()?;
+    let year = match &data.budget_year {
+        Some(year) => Some(
+            year.replay(rulebook, register.roster(), Some(&data.calendar), today)
+                .map_err(|e| e.within("budget_year"))?,
+        ),
+        None => None,
+    };
+    let (challenge_cup, team, recruitment) = match &data.selection {
+        Some(sel) => {
+            let ranking = crate::evaluation::evaluate(rulebook, &sel.challenge_cup, &standings)
+                .map_err(|e| Error::from(e).within("selection.challenge_cup"))?;
+            let team = crate::recruitment::check_team_ids(
+                rulebook,
+                "challenge_cup",
+                register.roster(),
+                &sel.challenge_cup_team,
+                sel.team_year,
+            )
+            .map_err(|e| e.within("selection.challenge_cup_team"))?;
+            let allocation = crate::recruitment::allocate(rulebook, &sel.recruitment)
+                .map_err(|e| Error::from(e).within("selection.recruitment"))?;
+            (Some(ranking), Some(team), Some(allocation))
+        }
+        None => (None, None, None),
+    };
     Ok(TermReport {
         title: data.title.clone(),
         today,
@@ -331,6 +387,11 @@ pub fn term_report(
         standings,
         leave,
         activities,
+        activity_states: year.as_ref().map(|y| y.activity_report(rulebook, today)),
+        budget: year.as_ref().map(|y| y.budget_report(rulebook)),
+        challenge_cup,
+        team,
+        recruitment,
     })
 }
 
@@ -524,6 +585,19 @@ impl TermReport {
                 "{} {next}",
                 if zh { "下一步：" } else { "Next action:" }
             );
+        }
+        // These sections render their own headings.
+        for part in [
+            self.activity_states.as_ref().map(|s| s.render(locale)),
+            self.budget.as_ref().map(|b| b.render(locale)),
+            self.challenge_cup.as_ref().map(|r| r.render(locale)),
+            self.team.as_ref().map(|t| t.render(locale)),
+            self.recruitment.as_ref().map(|a| a.render(locale)),
+        ]
+        .into_iter()
+        .flatten()
+        {
+            out.push_str(&part);
         }
         out
     }

@@ -58,7 +58,11 @@ mod tests {
         let mut out = String::new();
         table(
             &mut out,
-            &[row(["id", "name", "why"]), row(["1", "李娜", "x"]), row(["22", "Li", "y"])],
+            &[
+                row(["id", "name", "why"]),
+                row(["1", "李娜", "x"]),
+                row(["22", "Li", "y"]),
+            ],
         );
         assert_eq!(out, "id  name  why\n1   李娜  x\n22  Li    y\n");
     }

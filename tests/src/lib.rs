@@ -24,6 +24,8 @@ use serde_json::{Value, json};
 use secretariat::attendance::{LeaveRequest, Mark};
 use secretariat::{Diagnostic, Error, Grade, Locale, Rulebook, TermData, input};
 
+mod budget_ops;
+mod evaluation_ops;
 mod schedule_ops;
 
 /// One case of a vector file.
@@ -149,9 +151,15 @@ pub fn run(case: &Case) -> Result<Outcome, String> {
                 .collect();
             Ok(json!({ "issues": issues }))
         })(),
-        other => match schedule_ops::run(other, &rulebook, case.today, input) {
+        other => match schedule_ops::run(other, &rulebook, case.today, input.clone()) {
             Some(outcome) => outcome,
-            None => return Err(format!("{}: unknown operation {other:?}", case.name)),
+            None => match evaluation_ops::run(other, &rulebook, case.today, input.clone()) {
+                Some(outcome) => outcome,
+                None => match budget_ops::run(other, &rulebook, case.today, input) {
+                    Some(outcome) => outcome,
+                    None => return Err(format!("{}: unknown operation {other:?}", case.name)),
+                },
+            },
         },
     })
 }

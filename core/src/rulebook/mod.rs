@@ -11,13 +11,23 @@ use std::sync::OnceLock;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use crate::activity::ActivityPolicy;
 use crate::attendance::{AttendancePolicy, LeavePolicy};
 use crate::authority::AuthorityTable;
+use crate::budget::BudgetPolicy;
 use crate::error::{Diagnostic, Locale, Params, localized};
+use crate::evaluation::EvaluationPolicy;
+use crate::recruitment::RecruitmentPolicy;
 use crate::schedule::SchedulePolicy;
 
 /// The embedded default rulebook, as written in the source documents.
-pub const DEFAULT_TOML: &str = include_str!("default.toml");
+pub const DEFAULT_TOML: &str = concat!(
+    include_str!("default.toml"),
+    "\n",
+    include_str!("default_evaluation.toml"),
+    "\n",
+    include_str!("default_budget.toml")
+);
 
 /// A rule's stable key and the seed article it implements, carried by every verdict.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -79,6 +89,17 @@ pub struct Rulebook {
     pub leave: LeavePolicy,
     /// Milestones, lead times, meetings (domain.md §5).
     pub schedule: SchedulePolicy,
+    /// Evaluation schemes: criteria, weights, scale, aggregation, deductions, ranking and
+    /// selection (domain.md §2).
+    pub evaluation: EvaluationPolicy,
+    /// The recruitment quota plan, deadline and team composition rules (domain.md §4).
+    pub recruitment: RecruitmentPolicy,
+    /// The annual budget plan, activity budget lines, warning percentage and expense
+    /// approval limits (domain.md §3).
+    pub budget: BudgetPolicy,
+    /// Activity plans and their lifecycle: summary due days, required sections,
+    /// submission lead times (domain.md §6).
+    pub activity: ActivityPolicy,
 }
 
 /// The rulebook could not be read, or holds a value out of its range.
@@ -414,6 +435,10 @@ impl Rulebook {
         self.attendance.validate("attendance")?;
         self.leave.validate("leave")?;
         self.schedule.validate("schedule")?;
+        self.evaluation.validate("evaluation")?;
+        self.recruitment.validate("recruitment", &self.evaluation)?;
+        self.budget.validate("budget")?;
+        self.activity.validate("activity", &self.schedule)?;
         Ok(())
     }
 

@@ -1,0 +1,233 @@
+//! The activities' states on a day, with what is next and what is overdue.
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use crate::budget::{BudgetLedger, money};
+use crate::error::{Diagnostic, Locale};
+use crate::members::MemberId;
+use crate::rulebook::{RuleRef, Rulebook, RulebookStamp};
+use crate::table::{row, section, table};
+
+use super::book::summary_overdue;
+use super::{ActivityBook, ActivityId, ActivityPolicy, ActivityState, ActivityWarning};
+
+/// What an activity waits for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NextStep {
+    /// The project leader submits the plan.
+    Submit,
+    /// An approver approves or rejects it.
+    Decide,
+    /// The project leader starts the activity.
+    Start,
+    /// The project leader completes it.
+    Complete,
+    /// The project leader files the summary.
+    Summarize,
+    /// Nothing: the activity is summarized, rejected or cancelled.
+    None,
+}
+
+impl NextStep {
+    fn of(state: ActivityState) -> NextStep {
+        match state {
+            ActivityState::Draft => NextStep::Submit,
+            ActivityState::Submitted => NextStep::Decide,
+            ActivityState::Approved => NextStep::Start,
+            ActivityState::InProgress => NextStep::Complete,
+            ActivityState::Completed => NextStep::Summarize,
+            ActivityState::Summarized | ActivityState::Rejected | ActivityState::Cancelled => {
+                NextStep::None
+            }
+        }
+    }
+
+    /// The step's description in `locale`.
+    pub fn label(self, locale: Locale) -> &'static str {
+        match (self, locale) {
+            (NextStep::Submit, Locale::En) => "project leader submits the plan",
+            (NextStep::Decide, Locale::En) => "awaiting approval",
+            (NextStep::Start, Locale::En) => "project leader starts it",
+            (NextStep::Complete, Locale::En) => "under way",
+            (NextStep::Summarize, Locale::En) => "project leader files the summary",
+            (NextStep::None, Locale::En) => "-",
+            (NextStep::Submit, Locale::ZhHans) => "项目负责人提交计划",
+            (NextStep::Decide, Locale::ZhHans) => "等待审批",
+            (NextStep::Start, Locale::ZhHans) => "项目负责人启动活动",
+            (NextStep::Complete, Locale::ZhHans) => "进行中",
+            (NextStep::Summarize, Locale::ZhHans) => "项目负责人提交总结",
+            (NextStep::None, Locale::ZhHans) => "-",
+        }
+    }
+}
+
+/// One activity in the report.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ActivityRow {
+    /// The activity.
+    pub activity: ActivityId,
+    /// Its title.
+    pub title: String,
+    /// Its budget line.
+    pub line: String,
+    /// Its state.
+    pub state: ActivityState,
+    /// The day it entered that state.
+    pub since: NaiveDate,
+    /// Its project leader.
+    pub project_leader: MemberId,
+    /// First day.
+    pub start: NaiveDate,
+    /// Last day.
+    pub end: NaiveDate,
+    /// The budget of the plan.
+    pub budget: Decimal,
+    /// Approved in the ledger, once approved.
+    pub approved: Option<Decimal>,
+    /// Spent in the ledger, once approved.
+    pub spent: Option<Decimal>,
+    /// What it waits for.
+    pub next: NextStep,
+    /// The day the summary is due, once completed.
+    pub summary_due: Option<NaiveDate>,
+    /// Days the summary is overdue on the report's day.
+    pub days_overdue: Option<i64>,
+}
+
+/// The activities' states on a day (domain.md §6), with the summaries overdue.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ActivityReport {
+    /// The day of the report.
+    pub today: NaiveDate,
+    /// The rulebook used.
+    pub rulebook: RulebookStamp,
+    /// The rule behind the summaries' due days.
+    pub summary_rule: RuleRef,
+    /// The activities, by start date then id.
+    pub rows: Vec<ActivityRow>,
+    /// Summaries overdue.
+    pub warnings: Vec<ActivityWarning>,
+}
+
+impl ActivityBook {
+    /// The activities' states on `today`, with the money the ledger holds for each.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use secretariat::activity::{ActivityState, ActivityYearData};
+    /// use secretariat::{Diagnostic, Locale, Rulebook, TermData};
+    ///
+    /// let rb = Rulebook::default();
+    /// let roster = TermData::sample().roster()?;
+    /// let today = NaiveDate::from_ymd_opt(2003, 5, 6).unwrap();
+    /// let year = ActivityYearData::sample().replay(&rb, &roster, None, today)?;
+    /// let report = year.book.report(&rb, &year.ledger, today);
+    /// assert_eq!(report.warnings[0].code(), "activity.summary_overdue");
+    /// assert!(report.render(Locale::En).contains("overdue"));
+    /// # Ok::<(), secretariat::Error>(())
+    /// ```
+    pub fn report(
+        &self,
+        rulebook: &Rulebook,
+        ledger: &BudgetLedger,
+        today: NaiveDate,
+    ) -> ActivityReport {
+        let policy = &rulebook.activity;
+        let mut rows: Vec<ActivityRow> = self
+            .activities()
+            .iter()
+            .map(|a| {
+                let account = ledger.account(a.id());
+                let overdue = summary_overdue(a, policy, today);
+                ActivityRow {
+                    activity: a.id().clone(),
+                    title: a.plan.title.clone(),
+                    line: a.plan.line.clone(),
+                    state: a.state,
+                    since: a.since(),
+                    project_leader: a.plan.project_leader.clone(),
+                    start: a.plan.start,
+                    end: a.plan.end,
+                    budget: a.plan.budget,
+                    approved: account.map(|acc| acc.totals.approved),
+                    spent: account.map(|acc| acc.totals.spent),
+                    next: NextStep::of(a.state),
+                    summary_due: a.summary_due(policy),
+                    days_overdue: match overdue {
+                        Some(ActivityWarning::SummaryOverdue { days_overdue, .. }) => {
+                            Some(days_overdue)
+                        }
+                        _ => None,
+                    },
+                }
+            })
+            .collect();
+        rows.sort_by(|a, b| (a.start, &a.activity).cmp(&(b.start, &b.activity)));
+        ActivityReport {
+            today,
+            rulebook: rulebook.stamp(),
+            summary_rule: ActivityPolicy::summary_rule(),
+            rows,
+            warnings: self.overdue_summaries(rulebook, today),
+        }
+    }
+}
+
+impl ActivityReport {
+    /// The report as an aligned plain-text table, in `locale`.
+    pub fn render(&self, locale: Locale) -> String {
+        let zh = locale == Locale::ZhHans;
+        let pick = |en: &'static str, cn: &'static str| if zh { cn } else { en };
+        let mut out = String::new();
+        section(
+            &mut out,
+            &format!("{} ({})", pick("Activities", "活动"), self.today),
+        );
+        let mut rows = vec![row([
+            pick("Activity", "活动"),
+            pick("Dates", "日期"),
+            pick("Leader", "负责人"),
+            pick("State", "状态"),
+            pick("Since", "自"),
+            pick("Budget", "预算"),
+            pick("Spent", "支出"),
+            pick("Next", "下一步"),
+        ])];
+        for r in &self.rows {
+            let next = match (r.summary_due, r.days_overdue) {
+                (Some(due), Some(days)) => format!(
+                    "{} {due}, {} {days} {}",
+                    pick("summary due", "总结截止"),
+                    pick("OVERDUE by", "已逾期"),
+                    pick("day(s)", "天")
+                ),
+                (Some(due), None) if r.next == NextStep::Summarize => {
+                    format!("{} {due}", pick("summary due", "总结截止"))
+                }
+                _ => r.next.label(locale).to_owned(),
+            };
+            rows.push(vec![
+                r.title.clone(),
+                format!("{} ~ {}", r.start, r.end),
+                r.project_leader.to_string(),
+                r.state.label(locale).to_owned(),
+                r.since.to_string(),
+                money(r.budget),
+                r.spent.map_or_else(|| "-".to_owned(), money),
+                next,
+            ]);
+        }
+        table(&mut out, &rows);
+        for w in &self.warnings {
+            out.push_str(&format!("! {}\n", w.message(locale)));
+        }
+        out
+    }
+}

@@ -1,0 +1,523 @@
+//! Budget refusals and warnings: every refusal has its own stable code.
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use crate::activity::ActivityId;
+use crate::error::{Diagnostic, Locale, Params, localized};
+
+/// A budget operation is refused (domain.md §3). On any of these the ledger is unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum BudgetError {
+    /// An allocation or expense of zero or less (`budget.non_positive_amount`).
+    #[error("the amount must be positive, not {amount}")]
+    NonPositiveAmount {
+        /// Path of the field.
+        path: String,
+        /// The amount given.
+        amount: Decimal,
+    },
+    /// A planned or reserved budget below zero (`budget.negative_amount`).
+    #[error("the amount must not be negative, not {amount}")]
+    NegativeAmount {
+        /// Path of the field.
+        path: String,
+        /// The amount given.
+        amount: Decimal,
+    },
+    /// An amount finer than the fen (`budget.too_many_decimals`).
+    #[error("{amount} has more than {places} decimal places: amounts are yuan and fen")]
+    TooManyDecimals {
+        /// Path of the field.
+        path: String,
+        /// The amount given.
+        amount: Decimal,
+        /// The places allowed.
+        places: u32,
+    },
+    /// No account for this activity: its plan was never approved (`budget.unknown_activity`).
+    #[error("activity “{activity}” has no budget: its plan has not been approved")]
+    UnknownActivity {
+        /// Path of the field.
+        path: String,
+        /// The activity.
+        activity: ActivityId,
+    },
+    /// Funds are already reserved for this activity (`budget.duplicate_activity`).
+    #[error("activity “{activity}” already has a budget")]
+    DuplicateActivity {
+        /// Path of the field.
+        path: String,
+        /// The activity.
+        activity: ActivityId,
+    },
+    /// The rulebook has no budget line of that id (`budget.unknown_line`).
+    #[error("the rulebook has no budget line {line:?}")]
+    UnknownLine {
+        /// Path of the field.
+        path: String,
+        /// The line asked for.
+        line: String,
+    },
+    /// An expense category the activity's line does not allow (`budget.unknown_category`).
+    #[error("{category:?} is not a category of line {line:?}; allowed: {allowed}")]
+    UnknownCategory {
+        /// Path of the field.
+        path: String,
+        /// The category given.
+        category: String,
+        /// The activity's line.
+        line: String,
+        /// The categories allowed, comma-separated.
+        allowed: String,
+    },
+    /// An expense without a receipt reference (`budget.missing_receipt`).
+    #[error("an expense needs a receipt reference")]
+    MissingReceipt {
+        /// Path of the field.
+        path: String,
+    },
+    /// A date outside the ledger's school year (`budget.outside_year`).
+    #[error("{date} is outside the budget year {start} to {end}")]
+    OutsideYear {
+        /// Path of the field.
+        path: String,
+        /// The date given.
+        date: NaiveDate,
+        /// First day of the year.
+        start: NaiveDate,
+        /// Last day of the year.
+        end: NaiveDate,
+    },
+    /// A date before the activity's funds were reserved (`budget.before_reservation`).
+    #[error("{date} is before the activity's budget was approved on {reserved_on}")]
+    BeforeReservation {
+        /// Path of the field.
+        path: String,
+        /// The date given.
+        date: NaiveDate,
+        /// The day the funds were reserved.
+        reserved_on: NaiveDate,
+    },
+    /// The activity's account was settled when its summary was filed
+    /// (`budget.account_settled`).
+    #[error("activity “{activity}” was settled on {settled_on}: its budget is closed")]
+    AccountSettled {
+        /// Path of the field.
+        path: String,
+        /// The activity.
+        activity: ActivityId,
+        /// The day it was settled.
+        settled_on: NaiveDate,
+    },
+    /// An activity's approved budget would exceed its line's maximum
+    /// (`budget.over_line_max`).
+    #[error(
+        "activity “{activity}” would have {approved_after} approved, above the {line} line's maximum {max}"
+    )]
+    OverLineMax {
+        /// Path of the field.
+        path: String,
+        /// The activity.
+        activity: ActivityId,
+        /// The line.
+        line: String,
+        /// The approved total the operation would give.
+        approved_after: Decimal,
+        /// The line's maximum.
+        max: Decimal,
+    },
+    /// An expense above what is left of its activity's approved budget
+    /// (`budget.over_activity_max`).
+    #[error(
+        "activity “{activity}” would spend {spent_after}, above its approved budget {approved}"
+    )]
+    OverActivityMax {
+        /// Path of the field.
+        path: String,
+        /// The activity.
+        activity: ActivityId,
+        /// The spending the operation would give.
+        spent_after: Decimal,
+        /// The activity's approved budget.
+        approved: Decimal,
+    },
+    /// The year's commitments would pass the annual cap (`budget.over_annual_cap`).
+    #[error("commitments would reach {committed_after}, above the annual cap {cap}")]
+    OverAnnualCap {
+        /// Path of the field.
+        path: String,
+        /// The commitments (reserved and spent) the operation would give.
+        committed_after: Decimal,
+        /// The annual cap.
+        cap: Decimal,
+    },
+    /// A sum beyond the range of exact decimals (`budget.overflow`).
+    #[error("the amount is too large to add up exactly")]
+    Overflow {
+        /// Path of the field.
+        path: String,
+    },
+    /// A ledger read from data whose entries contradict each other
+    /// (`budget.inconsistent_ledger`).
+    #[error("{path}: {detail}")]
+    InconsistentLedger {
+        /// Path of the entry.
+        path: String,
+        /// What is wrong.
+        detail: String,
+    },
+}
+
+impl BudgetError {
+    /// The path field, for [`crate::Error::within`].
+    pub(crate) fn path_mut(&mut self) -> Option<&mut String> {
+        match self {
+            BudgetError::NonPositiveAmount { path, .. }
+            | BudgetError::NegativeAmount { path, .. }
+            | BudgetError::TooManyDecimals { path, .. }
+            | BudgetError::UnknownActivity { path, .. }
+            | BudgetError::DuplicateActivity { path, .. }
+            | BudgetError::UnknownLine { path, .. }
+            | BudgetError::UnknownCategory { path, .. }
+            | BudgetError::MissingReceipt { path }
+            | BudgetError::OutsideYear { path, .. }
+            | BudgetError::BeforeReservation { path, .. }
+            | BudgetError::AccountSettled { path, .. }
+            | BudgetError::OverLineMax { path, .. }
+            | BudgetError::OverActivityMax { path, .. }
+            | BudgetError::OverAnnualCap { path, .. }
+            | BudgetError::Overflow { path }
+            | BudgetError::InconsistentLedger { path, .. } => Some(path),
+        }
+    }
+}
+
+impl Diagnostic for BudgetError {
+    fn code(&self) -> &'static str {
+        match self {
+            BudgetError::NonPositiveAmount { .. } => "budget.non_positive_amount",
+            BudgetError::NegativeAmount { .. } => "budget.negative_amount",
+            BudgetError::TooManyDecimals { .. } => "budget.too_many_decimals",
+            BudgetError::UnknownActivity { .. } => "budget.unknown_activity",
+            BudgetError::DuplicateActivity { .. } => "budget.duplicate_activity",
+            BudgetError::UnknownLine { .. } => "budget.unknown_line",
+            BudgetError::UnknownCategory { .. } => "budget.unknown_category",
+            BudgetError::MissingReceipt { .. } => "budget.missing_receipt",
+            BudgetError::OutsideYear { .. } => "budget.outside_year",
+            BudgetError::BeforeReservation { .. } => "budget.before_reservation",
+            BudgetError::AccountSettled { .. } => "budget.account_settled",
+            BudgetError::OverLineMax { .. } => "budget.over_line_max",
+            BudgetError::OverActivityMax { .. } => "budget.over_activity_max",
+            BudgetError::OverAnnualCap { .. } => "budget.over_annual_cap",
+            BudgetError::Overflow { .. } => "budget.overflow",
+            BudgetError::InconsistentLedger { .. } => "budget.inconsistent_ledger",
+        }
+    }
+
+    fn path(&self) -> &str {
+        match self {
+            BudgetError::NonPositiveAmount { path, .. }
+            | BudgetError::NegativeAmount { path, .. }
+            | BudgetError::TooManyDecimals { path, .. }
+            | BudgetError::UnknownActivity { path, .. }
+            | BudgetError::DuplicateActivity { path, .. }
+            | BudgetError::UnknownLine { path, .. }
+            | BudgetError::UnknownCategory { path, .. }
+            | BudgetError::MissingReceipt { path }
+            | BudgetError::OutsideYear { path, .. }
+            | BudgetError::BeforeReservation { path, .. }
+            | BudgetError::AccountSettled { path, .. }
+            | BudgetError::OverLineMax { path, .. }
+            | BudgetError::OverActivityMax { path, .. }
+            | BudgetError::OverAnnualCap { path, .. }
+            | BudgetError::Overflow { path }
+            | BudgetError::InconsistentLedger { path, .. } => path,
+        }
+    }
+
+    fn message(&self, locale: Locale) -> String {
+        let zh = match self {
+            BudgetError::NonPositiveAmount { amount, .. } => {
+                format!("金额必须大于零，而不是 {amount}")
+            }
+            BudgetError::NegativeAmount { amount, .. } => format!("金额不能为负数：{amount}"),
+            BudgetError::TooManyDecimals { amount, places, .. } => {
+                format!("{amount} 的小数超过 {places} 位：金额以元、分计")
+            }
+            BudgetError::UnknownActivity { activity, .. } => {
+                format!("活动 “{activity}” 没有经费：其计划尚未获批")
+            }
+            BudgetError::DuplicateActivity { activity, .. } => {
+                format!("活动 “{activity}” 已有经费")
+            }
+            BudgetError::UnknownLine { line, .. } => format!("规则手册中没有预算科目 {line:?}"),
+            BudgetError::UnknownCategory {
+                category,
+                line,
+                allowed,
+                ..
+            } => format!("{category:?} 不是科目 {line:?} 的支出类别；允许：{allowed}"),
+            BudgetError::MissingReceipt { .. } => "支出必须附票据编号".to_owned(),
+            BudgetError::OutsideYear {
+                date, start, end, ..
+            } => format!("{date} 不在预算年度 {start} 至 {end} 之内"),
+            BudgetError::BeforeReservation {
+                date, reserved_on, ..
+            } => format!("{date} 早于该活动经费获批的日期 {reserved_on}"),
+            BudgetError::AccountSettled {
+                activity,
+                settled_on,
+                ..
+            } => format!("活动 “{activity}” 已于 {settled_on} 结算，经费已关闭"),
+            BudgetError::OverLineMax {
+                activity,
+                line,
+                approved_after,
+                max,
+                ..
+            } => format!(
+                "活动 “{activity}” 的批准经费将达 {approved_after}，超过科目 {line} 的上限 {max}"
+            ),
+            BudgetError::OverActivityMax {
+                activity,
+                spent_after,
+                approved,
+                ..
+            } => format!("活动 “{activity}” 的支出将达 {spent_after}，超过批准经费 {approved}"),
+            BudgetError::OverAnnualCap {
+                committed_after,
+                cap,
+                ..
+            } => format!("已占用经费将达 {committed_after}，超过年度上限 {cap}"),
+            BudgetError::Overflow { .. } => "金额过大，无法精确相加".to_owned(),
+            BudgetError::InconsistentLedger { path, detail } => {
+                format!("{path}：账目前后矛盾（{detail}）")
+            }
+        };
+        localized(locale, self.to_string(), zh)
+    }
+
+    fn params(&self) -> Params {
+        let mut p = Params::new();
+        match self {
+            BudgetError::NonPositiveAmount { amount, .. }
+            | BudgetError::NegativeAmount { amount, .. } => {
+                p.insert("amount", amount.to_string());
+            }
+            BudgetError::TooManyDecimals { amount, places, .. } => {
+                p.insert("amount", amount.to_string());
+                p.insert("places", places.to_string());
+            }
+            BudgetError::UnknownActivity { activity, .. }
+            | BudgetError::DuplicateActivity { activity, .. } => {
+                p.insert("activity", activity.0.clone());
+            }
+            BudgetError::UnknownLine { line, .. } => {
+                p.insert("line", line.clone());
+            }
+            BudgetError::UnknownCategory {
+                category,
+                line,
+                allowed,
+                ..
+            } => {
+                p.insert("category", category.clone());
+                p.insert("line", line.clone());
+                p.insert("allowed", allowed.clone());
+            }
+            BudgetError::OutsideYear {
+                date, start, end, ..
+            } => {
+                p.insert("date", date.to_string());
+                p.insert("start", start.to_string());
+                p.insert("end", end.to_string());
+            }
+            BudgetError::BeforeReservation {
+                date, reserved_on, ..
+            } => {
+                p.insert("date", date.to_string());
+                p.insert("reserved_on", reserved_on.to_string());
+            }
+            BudgetError::AccountSettled {
+                activity,
+                settled_on,
+                ..
+            } => {
+                p.insert("activity", activity.0.clone());
+                p.insert("settled_on", settled_on.to_string());
+            }
+            BudgetError::OverLineMax {
+                activity,
+                line,
+                approved_after,
+                max,
+                ..
+            } => {
+                p.insert("activity", activity.0.clone());
+                p.insert("line", line.clone());
+                p.insert("approved_after", approved_after.to_string());
+                p.insert("max", max.to_string());
+            }
+            BudgetError::OverActivityMax {
+                activity,
+                spent_after,
+                approved,
+                ..
+            } => {
+                p.insert("activity", activity.0.clone());
+                p.insert("spent_after", spent_after.to_string());
+                p.insert("approved", approved.to_string());
+            }
+            BudgetError::OverAnnualCap {
+                committed_after,
+                cap,
+                ..
+            } => {
+                p.insert("committed_after", committed_after.to_string());
+                p.insert("cap", cap.to_string());
+            }
+            BudgetError::InconsistentLedger { detail, .. } => {
+                p.insert("detail", detail.clone());
+            }
+            BudgetError::MissingReceipt { .. } | BudgetError::Overflow { .. } => {}
+        }
+        p
+    }
+}
+
+/// A warning: the operation is accepted, but a limit is near or a plan is unusual.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+pub enum BudgetWarning {
+    /// An activity has spent the rulebook's percentage of its approved budget or more
+    /// (`budget.near_activity_max`).
+    NearActivityMax {
+        /// Path of the field.
+        path: String,
+        /// The activity.
+        activity: ActivityId,
+        /// Spent so far.
+        #[serde(with = "rust_decimal::serde::str")]
+        spent: Decimal,
+        /// Its approved budget.
+        #[serde(with = "rust_decimal::serde::str")]
+        approved: Decimal,
+        /// The rulebook's warning percentage.
+        percent: u32,
+    },
+    /// The year's spending (after an expense) or commitments (after a reservation or an
+    /// allocation) reached the rulebook's percentage of the annual cap
+    /// (`budget.near_annual_cap`).
+    NearAnnualCap {
+        /// Path of the field.
+        path: String,
+        /// Spending or commitments inside the cap.
+        #[serde(with = "rust_decimal::serde::str")]
+        used: Decimal,
+        /// The annual cap.
+        #[serde(with = "rust_decimal::serde::str")]
+        cap: Decimal,
+        /// The rulebook's warning percentage.
+        percent: u32,
+    },
+    /// A budget below the low end of its line's planned range (`budget.below_line_range`).
+    BelowLineRange {
+        /// Path of the field.
+        path: String,
+        /// The line.
+        line: String,
+        /// The amount asked.
+        #[serde(with = "rust_decimal::serde::str")]
+        amount: Decimal,
+        /// The line's planned minimum.
+        #[serde(with = "rust_decimal::serde::str")]
+        min: Decimal,
+    },
+}
+
+impl Diagnostic for BudgetWarning {
+    fn code(&self) -> &'static str {
+        match self {
+            BudgetWarning::NearActivityMax { .. } => "budget.near_activity_max",
+            BudgetWarning::NearAnnualCap { .. } => "budget.near_annual_cap",
+            BudgetWarning::BelowLineRange { .. } => "budget.below_line_range",
+        }
+    }
+
+    fn path(&self) -> &str {
+        match self {
+            BudgetWarning::NearActivityMax { path, .. }
+            | BudgetWarning::NearAnnualCap { path, .. }
+            | BudgetWarning::BelowLineRange { path, .. } => path,
+        }
+    }
+
+    fn message(&self, locale: Locale) -> String {
+        let (en, zh) = match self {
+            BudgetWarning::NearActivityMax {
+                activity,
+                spent,
+                approved,
+                percent,
+                ..
+            } => (
+                format!(
+                    "activity “{activity}” has spent {spent} of its approved {approved} \
+                     ({percent}% or more)"
+                ),
+                format!(
+                    "活动 “{activity}” 已支出 {spent}，批准经费 {approved}（已达 {percent}% 以上）"
+                ),
+            ),
+            BudgetWarning::NearAnnualCap {
+                used, cap, percent, ..
+            } => (
+                format!("{used} of the annual cap {cap} is used ({percent}% or more)"),
+                format!("年度上限 {cap} 已使用 {used}（已达 {percent}% 以上）"),
+            ),
+            BudgetWarning::BelowLineRange {
+                line, amount, min, ..
+            } => (
+                format!("{amount} is below the {line} line's planned minimum {min}"),
+                format!("{amount} 低于科目 {line} 的计划下限 {min}"),
+            ),
+        };
+        localized(locale, en, zh)
+    }
+
+    fn params(&self) -> Params {
+        let mut p = Params::new();
+        match self {
+            BudgetWarning::NearActivityMax {
+                activity,
+                spent,
+                approved,
+                percent,
+                ..
+            } => {
+                p.insert("activity", activity.0.clone());
+                p.insert("spent", spent.to_string());
+                p.insert("approved", approved.to_string());
+                p.insert("percent", percent.to_string());
+            }
+            BudgetWarning::NearAnnualCap {
+                used, cap, percent, ..
+            } => {
+                p.insert("used", used.to_string());
+                p.insert("cap", cap.to_string());
+                p.insert("percent", percent.to_string());
+            }
+            BudgetWarning::BelowLineRange {
+                line, amount, min, ..
+            } => {
+                p.insert("line", line.clone());
+                p.insert("amount", amount.to_string());
+                p.insert("min", min.to_string());
+            }
+        }
+        p
+    }
+}

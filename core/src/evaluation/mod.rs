@@ -1,0 +1,602 @@
+//! Evaluation scoring (domain.md §2; seed 000, Challenge Cup talent selection; seed 001,
+//! evaluations "open, fair and just" and Discipline Inspection §4).
+//!
+//! A scheme of the rulebook ([`EvaluationScheme`]) names the criteria, their weights, the
+//! score scale and how judges' scores are aggregated (mean, median, or trimmed mean that
+//! drops the highest and the lowest judge), optionally after per-judge z-score
+//! normalisation. [`evaluate`] turns the judges' scores into one [`ScoreSheet`] per
+//! candidate, takes deductions and vetoes from the attendance [`Standing`]s, ranks the
+//! candidates with the declared tie method and tie-break chain, and selects by top N, pass
+//! mark and per-category quotas. Every sheet shows each raw score, what was dropped, the
+//! aggregate, weight, contribution, deductions, total, rank and the reason for the decision.
+//!
+//! ## Exact arithmetic
+//!
+//! Scores are [`Decimal`]s, never floats. Aggregates are rounded half-up (away from zero) to
+//! the scheme's `decimals`. The subtotal is the weighted mean of those aggregates,
+//! `sum(aggregate * weight) / sum of weights`, computed exactly and rounded once the same
+//! way (so 89 on every criterion is 89.00, not the 89.01 that three rounded thirds would
+//! add up to); each criterion's contribution `aggregate * weight / sum of weights` is shown
+//! rounded, and the shown contributions may differ from the subtotal by rounding. The total
+//! is the subtotal less the deductions. Ranking compares those rounded totals, so equal
+//! sheets rank equal on every platform and in every binding.
+
+mod error;
+mod policy;
+mod render;
+mod sample;
+mod score;
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::sync::Arc;
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+pub use error::EvaluationError;
+pub use policy::{
+    Aggregation, Criterion, Deductions, EvaluationPolicy, EvaluationScheme, FinalTieBreak, Limit,
+    MissingScore, Normalization, PassMark, Selection, TieMethod,
+};
+pub use sample::{SAMPLE_SELECTION_JSON, SelectionData};
+
+pub(crate) use policy::{MAGNITUDE_LIMIT, is_valid_id};
+
+use crate::attendance::{Counter, RecordRef, Standing, StandingReason, StandingStatus};
+use crate::error::Locale;
+use crate::rulebook::{RuleRef, Rulebook};
+
+/// A candidate's identifier: a member id for members, any unique text otherwise. The text
+/// is shared, so score sheets and allocations copy it without allocating.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct CandidateId(Arc<str>);
+
+impl CandidateId {
+    /// The id as text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for CandidateId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl From<&str> for CandidateId {
+    fn from(s: &str) -> CandidateId {
+        CandidateId(Arc::from(s))
+    }
+}
+
+impl From<String> for CandidateId {
+    fn from(s: String) -> CandidateId {
+        CandidateId(Arc::from(s))
+    }
+}
+
+impl Serialize for CandidateId {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for CandidateId {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<CandidateId, D::Error> {
+        String::deserialize(d).map(CandidateId::from)
+    }
+}
+
+/// A judge's identifier.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct JudgeId(pub String);
+
+impl JudgeId {
+    /// The id as text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for JudgeId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl From<&str> for JudgeId {
+    fn from(s: &str) -> JudgeId {
+        JudgeId(s.to_owned())
+    }
+}
+
+/// A candidate and the judges' scores for them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Candidate {
+    /// Unique id. A candidate whose id is a member id of the standings takes that member's
+    /// deductions and vetoes.
+    pub id: CandidateId,
+    /// Display name.
+    #[serde(default)]
+    pub name: String,
+    /// Category for per-category quotas, e.g. the department.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub category: Option<String>,
+    /// Per criterion id: the judges' scores in the order of [`EvaluationInput::judges`];
+    /// `null` (or a short row) where a judge gave none.
+    pub scores: BTreeMap<String, Vec<Option<Decimal>>>,
+}
+
+/// Which scheme to score with: a rulebook scheme's id, or a whole scheme given inline.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SchemeChoice {
+    /// The id of a scheme of the rulebook, e.g. `challenge_cup`.
+    Named(String),
+    /// A scheme given with the input.
+    Inline(Box<EvaluationScheme>),
+}
+
+impl Serialize for SchemeChoice {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            SchemeChoice::Named(id) => s.serialize_str(id),
+            SchemeChoice::Inline(scheme) => scheme.serialize(s),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for SchemeChoice {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<SchemeChoice, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = SchemeChoice;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a scheme id or a whole scheme")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<SchemeChoice, E> {
+                Ok(SchemeChoice::Named(v.to_owned()))
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                map: A,
+            ) -> Result<SchemeChoice, A::Error> {
+                EvaluationScheme::deserialize(serde::de::value::MapAccessDeserializer::new(map))
+                    .map(|s| SchemeChoice::Inline(Box::new(s)))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// The input of an evaluation: scheme, judges, candidates and their scores.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EvaluationInput {
+    /// The scheme.
+    pub scheme: SchemeChoice,
+    /// The judges, in the order of every score row.
+    pub judges: Vec<JudgeId>,
+    /// The candidates with their scores.
+    pub candidates: Vec<Candidate>,
+}
+
+/// A criterion's identifier, shared by every sheet's line (cloning it allocates nothing).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct CriterionId(Arc<str>);
+
+impl CriterionId {
+    /// The id as text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for CriterionId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl From<&str> for CriterionId {
+    fn from(s: &str) -> CriterionId {
+        CriterionId(Arc::from(s))
+    }
+}
+
+impl Serialize for CriterionId {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for CriterionId {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<CriterionId, D::Error> {
+        String::deserialize(d).map(|s| CriterionId(Arc::from(s)))
+    }
+}
+
+/// Which end of the sorted scores a dropped score came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DroppedEnd {
+    /// Among the lowest.
+    Lowest,
+    /// Among the highest.
+    Highest,
+}
+
+/// One judge's score on a sheet's line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct JudgeScore {
+    /// The raw score; `None` where the judge gave none and was skipped.
+    pub raw: Option<Decimal>,
+    /// Set when the trimmed mean dropped this score. Among equal scores, the judge listed
+    /// first is dropped as lowest and the judge listed last as highest.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dropped: Option<DroppedEnd>,
+}
+
+/// The judges' scores of one sheet: one row per criterion (in the order of the sheet's
+/// lines), one cell per judge (in the order of [`Ranking::judges`]). Stored in one block;
+/// written as a list of rows.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ScoreGrid {
+    rows: usize,
+    cells: Vec<JudgeScore>,
+}
+
+impl ScoreGrid {
+    /// A grid of `rows` rows from its cells, row after row.
+    ///
+    /// # Errors
+    ///
+    /// Returns the cells back when their number is not a multiple of `rows`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use secretariat::evaluation::{JudgeScore, ScoreGrid};
+    ///
+    /// let cell = JudgeScore { raw: Some(8.into()), dropped: None };
+    /// let grid = ScoreGrid::from_cells(2, vec![cell; 6]).unwrap();
+    /// assert_eq!((grid.rows(), grid.width()), (2, 3));
+    /// assert!(ScoreGrid::from_cells(4, vec![cell; 6]).is_err());
+    /// ```
+    pub fn from_cells(rows: usize, cells: Vec<JudgeScore>) -> Result<ScoreGrid, Vec<JudgeScore>> {
+        if (rows == 0 && !cells.is_empty()) || (rows > 0 && !cells.len().is_multiple_of(rows)) {
+            return Err(cells);
+        }
+        Ok(ScoreGrid { rows, cells })
+    }
+
+    /// How many rows (criteria).
+    pub fn rows(&self) -> usize {
+        self.rows
+    }
+
+    /// How many cells per row (judges).
+    pub fn width(&self) -> usize {
+        self.cells.len().checked_div(self.rows).unwrap_or(0)
+    }
+
+    /// Row `k`: the judges' scores on criterion `k`.
+    pub fn row(&self, k: usize) -> &[JudgeScore] {
+        let w = self.width();
+        self.cells.get(k * w..(k + 1) * w).unwrap_or(&[])
+    }
+
+    /// The raw scores of row `k`.
+    pub fn raw(&self, k: usize) -> Vec<Option<Decimal>> {
+        self.row(k).iter().map(|s| s.raw).collect()
+    }
+
+    /// The dropped scores of row `k`: judge positions with their end.
+    pub fn dropped(&self, k: usize) -> Vec<(usize, DroppedEnd)> {
+        self.row(k)
+            .iter()
+            .enumerate()
+            .filter_map(|(j, s)| s.dropped.map(|e| (j, e)))
+            .collect()
+    }
+}
+
+impl Serialize for ScoreGrid {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq((0..self.rows).map(|k| self.row(k)))
+    }
+}
+
+impl<'de> Deserialize<'de> for ScoreGrid {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<ScoreGrid, D::Error> {
+        let rows: Vec<Vec<JudgeScore>> = Vec::deserialize(d)?;
+        let width = rows.first().map_or(0, Vec::len);
+        if rows.iter().any(|r| r.len() != width) {
+            return Err(serde::de::Error::custom(
+                "every row needs one score per judge",
+            ));
+        }
+        Ok(ScoreGrid {
+            rows: rows.len(),
+            cells: rows.into_iter().flatten().collect(),
+        })
+    }
+}
+
+/// One criterion on a score sheet: line `k` is criterion `k` of [`Ranking::criteria`], and
+/// its judges' scores are row `k` of [`ScoreSheet::scores`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CriterionLine {
+    /// The normalised scores in judge order, when the scheme normalises; else empty.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub normalized: Vec<Option<Decimal>>,
+    /// The aggregate of the scores kept, rounded to the scheme's decimals.
+    pub aggregate: Decimal,
+    /// The criterion's weight.
+    pub weight: Decimal,
+    /// `aggregate * weight / sum of weights`, rounded to the scheme's decimals (shown for
+    /// reading; the subtotal is computed from the unrounded products).
+    pub contribution: Decimal,
+}
+
+/// Points taken off a total for the attendance record (seed 001, Discipline Inspection §4).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Deduction {
+    /// The rule: the scheme's deduction key and its article.
+    pub rule: RuleRef,
+    /// The discipline counter.
+    pub counter: Counter,
+    /// How many offences the standing counts.
+    pub count: u32,
+    /// Points per offence.
+    pub per: Decimal,
+    /// `count * per`.
+    pub amount: Decimal,
+    /// The attendance records behind the count.
+    pub records: Vec<RecordRef>,
+}
+
+/// Why a candidate is ineligible.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Veto {
+    /// The rule: the scheme's veto key and its article.
+    pub rule: RuleRef,
+    /// The standing status that vetoes.
+    pub status: StandingStatus,
+    /// The standing's own reasons, with their rules and records.
+    pub reasons: Vec<StandingReason>,
+}
+
+/// What became of a candidate, and why. The rule each outcome applies is in
+/// [`Ranking::rules`] (see [`Ranking::rule_of`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "outcome", rename_all = "snake_case")]
+pub enum Decision {
+    /// Selected.
+    Selected,
+    /// Ineligible: see the sheet's veto.
+    Vetoed,
+    /// The total is below the pass mark.
+    BelowPassMark {
+        /// The pass mark.
+        pass_mark: Decimal,
+    },
+    /// The top N were already selected.
+    OutsideTopN {
+        /// N.
+        top_n: u32,
+        /// The candidate is tied (on total and every tie-break criterion) with the last one
+        /// selected: the final tie-break put them after.
+        tied_with_selected: bool,
+    },
+    /// The candidate's category had already filled its quota.
+    CategoryQuotaFull {
+        /// The category.
+        category: String,
+        /// Its quota.
+        quota: u32,
+    },
+}
+
+/// The rules a ranking's decisions apply, each with its rulebook key and seed article.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DecisionRules {
+    /// Selection (`...selection`).
+    pub selection: RuleRef,
+    /// The pass mark (`...selection.pass_mark`).
+    pub pass_mark: RuleRef,
+    /// Top N (`...selection.top_n`).
+    pub top_n: RuleRef,
+    /// Category quotas (`...selection.category_quotas`; `category_quota` for the others).
+    pub category_quota: RuleRef,
+    /// The veto of expelled members (`...deductions.veto_expelled`).
+    pub veto: RuleRef,
+}
+
+impl Decision {
+    /// Whether the candidate is selected.
+    pub fn is_selected(&self) -> bool {
+        matches!(self, Decision::Selected)
+    }
+
+    /// One line saying why, in `locale`.
+    pub fn explain(&self, locale: Locale) -> String {
+        let zh = locale == Locale::ZhHans;
+        match self {
+            Decision::Selected => if zh { "入选" } else { "selected" }.to_owned(),
+            Decision::Vetoed => if zh {
+                "一票否决：已被除名"
+            } else {
+                "vetoed: expelled"
+            }
+            .to_owned(),
+            Decision::BelowPassMark { pass_mark } => {
+                if zh {
+                    format!("总分低于及格线 {pass_mark}")
+                } else {
+                    format!("total below the pass mark {pass_mark}")
+                }
+            }
+            Decision::OutsideTopN {
+                top_n,
+                tied_with_selected,
+            } => match (zh, tied_with_selected) {
+                (false, false) => format!("outside the top {top_n}"),
+                (false, true) => {
+                    format!("outside the top {top_n}: tied, placed after by the final tie-break")
+                }
+                (true, false) => format!("未进入前 {top_n} 名"),
+                (true, true) => format!("未进入前 {top_n} 名：同分，按最终规则排在其后"),
+            },
+            Decision::CategoryQuotaFull { category, quota } => {
+                if zh {
+                    format!("{category} 的名额（{quota}）已满")
+                } else {
+                    format!("the quota of {category} ({quota}) is full")
+                }
+            }
+        }
+    }
+}
+
+/// One candidate's score sheet.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ScoreSheet {
+    /// The candidate.
+    pub candidate: CandidateId,
+    /// Their name.
+    pub name: String,
+    /// Their category.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub category: Option<String>,
+    /// One line per criterion, in the order of [`Ranking::criteria`].
+    pub lines: Vec<CriterionLine>,
+    /// Every judge's raw score per criterion, with the dropped ones marked.
+    pub scores: ScoreGrid,
+    /// `sum(aggregate * weight) / sum of weights`, rounded once to the scheme's decimals.
+    pub subtotal: Decimal,
+    /// Deductions from the attendance standing.
+    pub deductions: Vec<Deduction>,
+    /// `subtotal - deductions`.
+    pub total: Decimal,
+    /// Why the candidate is ineligible, if they are (boxed: few sheets have one).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub veto: Option<Box<Veto>>,
+    /// The rank, by the scheme's tie method; `None` when vetoed.
+    pub rank: Option<u32>,
+    /// Selected or not, and why.
+    pub decision: Decision,
+}
+
+impl ScoreSheet {
+    /// The sum of the deductions.
+    pub fn deducted(&self) -> Decimal {
+        self.deductions
+            .iter()
+            .fold(Decimal::ZERO, |acc, d| acc.saturating_add(d.amount))
+    }
+}
+
+/// Every candidate's score sheet, ranked, with the selection.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Ranking {
+    /// The scheme's id (`inline` for a scheme given with the input).
+    pub scheme: String,
+    /// The scheme's title.
+    pub title: String,
+    /// The scheme's rule.
+    pub rule: RuleRef,
+    /// The aggregation used.
+    pub aggregation: Aggregation,
+    /// The tie method used.
+    pub tie_method: TieMethod,
+    /// The judges, in the order of every row of scores.
+    pub judges: Vec<JudgeId>,
+    /// The criteria, in the order of every sheet's lines and rows of scores.
+    pub criteria: Vec<CriterionId>,
+    /// The sheets: ranked candidates best first, then vetoed ones in input order.
+    pub sheets: Vec<ScoreSheet>,
+    /// The selected candidates, best first.
+    pub selected: Vec<CandidateId>,
+    /// The rules the decisions apply.
+    pub rules: DecisionRules,
+}
+
+impl Ranking {
+    /// The rule a decision applies.
+    pub fn rule_of(&self, decision: &Decision) -> &RuleRef {
+        match decision {
+            Decision::Selected => &self.rules.selection,
+            Decision::Vetoed => &self.rules.veto,
+            Decision::BelowPassMark { .. } => &self.rules.pass_mark,
+            Decision::OutsideTopN { .. } => &self.rules.top_n,
+            Decision::CategoryQuotaFull { .. } => &self.rules.category_quota,
+        }
+    }
+
+    /// The sheet of a candidate.
+    pub fn sheet(&self, candidate: &str) -> Option<&ScoreSheet> {
+        self.sheets
+            .iter()
+            .find(|s| s.candidate.as_str() == candidate)
+    }
+}
+
+/// Scores, ranks and selects the candidates of `input` with a rulebook scheme (or the
+/// inline scheme of the input). Deductions and vetoes come from `standings`, matched by
+/// member id against candidate ids; candidates without a standing have none.
+///
+/// # Errors
+///
+/// `evaluation.unknown_scheme`; the scheme's own errors (see
+/// [`EvaluationScheme::validate`]) at `scheme...`; `evaluation.empty_id`,
+/// `evaluation.duplicate_judge` at `judges[i]`; `evaluation.duplicate_candidate` at
+/// `candidates[i].id`; `evaluation.unknown_criterion`, `evaluation.unknown_judge` (a row
+/// longer than the judges) and `evaluation.score_out_of_scale` at
+/// `candidates[i].scores.<criterion>[j]`; `evaluation.missing_score` and
+/// `evaluation.too_few_scores` at `candidates[i].scores.<criterion>`.
+///
+/// # Example
+///
+/// ```
+/// use secretariat::evaluation::{evaluate, SelectionData};
+/// use secretariat::{Diagnostic, Rulebook};
+///
+/// let rulebook = Rulebook::default();
+/// let mut input = SelectionData::sample().challenge_cup;
+/// let ranking = evaluate(&rulebook, &input, &[])?;
+/// assert_eq!(ranking.sheets.len(), input.candidates.len());
+/// assert_eq!(ranking.sheets[0].rank, Some(1));
+///
+/// // A score outside the 0-10 scale is refused with its path.
+/// input.candidates[2].scores.get_mut("improvisation").unwrap()[4] = Some(11.into());
+/// let err = evaluate(&rulebook, &input, &[]).unwrap_err();
+/// assert_eq!(err.code(), "evaluation.score_out_of_scale");
+/// assert_eq!(err.path(), "candidates[2].scores.improvisation[4]");
+/// # Ok::<(), secretariat::Error>(())
+/// ```
+pub fn evaluate(
+    rulebook: &Rulebook,
+    input: &EvaluationInput,
+    standings: &[Standing],
+) -> Result<Ranking, EvaluationError> {
+    match &input.scheme {
+        SchemeChoice::Named(id) => {
+            let scheme = rulebook.evaluation.scheme(id)?;
+            score::run(
+                id,
+                scheme,
+                &format!("evaluation.schemes.{id}"),
+                input,
+                standings,
+            )
+        }
+        SchemeChoice::Inline(scheme) => score::run("inline", scheme, "scheme", input, standings),
+    }
+}
+
+#[cfg(test)]
+mod tests;

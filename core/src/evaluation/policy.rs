@@ -1,0 +1,543 @@
+//! Evaluation policy: the rulebook's `evaluation` table and its schemes.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::str::FromStr;
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use crate::error::{Diagnostic, Locale};
+use crate::rulebook::{RuleRef, RulebookError};
+
+use super::EvaluationError;
+
+/// The largest magnitude a scale end, weight, deduction or pass mark may have.
+pub(crate) const MAGNITUDE_LIMIT: i64 = 1_000_000;
+
+/// A count limit that may be switched off: a whole number, or `"unlimited"`.
+///
+/// Written as data so that a school can switch a default limit off in TOML, which has no
+/// null.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Limit {
+    /// No limit.
+    #[default]
+    Unlimited,
+    /// At most this many.
+    At(u32),
+}
+
+impl Limit {
+    /// The limit as a number, `None` when unlimited.
+    pub fn get(self) -> Option<u32> {
+        match self {
+            Limit::Unlimited => None,
+            Limit::At(n) => Some(n),
+        }
+    }
+
+    /// Whether `count` has reached the limit.
+    pub fn reached(self, count: u32) -> bool {
+        self.get().is_some_and(|n| count >= n)
+    }
+}
+
+impl fmt::Display for Limit {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Limit::Unlimited => f.write_str("unlimited"),
+            Limit::At(n) => write!(f, "{n}"),
+        }
+    }
+}
+
+impl Serialize for Limit {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Limit::Unlimited => s.serialize_str("unlimited"),
+            Limit::At(n) => s.serialize_u32(*n),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Limit {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Limit, D::Error> {
+        struct V;
+        impl serde::de::Visitor<'_> for V {
+            type Value = Limit;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a whole number or \"unlimited\"")
+            }
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Limit, E> {
+                u32::try_from(v)
+                    .map(Limit::At)
+                    .map_err(|_| E::custom(format!("{v} is too large for a limit")))
+            }
+            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Limit, E> {
+                u64::try_from(v)
+                    .map_err(|_| E::custom(format!("a limit cannot be negative ({v})")))
+                    .and_then(|v| self.visit_u64(v))
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Limit, E> {
+                if v == "unlimited" {
+                    Ok(Limit::Unlimited)
+                } else {
+                    Err(E::custom(format!(
+                        "expected a whole number or \"unlimited\", found {v:?}"
+                    )))
+                }
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// A threshold that may be switched off: a decimal, or `"none"`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum PassMark {
+    /// No threshold.
+    #[default]
+    None,
+    /// At least this much.
+    At(Decimal),
+}
+
+impl PassMark {
+    /// The threshold, `None` when switched off.
+    pub fn get(self) -> Option<Decimal> {
+        match self {
+            PassMark::None => None,
+            PassMark::At(d) => Some(d),
+        }
+    }
+}
+
+impl Serialize for PassMark {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            PassMark::None => s.serialize_str("none"),
+            PassMark::At(d) => s.serialize_str(&d.to_string()),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for PassMark {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<PassMark, D::Error> {
+        struct V;
+        impl serde::de::Visitor<'_> for V {
+            type Value = PassMark;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a decimal or \"none\"")
+            }
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<PassMark, E> {
+                Ok(PassMark::At(Decimal::from(v)))
+            }
+            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<PassMark, E> {
+                Ok(PassMark::At(Decimal::from(v)))
+            }
+            fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<PassMark, E> {
+                self.visit_str(&v.to_string())
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<PassMark, E> {
+                if v == "none" {
+                    return Ok(PassMark::None);
+                }
+                Decimal::from_str(v)
+                    .map(PassMark::At)
+                    .map_err(|_| E::custom(format!("expected a decimal or \"none\", found {v:?}")))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// How the judges' scores on one criterion become one number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Aggregation {
+    /// The arithmetic mean of every score.
+    Mean,
+    /// The middle score; the mean of the two middle scores for an even count.
+    Median,
+    /// The mean after dropping the `trim` highest and the `trim` lowest scores (the usual
+    /// rule of Chinese student competitions, "去掉一个最高分和一个最低分").
+    TrimmedMean,
+}
+
+/// Whether each judge's scores are first put on a common footing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Normalization {
+    /// Raw scores are aggregated as given.
+    None,
+    /// Per judge and criterion, scores become z-scores over that judge's candidates, then
+    /// are put back on the scale with the criterion's pooled mean and standard deviation:
+    /// `pooled_mean + (score - judge_mean) * pooled_sd / judge_sd`. Standard deviations are
+    /// population ones, their square roots taken exactly on integers and truncated to 8
+    /// decimal places; the normalised score is rounded half-up to the scheme's `decimals`.
+    /// A judge whose scores on a criterion do not vary gives the pooled mean.
+    ZScore,
+}
+
+/// What a judge's missing score means.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MissingScore {
+    /// A missing score is an error (`evaluation.missing_score`).
+    Error,
+    /// The judge is skipped for that candidate and criterion.
+    SkipJudge,
+}
+
+/// How rank numbers are given to candidates tied on total and on every tie-break criterion.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TieMethod {
+    /// "1224": tied candidates share the best rank, the next rank skips.
+    Competition,
+    /// "1223": tied candidates share a rank, the next rank follows on.
+    Dense,
+    /// "1234": every candidate gets their own rank, in the final tie-break's order.
+    Ordinal,
+}
+
+/// The last rule of the tie-break chain: orders candidates that nothing else separates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FinalTieBreak {
+    /// The smaller candidate id first (text order).
+    CandidateId,
+    /// The candidate listed first in the input first (e.g. registration order).
+    InputOrder,
+}
+
+/// One criterion of a scheme.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Criterion {
+    /// Stable id, e.g. `language_expression`.
+    pub id: String,
+    /// Title shown on score sheets.
+    pub title: String,
+    /// Relative weight, positive: a criterion's contribution is
+    /// `aggregate * weight / sum of weights`.
+    pub weight: Decimal,
+}
+
+/// Deductions and vetoes taken from the attendance standing.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Deductions {
+    /// Points off per late arrival or early leave counted in the standing.
+    pub per_lateness: Decimal,
+    /// Points off per unexcused absence counted in the standing.
+    pub per_absence: Decimal,
+    /// The seed article behind the deductions.
+    pub article: String,
+    /// An expelled member is ineligible.
+    pub veto_expelled: bool,
+    /// The seed article behind the veto.
+    pub veto_article: String,
+}
+
+/// Who is selected once candidates are ranked.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Selection {
+    /// At most this many selected.
+    pub top_n: Limit,
+    /// A total below this is not selected.
+    pub pass_mark: PassMark,
+    /// At most this many selected per category, for categories not in `category_quotas`.
+    pub category_quota: Limit,
+    /// Per-category limits, e.g. outstanding officers per department.
+    #[serde(default)]
+    pub category_quotas: BTreeMap<String, u32>,
+    /// The seed article behind the selection.
+    pub article: String,
+}
+
+impl Selection {
+    /// The quota of a category.
+    pub fn quota_of(&self, category: &str) -> Limit {
+        match self.category_quotas.get(category) {
+            Some(n) => Limit::At(*n),
+            None => self.category_quota,
+        }
+    }
+}
+
+/// An evaluation scheme: criteria, weights, scale, aggregation, deductions, ranking and
+/// selection (domain.md §2).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EvaluationScheme {
+    /// Title of the evaluation.
+    pub title: String,
+    /// The seed article it implements.
+    pub article: String,
+    /// Lowest score a judge may give.
+    pub scale_min: Decimal,
+    /// Highest score a judge may give.
+    pub scale_max: Decimal,
+    /// The criteria, in the order score sheets show them.
+    pub criteria: Vec<Criterion>,
+    /// How the judges' scores on a criterion are aggregated.
+    pub aggregation: Aggregation,
+    /// For a trimmed mean: how many scores are dropped at each end.
+    pub trim: u32,
+    /// Per-judge normalisation.
+    pub normalization: Normalization,
+    /// What a missing score means.
+    pub missing_score: MissingScore,
+    /// Decimal places of aggregates, contributions and totals, rounded half-up (away from
+    /// zero). Ranking compares the rounded totals.
+    pub decimals: u32,
+    /// Deductions and vetoes from the attendance standing.
+    pub deductions: Deductions,
+    /// Rank numbers for ties.
+    pub tie_method: TieMethod,
+    /// Criteria whose aggregates break ties of total, in priority order (higher first).
+    pub tie_break: Vec<String>,
+    /// The last rule of the chain.
+    pub final_tie_break: FinalTieBreak,
+    /// Who is selected.
+    pub selection: Selection,
+}
+
+fn decimal_in(d: Decimal, min: i64, max: i64) -> bool {
+    d >= Decimal::from(min) && d <= Decimal::from(max)
+}
+
+impl EvaluationScheme {
+    /// Checks every setting; `path` is where the scheme sits (`scheme`, or
+    /// `evaluation.schemes.challenge_cup`).
+    ///
+    /// # Errors
+    ///
+    /// `evaluation.no_criteria`, `evaluation.empty_id`, `evaluation.duplicate_criterion`,
+    /// `evaluation.non_positive_weight`, `evaluation.invalid_scale`,
+    /// `evaluation.unknown_criterion` (a tie-break) or `evaluation.invalid_setting`, with the
+    /// setting's path.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use rust_decimal::Decimal;
+    /// use secretariat::{Diagnostic, Rulebook};
+    ///
+    /// let mut scheme = Rulebook::default().evaluation.schemes["challenge_cup"].clone();
+    /// assert!(scheme.validate("scheme").is_ok());
+    /// scheme.criteria[1].weight = Decimal::ZERO;
+    /// let err = scheme.validate("scheme").unwrap_err();
+    /// assert_eq!(err.code(), "evaluation.non_positive_weight");
+    /// assert_eq!(err.path(), "scheme.criteria[1].weight");
+    /// ```
+    pub fn validate(&self, path: &str) -> Result<(), EvaluationError> {
+        let at = |key: &str| crate::error::join_path(path, key);
+        if self.criteria.is_empty() {
+            return Err(EvaluationError::NoCriteria {
+                path: at("criteria"),
+            });
+        }
+        for (i, c) in self.criteria.iter().enumerate() {
+            if c.id.trim().is_empty() {
+                return Err(EvaluationError::EmptyId {
+                    path: at(&format!("criteria[{i}].id")),
+                    field: "criterion",
+                });
+            }
+            if self.criteria.iter().take(i).any(|o| o.id == c.id) {
+                return Err(EvaluationError::DuplicateCriterion {
+                    path: at(&format!("criteria[{i}].id")),
+                    id: c.id.clone(),
+                });
+            }
+            if c.weight <= Decimal::ZERO {
+                return Err(EvaluationError::NonPositiveWeight {
+                    path: at(&format!("criteria[{i}].weight")),
+                    criterion: c.id.clone(),
+                    weight: c.weight.to_string(),
+                });
+            }
+            if !decimal_in(c.weight, 0, MAGNITUDE_LIMIT) {
+                return Err(EvaluationError::invalid_setting(
+                    at(&format!("criteria[{i}].weight")),
+                    "a weight must be at most 1000000",
+                    "权重不能超过 1000000",
+                ));
+            }
+        }
+        if self.scale_min >= self.scale_max
+            || !decimal_in(self.scale_min, -MAGNITUDE_LIMIT, MAGNITUDE_LIMIT)
+            || !decimal_in(self.scale_max, -MAGNITUDE_LIMIT, MAGNITUDE_LIMIT)
+        {
+            return Err(EvaluationError::InvalidScale {
+                path: at("scale_max"),
+                min: self.scale_min.to_string(),
+                max: self.scale_max.to_string(),
+            });
+        }
+        if self.aggregation == Aggregation::TrimmedMean && self.trim == 0 {
+            return Err(EvaluationError::invalid_setting(
+                at("trim"),
+                "a trimmed mean drops at least one score at each end (trim >= 1)",
+                "去掉最高分和最低分的平均至少要各去掉一个（trim >= 1）",
+            ));
+        }
+        if self.trim > 100 {
+            return Err(EvaluationError::invalid_setting(
+                at("trim"),
+                "trim must be at most 100",
+                "trim 不能超过 100",
+            ));
+        }
+        if self.decimals > 8 {
+            return Err(EvaluationError::invalid_setting(
+                at("decimals"),
+                "decimals must be between 0 and 8",
+                "小数位数必须在 0 到 8 之间",
+            ));
+        }
+        for (key, value) in [
+            ("deductions.per_lateness", self.deductions.per_lateness),
+            ("deductions.per_absence", self.deductions.per_absence),
+        ] {
+            if !decimal_in(value, 0, MAGNITUDE_LIMIT) {
+                return Err(EvaluationError::invalid_setting(
+                    at(key),
+                    "a deduction must be between 0 and 1000000",
+                    "扣分必须在 0 到 1000000 之间",
+                ));
+            }
+        }
+        for (i, id) in self.tie_break.iter().enumerate() {
+            if !self.criteria.iter().any(|c| &c.id == id) {
+                return Err(EvaluationError::UnknownCriterion {
+                    path: at(&format!("tie_break[{i}]")),
+                    id: id.clone(),
+                });
+            }
+        }
+        if let PassMark::At(mark) = self.selection.pass_mark
+            && !decimal_in(mark, -MAGNITUDE_LIMIT, MAGNITUDE_LIMIT)
+        {
+            return Err(EvaluationError::invalid_setting(
+                at("selection.pass_mark"),
+                "a pass mark must be within ±1000000",
+                "及格线必须在 ±1000000 以内",
+            ));
+        }
+        if self
+            .selection
+            .category_quotas
+            .keys()
+            .any(|k| k.trim().is_empty())
+        {
+            return Err(EvaluationError::invalid_setting(
+                at("selection.category_quotas"),
+                "a category name must not be empty",
+                "类别名称不能为空",
+            ));
+        }
+        Ok(())
+    }
+
+    /// The sum of the criteria weights.
+    pub fn weight_sum(&self) -> Decimal {
+        self.criteria
+            .iter()
+            .fold(Decimal::ZERO, |acc, c| acc.saturating_add(c.weight))
+    }
+
+    /// The position of a criterion.
+    pub fn criterion_position(&self, id: &str) -> Option<usize> {
+        self.criteria.iter().position(|c| c.id == id)
+    }
+}
+
+/// Rulebook key `evaluation` (seed 000, Challenge Cup talent selection; seed 001,
+/// evaluations): named schemes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EvaluationPolicy {
+    /// Schemes by id, e.g. `challenge_cup`, `officer_evaluation`.
+    pub schemes: BTreeMap<String, EvaluationScheme>,
+}
+
+impl EvaluationPolicy {
+    /// The scheme with this id.
+    ///
+    /// # Errors
+    ///
+    /// `evaluation.unknown_scheme` at `scheme`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use secretariat::{Diagnostic, Rulebook};
+    ///
+    /// let rb = Rulebook::default();
+    /// assert_eq!(rb.evaluation.scheme("challenge_cup")?.criteria.len(), 3);
+    /// assert_eq!(rb.evaluation.scheme("beauty").unwrap_err().code(), "evaluation.unknown_scheme");
+    /// # Ok::<(), secretariat::Error>(())
+    /// ```
+    pub fn scheme(&self, id: &str) -> Result<&EvaluationScheme, EvaluationError> {
+        self.schemes
+            .get(id)
+            .ok_or_else(|| EvaluationError::UnknownScheme {
+                path: "scheme".into(),
+                scheme: id.to_owned(),
+            })
+    }
+
+    /// The rule a scheme's verdicts cite.
+    pub fn rule(id: &str, scheme: &EvaluationScheme) -> RuleRef {
+        RuleRef::new(format!("evaluation.schemes.{id}"), scheme.article.clone())
+    }
+
+    pub(crate) fn validate(&self, path: &str) -> Result<(), RulebookError> {
+        for (id, scheme) in &self.schemes {
+            let at = crate::error::join_path(path, &format!("schemes.{id}"));
+            if !is_valid_id(id) {
+                return Err(RulebookError::Inconsistent {
+                    path: at,
+                    expected_en: "a scheme id is letters, digits, '_' or '-'".into(),
+                    expected_zh: "方案编号只能包含字母、数字、'_' 或 '-'".into(),
+                });
+            }
+            scheme.validate(&at).map_err(to_rulebook_error)?;
+        }
+        Ok(())
+    }
+}
+
+/// Whether an id is a non-empty run of ASCII letters, digits, `_` and `-`.
+pub(crate) fn is_valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
+}
+
+/// A scheme error found while loading the rulebook becomes `rulebook.inconsistent` at the
+/// same path, with the same words.
+pub(crate) fn to_rulebook_error(e: EvaluationError) -> RulebookError {
+    match e {
+        EvaluationError::InvalidSetting {
+            path,
+            expected_en,
+            expected_zh,
+        } => RulebookError::Inconsistent {
+            path,
+            expected_en,
+            expected_zh,
+        },
+        other => RulebookError::Inconsistent {
+            path: other.path().to_owned(),
+            expected_en: other.message(Locale::En),
+            expected_zh: other.message(Locale::ZhHans),
+        },
+    }
+}

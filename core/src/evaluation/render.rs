@@ -1,0 +1,142 @@
+//! Plain-text tables of a ranking, for the term-report demo.
+
+use std::fmt::Write as _;
+
+use crate::attendance::Counter;
+use crate::error::Locale;
+use crate::table::{section, table};
+
+use super::{Ranking, ScoreSheet};
+
+fn deductions_cell(sheet: &ScoreSheet, zh: bool) -> String {
+    if sheet.deductions.is_empty() {
+        return "-".to_owned();
+    }
+    sheet
+        .deductions
+        .iter()
+        .map(|d| {
+            let what = match (d.counter, zh) {
+                (Counter::Lateness, false) => "late/early",
+                (Counter::Absence, false) => "absent",
+                (Counter::Lateness, true) => "迟到/早退",
+                (Counter::Absence, true) => "缺席",
+            };
+            format!("-{} ({} x{} @{})", d.amount, what, d.count, d.per)
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+impl Ranking {
+    /// The ranking as aligned plain-text tables, in `locale`: one summary row per candidate
+    /// (rank, aggregates, deductions, total, decision), then every raw score with the
+    /// dropped ones in brackets.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use secretariat::evaluation::{evaluate, SelectionData};
+    /// use secretariat::{Locale, Rulebook};
+    ///
+    /// let ranking = evaluate(&Rulebook::default(), &SelectionData::sample().challenge_cup, &[])?;
+    /// let text = ranking.render(Locale::ZhHans);
+    /// assert!(text.contains("名次"));
+    /// # Ok::<(), secretariat::Error>(())
+    /// ```
+    pub fn render(&self, locale: Locale) -> String {
+        let zh = locale == Locale::ZhHans;
+        let mut out = String::new();
+        let _ = writeln!(out, "{} · {}", self.title, self.rule);
+
+        let mut header = vec![
+            if zh { "名次" } else { "Rank" }.to_owned(),
+            if zh { "候选人" } else { "Candidate" }.to_owned(),
+            if zh { "姓名" } else { "Name" }.to_owned(),
+        ];
+        header.extend(self.criteria.iter().map(ToString::to_string));
+        header.push(if zh { "扣分" } else { "Deductions" }.to_owned());
+        header.push(if zh { "总分" } else { "Total" }.to_owned());
+        header.push(if zh { "结果" } else { "Decision" }.to_owned());
+        let mut rows = vec![header];
+        for s in &self.sheets {
+            let mut row = vec![
+                s.rank.map_or_else(|| "-".to_owned(), |r| r.to_string()),
+                s.candidate.to_string(),
+                s.name.clone(),
+            ];
+            row.extend(s.lines.iter().map(|l| l.aggregate.to_string()));
+            row.push(deductions_cell(s, zh));
+            row.push(s.total.to_string());
+            let mut why = format!(
+                "{} ({})",
+                s.decision.explain(locale),
+                self.rule_of(&s.decision).article
+            );
+            if let Some(veto) = &s.veto {
+                for r in &veto.reasons {
+                    let dates: Vec<String> = r
+                        .records
+                        .iter()
+                        .map(|rec| rec.date.format("%m-%d").to_string())
+                        .collect();
+                    if !dates.is_empty() {
+                        let _ = write!(why, " [{}: {}]", r.rule.key, dates.join(", "));
+                    }
+                }
+            }
+            row.push(why);
+            rows.push(row);
+        }
+        table(&mut out, &rows);
+
+        section(
+            &mut out,
+            if zh {
+                "评分明细（[ ] 为去掉的分数）"
+            } else {
+                "Score sheets ([ ] = dropped)"
+            },
+        );
+        let mut header = vec![
+            if zh { "候选人" } else { "Candidate" }.to_owned(),
+            if zh { "评分项" } else { "Criterion" }.to_owned(),
+        ];
+        header.extend(self.judges.iter().map(ToString::to_string));
+        header.push(if zh { "得分" } else { "Aggregate" }.to_owned());
+        header.push(if zh { "权重" } else { "Weight" }.to_owned());
+        header.push(if zh { "折算" } else { "Contribution" }.to_owned());
+        let mut rows = vec![header];
+        for s in &self.sheets {
+            for (n, line) in s.lines.iter().enumerate() {
+                let mut row = vec![
+                    if n == 0 {
+                        s.candidate.to_string()
+                    } else {
+                        String::new()
+                    },
+                    self.criteria
+                        .get(n)
+                        .map(ToString::to_string)
+                        .unwrap_or_default(),
+                ];
+                for (j, score) in s.scores.row(n).iter().enumerate() {
+                    let mut cell = score.raw.map_or_else(|| "-".to_owned(), |v| v.to_string());
+                    if let Some(Some(v)) = line.normalized.get(j) {
+                        cell = format!("{cell}→{v}");
+                    }
+                    row.push(match score.dropped {
+                        Some(_) => format!("[{cell}]"),
+                        None => cell,
+                    });
+                }
+                row.push(line.aggregate.to_string());
+                row.push(line.weight.to_string());
+                row.push(line.contribution.to_string());
+                rows.push(row);
+            }
+        }
+        table(&mut out, &rows);
+        out
+    }
+}

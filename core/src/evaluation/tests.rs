@@ -1,0 +1,865 @@
+use std::collections::BTreeMap;
+use std::str::FromStr;
+
+use chrono::NaiveDate;
+use proptest::prelude::*;
+
+use super::*;
+use crate::error::{Diagnostic, Locale};
+use crate::report::TermData;
+
+fn d(s: &str) -> Decimal {
+    Decimal::from_str(s).unwrap()
+}
+
+fn rb() -> Rulebook {
+    Rulebook::default()
+}
+
+/// A candidate with rows per criterion of the Challenge Cup scheme.
+fn cand(id: &str, rows: [&[&str]; 3]) -> Candidate {
+    let keys = ["language_expression", "improvisation", "written_expression"];
+    Candidate {
+        id: id.into(),
+        name: format!("Candidate {id}"),
+        category: None,
+        scores: keys
+            .iter()
+            .zip(rows)
+            .map(|(k, r)| {
+                (
+                    (*k).to_owned(),
+                    r.iter()
+                        .map(|v| if *v == "-" { None } else { Some(d(v)) })
+                        .collect(),
+                )
+            })
+            .collect(),
+    }
+}
+
+fn input(judges: usize, candidates: Vec<Candidate>) -> EvaluationInput {
+    EvaluationInput {
+        scheme: SchemeChoice::Named("challenge_cup".into()),
+        judges: (1..=judges).map(|j| JudgeId(format!("J{j}"))).collect(),
+        candidates,
+    }
+}
+
+fn scheme() -> EvaluationScheme {
+    rb().evaluation.schemes["challenge_cup"].clone()
+}
+
+fn inline(s: EvaluationScheme, mut i: EvaluationInput) -> EvaluationInput {
+    i.scheme = SchemeChoice::Inline(Box::new(s));
+    i
+}
+
+fn sample_standings() -> Vec<Standing> {
+    let data = TermData::sample();
+    let rb = rb();
+    let (register, _) = data.register(&rb).unwrap();
+    let today = NaiveDate::from_ymd_opt(2002, 10, 14).unwrap();
+    register.standings(&rb, &data.calendar, today).unwrap()
+}
+
+#[test]
+fn sample_selection_loads() {
+    let s = SelectionData::from_json_str(SAMPLE_SELECTION_JSON).unwrap();
+    assert_eq!(s.challenge_cup.candidates.len(), 8);
+    assert_eq!(s.recruitment.candidates.len(), 12);
+}
+
+#[test]
+fn default_schemes_are_the_seeds() {
+    let rb = rb();
+    let cc = &rb.evaluation.schemes["challenge_cup"];
+    let ids: Vec<&str> = cc.criteria.iter().map(|c| c.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        ["language_expression", "improvisation", "written_expression"]
+    );
+    assert!(cc.criteria.iter().all(|c| c.weight == Decimal::ONE));
+    assert_eq!(cc.aggregation, Aggregation::TrimmedMean);
+    assert_eq!(cc.trim, 1);
+    assert!(cc.deductions.veto_expelled);
+    let officer = &rb.evaluation.schemes["officer_evaluation"];
+    let ids: Vec<&str> = officer.criteria.iter().map(|c| c.id.as_str()).collect();
+    assert_eq!(ids, ["work", "attendance", "discipline"]);
+    assert_eq!(
+        officer.deductions.article,
+        "seed 001, Discipline Inspection §4"
+    );
+}
+
+#[test]
+fn challenge_cup_weights_the_three_abilities_equally() {
+    // Five judges; the trimmed mean keeps the middle three.
+    let i = input(
+        5,
+        vec![cand(
+            "a",
+            [
+                &["8", "9", "7", "10", "8"],  // keep 8, 8, 9 -> 8.33
+                &["6", "6", "6", "6", "6"],   // 6.00
+                &["9.5", "9", "9", "9", "1"], // keep 9, 9, 9 -> 9.00
+            ],
+        )],
+    );
+    let r = evaluate(&rb(), &i, &[]).unwrap();
+    let s = &r.sheets[0];
+    let aggregates: Vec<String> = s.lines.iter().map(|l| l.aggregate.to_string()).collect();
+    assert_eq!(aggregates, ["8.33", "6.00", "9.00"]);
+    let contributions: Vec<String> = s.lines.iter().map(|l| l.contribution.to_string()).collect();
+    // Each criterion counts a third: 8.33/3 = 2.776.. -> 2.78, 6/3 = 2, 9/3 = 3.
+    assert_eq!(contributions, ["2.78", "2.00", "3.00"]);
+    // (8.33 + 6 + 9) / 3 = 7.7766.. -> 7.78.
+    assert_eq!(s.subtotal.to_string(), "7.78");
+    assert_eq!(s.total.to_string(), "7.78");
+    assert_eq!(s.rank, Some(1));
+    assert!(s.decision.is_selected());
+}
+
+#[test]
+fn trimmed_mean_drops_the_highest_and_the_lowest_judge() {
+    let i = input(
+        5,
+        vec![cand(
+            "a",
+            [
+                &["7", "9", "7", "9", "8"],
+                &["5", "5", "5", "5", "5"],
+                &["1", "2", "3", "4", "10"],
+            ],
+        )],
+    );
+    let r = evaluate(&rb(), &i, &[]).unwrap();
+    let grid = &r.sheets[0].scores;
+    let lines = &r.sheets[0].lines;
+    // Equal lowest: the judge listed first is dropped; equal highest: the judge listed last.
+    assert_eq!(
+        grid.dropped(0),
+        [(0, DroppedEnd::Lowest), (3, DroppedEnd::Highest)]
+    );
+    assert_eq!(lines[0].aggregate, d("8.00"));
+    assert_eq!(
+        grid.dropped(2),
+        [(0, DroppedEnd::Lowest), (4, DroppedEnd::Highest)]
+    );
+    assert_eq!(lines[2].aggregate, d("3.00"));
+    // The raw scores are all kept on the sheet.
+    assert_eq!(grid.raw(2).len(), 5);
+}
+
+#[test]
+fn mean_and_median() {
+    let mut s = scheme();
+    s.aggregation = Aggregation::Mean;
+    let i = input(
+        4,
+        vec![cand(
+            "a",
+            [
+                &["7", "8", "9", "10"],
+                &["1", "2", "3", "10"],
+                &["5", "5", "5", "6"],
+            ],
+        )],
+    );
+    let r = evaluate(&rb(), &inline(s.clone(), i.clone()), &[]).unwrap();
+    let agg: Vec<String> = r.sheets[0]
+        .lines
+        .iter()
+        .map(|l| l.aggregate.to_string())
+        .collect();
+    assert_eq!(agg, ["8.50", "4.00", "5.25"]);
+    assert!(r.sheets[0].scores.dropped(0).is_empty());
+    s.aggregation = Aggregation::Median;
+    let r = evaluate(&rb(), &inline(s, i), &[]).unwrap();
+    let agg: Vec<String> = r.sheets[0]
+        .lines
+        .iter()
+        .map(|l| l.aggregate.to_string())
+        .collect();
+    assert_eq!(agg, ["8.50", "2.50", "5.00"]);
+    assert_eq!(r.scheme, "inline");
+    assert_eq!(r.rule.key, "evaluation.schemes.inline");
+}
+
+#[test]
+fn expelled_member_is_vetoed() {
+    let standings = sample_standings();
+    let zhao = standings
+        .iter()
+        .find(|s| s.member.as_str() == "2002013")
+        .unwrap();
+    assert_eq!(zhao.status, StandingStatus::Expelled);
+    let sample = SelectionData::sample();
+    let r = evaluate(&rb(), &sample.challenge_cup, &standings).unwrap();
+    let sheet = r.sheet("2002013").unwrap();
+    assert_eq!(sheet.decision, Decision::Vetoed);
+    assert_eq!(
+        r.rule_of(&sheet.decision).article,
+        "seed 000, discipline §2"
+    );
+    assert_eq!(sheet.rank, None);
+    let veto = sheet.veto.as_ref().unwrap();
+    assert_eq!(
+        veto.rule.key,
+        "evaluation.schemes.challenge_cup.deductions.veto_expelled"
+    );
+    assert_eq!(veto.reasons[0].rule.key, "attendance.lateness_limit");
+    assert_eq!(veto.reasons[0].records.len(), 2);
+    // Vetoed sheets come last; the others are ranked 1, 2, ...
+    assert_eq!(r.sheets.last().unwrap().candidate.as_str(), "2002013");
+    assert!(!r.selected.iter().any(|c| c.as_str() == "2002013"));
+    // Challenge Cup takes no points off for lateness.
+    assert!(r.sheets.iter().all(|s| s.deductions.is_empty()));
+    let text = r.render(Locale::En);
+    assert!(text.contains("vetoed"), "{text}");
+}
+
+#[test]
+fn violations_deduct_on_the_officer_evaluation() {
+    let standings = sample_standings();
+    let fang = standings
+        .iter()
+        .find(|s| s.member.as_str() == "2002015")
+        .unwrap();
+    assert_eq!(fang.counts.lateness, 1);
+    let row = |v: &str| vec![Some(d(v)); 3];
+    let officer = |id: &str| Candidate {
+        id: id.into(),
+        name: id.into(),
+        category: Some("Science and Technology".into()),
+        scores: ["work", "attendance", "discipline"]
+            .iter()
+            .map(|k| ((*k).to_owned(), row("90")))
+            .collect(),
+    };
+    let i = EvaluationInput {
+        scheme: SchemeChoice::Named("officer_evaluation".into()),
+        judges: vec!["president".into(), "head".into(), "inspector".into()],
+        candidates: vec![
+            officer("2002015"),
+            officer("2002012"),
+            officer("2002014"),
+            officer("2001004"),
+        ],
+    };
+    let r = evaluate(&rb(), &i, &standings).unwrap();
+    let fang = r.sheet("2002015").unwrap();
+    assert_eq!(fang.deductions.len(), 1);
+    assert_eq!(fang.deductions[0].amount, d("2.00"));
+    assert_eq!(fang.deductions[0].counter, Counter::Lateness);
+    assert_eq!(fang.deductions[0].records.len(), 1);
+    assert_eq!(
+        fang.deductions[0].rule.article,
+        "seed 001, Discipline Inspection §4"
+    );
+    assert_eq!(fang.total, d("88.00"));
+    // 2002014 missed a regular meeting: 5 points off, and one unexcused absence expels.
+    let jing = r.sheet("2002014").unwrap();
+    assert_eq!(jing.total, d("85.00"));
+    assert_eq!(jing.decision, Decision::Vetoed);
+    // Two clean records lead (tied, then by id); the department quota of 2 is then full.
+    let order: Vec<&str> = r.sheets.iter().map(|s| s.candidate.as_str()).collect();
+    assert_eq!(order, ["2001004", "2002012", "2002015", "2002014"]);
+    assert_eq!(r.sheets[1].rank, Some(1));
+    assert_eq!(r.selected.len(), 2);
+    assert!(matches!(
+        r.sheets[2].decision,
+        Decision::CategoryQuotaFull { quota: 2, .. }
+    ));
+}
+
+fn totals_input(totals: &[(&str, &str)]) -> EvaluationInput {
+    // One judge, mean, so every criterion's aggregate is the score itself.
+    input(
+        1,
+        totals
+            .iter()
+            .map(|(id, t)| cand(id, [&[t], &[t], &[t]]))
+            .collect(),
+    )
+}
+
+fn mean_scheme(tie: TieMethod) -> EvaluationScheme {
+    let mut s = scheme();
+    s.aggregation = Aggregation::Mean;
+    s.trim = 0;
+    s.tie_method = tie;
+    s.tie_break = vec![];
+    s.selection.top_n = Limit::Unlimited;
+    s.selection.pass_mark = PassMark::None;
+    s
+}
+
+#[test]
+fn tie_methods_1224_dense_ordinal() {
+    let i = totals_input(&[("d", "7"), ("c", "8"), ("b", "8"), ("a", "9")]);
+    let ranks = |tie| -> Vec<(String, Option<u32>)> {
+        evaluate(&rb(), &inline(mean_scheme(tie), i.clone()), &[])
+            .unwrap()
+            .sheets
+            .iter()
+            .map(|s| (s.candidate.to_string(), s.rank))
+            .collect()
+    };
+    let ids = |r: &[(String, Option<u32>)]| r.iter().map(|x| x.0.clone()).collect::<Vec<_>>();
+    let nums = |r: &[(String, Option<u32>)]| r.iter().map(|x| x.1.unwrap()).collect::<Vec<_>>();
+    let comp = ranks(TieMethod::Competition);
+    assert_eq!(ids(&comp), ["a", "b", "c", "d"]); // final tie-break: candidate id
+    assert_eq!(nums(&comp), [1, 2, 2, 4]);
+    assert_eq!(nums(&ranks(TieMethod::Dense)), [1, 2, 2, 3]);
+    assert_eq!(nums(&ranks(TieMethod::Ordinal)), [1, 2, 3, 4]);
+    // Input order as the final rule puts c (listed before b) first.
+    let mut s = mean_scheme(TieMethod::Ordinal);
+    s.final_tie_break = FinalTieBreak::InputOrder;
+    let r = evaluate(&rb(), &inline(s, i), &[]).unwrap();
+    assert_eq!(r.sheets[1].candidate.as_str(), "c");
+}
+
+#[test]
+fn tie_break_chain_separates_equal_totals() {
+    // Equal totals; b is better on language expression, the first criterion of the chain.
+    let i = input(
+        1,
+        vec![
+            cand("a", [&["7"], &["9"], &["8"]]),
+            cand("b", [&["9"], &["7"], &["8"]]),
+        ],
+    );
+    let mut s = mean_scheme(TieMethod::Competition);
+    s.tie_break = vec!["language_expression".into()];
+    let r = evaluate(&rb(), &inline(s.clone(), i.clone()), &[]).unwrap();
+    assert_eq!(r.sheets[0].total, r.sheets[1].total);
+    assert_eq!(r.sheets[0].candidate.as_str(), "b");
+    assert_eq!((r.sheets[0].rank, r.sheets[1].rank), (Some(1), Some(2)));
+    // With improvisation first, a wins.
+    s.tie_break = vec!["improvisation".into()];
+    let r = evaluate(&rb(), &inline(s, i), &[]).unwrap();
+    assert_eq!(r.sheets[0].candidate.as_str(), "a");
+}
+
+#[test]
+fn selection_by_top_n_and_pass_mark() {
+    let i = totals_input(&[("a", "9"), ("b", "8"), ("c", "8"), ("d", "5")]);
+    let mut s = mean_scheme(TieMethod::Competition);
+    s.selection.top_n = Limit::At(2);
+    s.selection.pass_mark = PassMark::At(d("6"));
+    let r = evaluate(&rb(), &inline(s, i), &[]).unwrap();
+    let ids: Vec<&str> = r.selected.iter().map(CandidateId::as_str).collect();
+    assert_eq!(ids, ["a", "b"]);
+    assert!(matches!(
+        r.sheets[2].decision,
+        Decision::OutsideTopN {
+            top_n: 2,
+            tied_with_selected: true
+        }
+    ));
+    assert!(matches!(
+        r.sheets[3].decision,
+        Decision::BelowPassMark { .. }
+    ));
+    assert_eq!(
+        r.sheets[3].decision.explain(Locale::ZhHans),
+        "总分低于及格线 6"
+    );
+}
+
+#[test]
+fn z_score_puts_harsh_and_generous_judges_on_one_footing() {
+    // J1 is generous, J2 harsh by 3 points and spread wider; both order a > b > c.
+    let i = EvaluationInput {
+        scheme: SchemeChoice::Named("challenge_cup".into()),
+        judges: vec!["J1".into(), "J2".into()],
+        candidates: vec![
+            cand("a", [&["9", "6"], &["9", "6"], &["9", "6"]]),
+            cand("b", [&["8", "4"], &["8", "4"], &["8", "4"]]),
+            cand("c", [&["7", "2"], &["7", "2"], &["7", "2"]]),
+        ],
+    };
+    let mut s = mean_scheme(TieMethod::Competition);
+    s.normalization = Normalization::ZScore;
+    let r = evaluate(&rb(), &inline(s, i), &[]).unwrap();
+    // Pooled mean 6 and sd sqrt(17/3) = 2.38; each judge's z-scores are +1.22, 0, -1.22, so
+    // both judges give each candidate the same normalised score: 6 + 1.2247 * 2.3805 = 8.92.
+    for sheet in &r.sheets {
+        let n = &sheet.lines[0].normalized;
+        assert_eq!(n[0], n[1], "{sheet:?}");
+    }
+    let b = r.sheet("b").unwrap();
+    assert_eq!(
+        b.lines[0].normalized,
+        vec![Some(d("6.00")), Some(d("6.00"))]
+    );
+    assert_eq!(b.scores.raw(0), vec![Some(d("8")), Some(d("4"))]);
+    let a = r.sheet("a").unwrap();
+    assert_eq!(
+        a.lines[0].normalized,
+        vec![Some(d("8.92")), Some(d("8.92"))]
+    );
+    assert_eq!(r.sheets[0].candidate.as_str(), "a");
+}
+
+#[test]
+fn square_roots_are_exact_and_truncated() {
+    assert_eq!(score::sqrt_truncated(d("2")), Some(d("1.41421356")));
+    assert_eq!(score::sqrt_truncated(d("6.25")), Some(d("2.5")));
+    assert_eq!(score::sqrt_truncated(d("0")), Some(Decimal::ZERO));
+    assert_eq!(
+        score::sqrt_truncated(d("1000000000000")),
+        Some(d("1000000"))
+    );
+}
+
+#[test]
+fn a_missing_score_is_an_error_or_a_skipped_judge() {
+    let i = input(
+        5,
+        vec![cand(
+            "a",
+            [
+                &["8", "9", "7", "10", "8"],
+                &["6", "-", "6", "6", "6"],
+                &["9", "9", "9", "9", "9"],
+            ],
+        )],
+    );
+    let err = evaluate(&rb(), &i, &[]).unwrap_err();
+    assert_eq!(err.code(), "evaluation.missing_score");
+    assert_eq!(err.path(), "candidates[0].scores.improvisation");
+    assert_eq!(err.params()["judge"], "J2");
+    let mut s = scheme();
+    s.missing_score = MissingScore::SkipJudge;
+    let r = evaluate(&rb(), &inline(s.clone(), i.clone()), &[]).unwrap();
+    assert_eq!(r.sheets[0].scores.raw(1)[1], None);
+    assert_eq!(r.sheets[0].lines[1].aggregate, d("6.00"));
+    // A short row counts as missing for the judges at its end.
+    let mut short = i;
+    short.candidates[0]
+        .scores
+        .insert("improvisation".into(), vec![Some(d("6")), Some(d("6"))]);
+    let err = evaluate(&rb(), &inline(s, short), &[]).unwrap_err();
+    assert_eq!(err.code(), "evaluation.too_few_scores");
+    assert_eq!(err.params()["needed"], "3");
+}
+
+#[test]
+fn bad_input_is_refused_by_code_and_path() {
+    let good = || {
+        input(
+            5,
+            vec![
+                cand("a", [&["8"; 5], &["8"; 5], &["8"; 5]]),
+                cand("b", [&["7"; 5], &["7"; 5], &["7"; 5]]),
+            ],
+        )
+    };
+    let cases: Vec<(EvaluationInput, &str, &str)> = vec![
+        {
+            let mut i = good();
+            i.candidates[1].scores.get_mut("improvisation").unwrap()[3] = Some(d("10.5"));
+            (
+                i,
+                "evaluation.score_out_of_scale",
+                "candidates[1].scores.improvisation[3]",
+            )
+        },
+        {
+            let mut i = good();
+            i.candidates[0]
+                .scores
+                .get_mut("written_expression")
+                .unwrap()[0] = Some(d("-1"));
+            (
+                i,
+                "evaluation.score_out_of_scale",
+                "candidates[0].scores.written_expression[0]",
+            )
+        },
+        {
+            let mut i = good();
+            i.candidates[1].id = "a".into();
+            (i, "evaluation.duplicate_candidate", "candidates[1].id")
+        },
+        {
+            let mut i = good();
+            i.judges[4] = "J1".into();
+            (i, "evaluation.duplicate_judge", "judges[4]")
+        },
+        {
+            let mut i = good();
+            i.judges[2] = " ".into();
+            (i, "evaluation.empty_id", "judges[2]")
+        },
+        {
+            let mut i = good();
+            i.candidates[0].id = "".into();
+            (i, "evaluation.empty_id", "candidates[0].id")
+        },
+        {
+            let mut i = good();
+            i.candidates[1]
+                .scores
+                .insert("charm".into(), vec![Some(d("8"))]);
+            (
+                i,
+                "evaluation.unknown_criterion",
+                "candidates[1].scores.charm",
+            )
+        },
+        {
+            let mut i = good();
+            i.candidates[0]
+                .scores
+                .get_mut("improvisation")
+                .unwrap()
+                .push(Some(d("8")));
+            (
+                i,
+                "evaluation.unknown_judge",
+                "candidates[0].scores.improvisation[5]",
+            )
+        },
+        {
+            let mut i = good();
+            i.scheme = SchemeChoice::Named("beauty".into());
+            (i, "evaluation.unknown_scheme", "scheme")
+        },
+        {
+            let mut s = scheme();
+            s.criteria[2].weight = d("-1");
+            (
+                inline(s, good()),
+                "evaluation.non_positive_weight",
+                "scheme.criteria[2].weight",
+            )
+        },
+        {
+            let mut s = scheme();
+            s.criteria[1].weight = Decimal::ZERO;
+            (
+                inline(s, good()),
+                "evaluation.non_positive_weight",
+                "scheme.criteria[1].weight",
+            )
+        },
+        {
+            let mut s = scheme();
+            s.criteria[1].id = "language_expression".into();
+            (
+                inline(s, good()),
+                "evaluation.duplicate_criterion",
+                "scheme.criteria[1].id",
+            )
+        },
+        {
+            let mut s = scheme();
+            s.criteria.clear();
+            (
+                inline(s, good()),
+                "evaluation.no_criteria",
+                "scheme.criteria",
+            )
+        },
+        {
+            let mut s = scheme();
+            s.scale_max = d("0");
+            (
+                inline(s, good()),
+                "evaluation.invalid_scale",
+                "scheme.scale_max",
+            )
+        },
+        {
+            let mut s = scheme();
+            s.tie_break = vec!["charm".into()];
+            (
+                inline(s, good()),
+                "evaluation.unknown_criterion",
+                "scheme.tie_break[0]",
+            )
+        },
+        {
+            let mut s = scheme();
+            s.decimals = 30;
+            (
+                inline(s, good()),
+                "evaluation.invalid_setting",
+                "scheme.decimals",
+            )
+        },
+        {
+            let mut s = scheme();
+            s.trim = 0;
+            (
+                inline(s, good()),
+                "evaluation.invalid_setting",
+                "scheme.trim",
+            )
+        },
+        {
+            let mut s = scheme();
+            s.trim = 3;
+            (
+                inline(s, good()),
+                "evaluation.too_few_scores",
+                "candidates[0].scores.language_expression",
+            )
+        },
+    ];
+    for (i, code, path) in cases {
+        let err = evaluate(&rb(), &i, &[]).unwrap_err();
+        assert_eq!((err.code(), err.path()), (code, path), "{err}");
+        assert_ne!(err.message(Locale::En), err.message(Locale::ZhHans));
+        let crate_err = crate::Error::from(err);
+        assert_eq!(crate_err.area(), "evaluation");
+    }
+}
+
+#[test]
+fn rulebook_scheme_errors_carry_the_key_path() {
+    let cases = [
+        (
+            "[[evaluation.schemes.challenge_cup.criteria]]\nid = \"x\"\ntitle = \"X\"\nweight = \"0\"",
+            "rulebook.inconsistent",
+            "evaluation.schemes.challenge_cup.criteria[0].weight",
+        ),
+        (
+            "[evaluation.schemes.challenge_cup]\nscale_min = \"10\"",
+            "rulebook.inconsistent",
+            "evaluation.schemes.challenge_cup.scale_max",
+        ),
+        (
+            "[evaluation.schemes.challenge_cup.selection]\ntop_n = \"all\"",
+            "rulebook.invalid_type",
+            "evaluation.schemes.challenge_cup.selection.top_n",
+        ),
+        (
+            "[evaluation.schemes.challenge_cup.selection]\npass_mark = \"six\"",
+            "rulebook.invalid_type",
+            "evaluation.schemes.challenge_cup.selection.pass_mark",
+        ),
+        (
+            "[evaluation.schemes.challenge_cup]\naggregation = \"mode\"",
+            "rulebook.invalid_type",
+            "evaluation.schemes.challenge_cup.aggregation",
+        ),
+        (
+            "[evaluation.schemes.challenge_cup]\nweights = 1",
+            "rulebook.unknown_key",
+            "evaluation.schemes.challenge_cup.weights",
+        ),
+    ];
+    for (text, code, path) in cases {
+        let err = Rulebook::from_toml_str(text).unwrap_err();
+        assert_eq!((err.code(), err.path()), (code, path), "{text}: {err}");
+    }
+    // Limits can be switched off in TOML, which has no null.
+    let rb = Rulebook::from_toml_str(
+        "[evaluation.schemes.challenge_cup.selection]\ntop_n = \"unlimited\"\npass_mark = \"none\"",
+    )
+    .unwrap();
+    let sel = &rb.evaluation.schemes["challenge_cup"].selection;
+    assert_eq!(
+        (sel.top_n, sel.pass_mark),
+        (Limit::Unlimited, PassMark::None)
+    );
+}
+
+#[test]
+fn rulebook_round_trips_with_evaluation_and_recruitment() {
+    let mut rb = rb();
+    {
+        let s = rb.evaluation.schemes.get_mut("challenge_cup").unwrap();
+        s.selection.top_n = Limit::Unlimited;
+        s.selection.pass_mark = PassMark::None;
+        s.selection.category_quotas.insert("Secretariat".into(), 1);
+        s.criteria[0].weight = d("1.25");
+    }
+    rb.recruitment.places[4].year_of_study = Some(3);
+    let toml = rb.to_toml_string().unwrap();
+    assert_eq!(Rulebook::from_toml_str(&toml).unwrap(), rb);
+    assert_eq!(Rulebook::from_json_str(&rb.to_json_string()).unwrap(), rb);
+}
+
+fn arb_input() -> impl Strategy<Value = (EvaluationInput, EvaluationScheme)> {
+    (
+        1usize..6,
+        proptest::collection::vec(proptest::collection::vec(0u32..=20, 15), 1..12),
+        prop_oneof![
+            Just(TieMethod::Competition),
+            Just(TieMethod::Dense),
+            Just(TieMethod::Ordinal)
+        ],
+        prop_oneof![
+            Just(Aggregation::Mean),
+            Just(Aggregation::Median),
+            Just(Aggregation::TrimmedMean)
+        ],
+        any::<bool>(),
+        0u32..4,
+        proptest::option::of(0u32..4),
+    )
+        .prop_map(|(judges, scores, tie, agg, z, top_n, quota)| {
+            let judges = if agg == Aggregation::TrimmedMean {
+                judges + 2
+            } else {
+                judges
+            };
+            let candidates = scores
+                .iter()
+                .enumerate()
+                .map(|(n, halves)| Candidate {
+                    id: CandidateId::from(format!("c{:02}", (n * 7) % 12)),
+                    name: String::new(),
+                    category: Some(format!("k{}", n % 2)),
+                    scores: ["language_expression", "improvisation", "written_expression"]
+                        .iter()
+                        .enumerate()
+                        .map(|(k, key)| {
+                            let row = (0..judges)
+                                .map(|j| {
+                                    let h = halves[(k * 5 + j) % 15];
+                                    Some(Decimal::new(i64::from(h) * 5, 1))
+                                })
+                                .collect();
+                            ((*key).to_owned(), row)
+                        })
+                        .collect(),
+                })
+                .collect::<Vec<_>>();
+            // Ids must be unique: keep the first of each.
+            let mut seen = std::collections::BTreeSet::new();
+            let candidates = candidates
+                .into_iter()
+                .filter(|c| seen.insert(c.id.clone()))
+                .collect();
+            let mut s = scheme();
+            s.aggregation = agg;
+            s.tie_method = tie;
+            s.normalization = if z {
+                Normalization::ZScore
+            } else {
+                Normalization::None
+            };
+            s.selection.top_n = if top_n == 0 {
+                Limit::Unlimited
+            } else {
+                Limit::At(top_n)
+            };
+            s.selection.category_quota = quota.map_or(Limit::Unlimited, Limit::At);
+            s.selection.pass_mark = PassMark::At(d("4"));
+            let i = EvaluationInput {
+                scheme: SchemeChoice::Inline(Box::new(s.clone())),
+                judges: (0..judges).map(|j| JudgeId(format!("J{j}"))).collect(),
+                candidates,
+            };
+            (i, s)
+        })
+}
+
+proptest! {
+    /// Ranks follow totals: a better total never ranks below a worse one, equal keys share a
+    /// rank (competition and dense), ranks are 1-based and never skip for dense.
+    #[test]
+    fn rank_order_is_consistent_with_totals((i, s) in arb_input()) {
+        let r = evaluate(&rb(), &i, &[]).unwrap();
+        prop_assert_eq!(r.sheets.len(), i.candidates.len());
+        let ranked: Vec<&ScoreSheet> = r.sheets.iter().filter(|x| x.rank.is_some()).collect();
+        for w in ranked.windows(2) {
+            let (a, b) = (w[0], w[1]);
+            prop_assert!(a.total >= b.total);
+            prop_assert!(a.rank <= b.rank);
+            if a.total > b.total {
+                prop_assert!(a.rank < b.rank);
+            }
+            if s.tie_method == TieMethod::Ordinal {
+                prop_assert_eq!(b.rank.unwrap(), a.rank.unwrap() + 1);
+            }
+            if s.tie_method == TieMethod::Dense {
+                prop_assert!(b.rank.unwrap() - a.rank.unwrap() <= 1);
+            }
+        }
+        if let Some(first) = ranked.first() {
+            prop_assert_eq!(first.rank, Some(1));
+        }
+        // The total is the weighted mean of the aggregates less the deductions; the shown
+        // contributions add up to it within half a unit per criterion.
+        let unit = Decimal::new(1, s.decimals);
+        for sheet in &r.sheets {
+            let weighted: Decimal = sheet.lines.iter().map(|l| l.aggregate * l.weight).sum();
+            let weights: Decimal = sheet.lines.iter().map(|l| l.weight).sum();
+            prop_assert_eq!(score::fix(weighted / weights, s.decimals) - sheet.deducted(), sheet.total);
+            let sum: Decimal = sheet.lines.iter().map(|l| l.contribution).sum();
+            prop_assert!((sum - sheet.subtotal).abs() <= unit * Decimal::from(sheet.lines.len()) / Decimal::TWO);
+        }
+    }
+
+    /// Selection never exceeds top N or a category quota, and never takes a total below the
+    /// pass mark.
+    #[test]
+    fn selection_respects_its_limits((i, s) in arb_input()) {
+        let r = evaluate(&rb(), &i, &[]).unwrap();
+        if let Some(n) = s.selection.top_n.get() {
+            prop_assert!(r.selected.len() <= n as usize);
+        }
+        let mut per: BTreeMap<String, u32> = BTreeMap::new();
+        for sheet in r.sheets.iter().filter(|x| x.decision.is_selected()) {
+            prop_assert!(sheet.total >= d("4"));
+            *per.entry(sheet.category.clone().unwrap()).or_default() += 1;
+        }
+        for (cat, n) in per {
+            if let Some(q) = s.selection.quota_of(&cat).get() {
+                prop_assert!(n <= q);
+            }
+        }
+    }
+
+    /// Shuffling the candidates changes no sheet, and, with candidate ids as the final rule,
+    /// not the order either.
+    #[test]
+    fn candidate_order_does_not_matter((i, _s) in arb_input(), seed in any::<u64>()) {
+        let r = evaluate(&rb(), &i, &[]).unwrap();
+        let mut shuffled = i.clone();
+        let n = shuffled.candidates.len();
+        for k in (1..n).rev() {
+            let j = (seed.wrapping_mul(k as u64 + 17) % (k as u64 + 1)) as usize;
+            shuffled.candidates.swap(k, j);
+        }
+        let r2 = evaluate(&rb(), &shuffled, &[]).unwrap();
+        prop_assert_eq!(r, r2);
+    }
+
+    /// Inputs and results survive a JSON round trip exactly.
+    #[test]
+    fn json_round_trip_is_lossless((i, _s) in arb_input()) {
+        let text = serde_json::to_string(&i).unwrap();
+        let back: EvaluationInput = crate::input::from_json_str(&text).unwrap();
+        prop_assert_eq!(&back, &i);
+        let r = evaluate(&rb(), &i, &[]).unwrap();
+        let text = serde_json::to_string(&r).unwrap();
+        let back: Ranking = serde_json::from_str(&text).unwrap();
+        prop_assert_eq!(back, r);
+    }
+}
+
+#[test]
+fn sample_ranking_renders_in_both_languages() {
+    let r = evaluate(
+        &rb(),
+        &SelectionData::sample().challenge_cup,
+        &sample_standings(),
+    )
+    .unwrap();
+    let en = r.render(Locale::En);
+    let zh = r.render(Locale::ZhHans);
+    assert!(en.contains("Rank") && en.contains("[9.5]"));
+    assert!(zh.contains("名次") && zh.contains("一票否决"));
+    // Columns align: every summary row starts its name column at the same display width.
+    let rows: Vec<&str> = en.lines().skip(1).take(9).collect();
+    let col = |l: &str| crate::table::width(&l[..l.find("  ").unwrap()]);
+    assert!(rows.iter().all(|l| col(l) <= 4));
+}

@@ -1,0 +1,479 @@
+//! Recruitment (domain.md §4; seed 000, "recruitment and composition of members").
+//!
+//! The rulebook's quota plan ([`RecruitmentPolicy`]) has classes of places, each for a year
+//! of study and a skill (either may be open), some required and some reserve. [`allocate`]
+//! fills them from the examined candidates of a [`RecruitmentRound`] **optimally**: it
+//! maximises, in this order, the required places filled, the places filled, and the total
+//! examination score, over every assignment of candidates to places (a candidate with
+//! several skills may take either kind of place). Among equally good allocations it takes
+//! the one that, read in candidate order (higher score first, then the rulebook's tie
+//! rule), gives each candidate the earliest place of the plan, "not chosen" coming last.
+//!
+//! The search is an exact dynamic programme over the combinations of filled places. Only
+//! the best `P` candidates eligible for each class can matter (`P` = the places that can be
+//! filled): any other candidate could be swapped for a better, unchosen one eligible for the
+//! same place. So 10,000 candidates cost little more than sorting them.
+//!
+//! The [`Allocation`] lists the filled places with the reason each candidate holds theirs,
+//! the unfilled places, the reason each unchosen candidate was not chosen, and, when the
+//! plan cannot be met, the smallest relaxations that would meet it. [`check_team`] checks a
+//! Challenge Cup team against the rulebook's composition rules.
+
+mod allocate;
+mod error;
+mod policy;
+mod render;
+mod team;
+
+use std::fmt;
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+pub use allocate::allocate;
+pub use error::RecruitmentError;
+pub use policy::{
+    CompositionRule, MAX_COMBINATIONS, MAX_PLACES, MonthDay, PlaceClass, RecruitmentPolicy,
+    RecruitmentTieBreak, TeamAttribute, TeamRules,
+};
+pub use team::{CompositionViolation, RuleCount, TeamCheck, check_team, check_team_ids};
+
+use crate::error::Locale;
+use crate::evaluation::{CandidateId, Ranking};
+use crate::members::{Grade, MemberId, Skill};
+use crate::rulebook::RuleRef;
+
+/// How a candidate came forward ("a combination of registration and introduction").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Source {
+    /// Registered themselves.
+    Registration,
+    /// Introduced by a member.
+    Referral,
+}
+
+/// A candidate of a recruitment round.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RecruitmentCandidate {
+    /// Unique id, e.g. the student number.
+    pub id: CandidateId,
+    /// Display name.
+    pub name: String,
+    /// Intake-year cohort ("02" accepted).
+    pub grade: Grade,
+    /// Skills, e.g. `computer`, `organization_language`.
+    #[serde(default)]
+    pub skills: Vec<Skill>,
+    /// Registration or referral.
+    pub source: Source,
+    /// The member who referred them, for a referral.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub referred_by: Option<MemberId>,
+    /// The day they registered (or were referred).
+    pub registered_on: NaiveDate,
+    /// Their public examination score; `None` when not (yet) examined.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub score: Option<Decimal>,
+}
+
+/// A recruitment round: the year, the day of the allocation, the candidates.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RecruitmentRound {
+    /// The recruitment year: the autumn the new students arrive (e.g. 2002).
+    pub year: i32,
+    /// The day the places are allocated; must be before the deadline.
+    pub decided_on: NaiveDate,
+    /// The candidates.
+    pub candidates: Vec<RecruitmentCandidate>,
+}
+
+impl RecruitmentRound {
+    /// Takes each candidate's score from an examination ranking (the sheet's total; a
+    /// vetoed sheet gives no score). Returns how many candidates got a score.
+    pub fn set_scores_from(&mut self, exam: &Ranking) -> usize {
+        let mut set = 0;
+        for c in &mut self.candidates {
+            if let Some(sheet) = exam.sheet(c.id.as_str()) {
+                c.score = sheet.veto.is_none().then_some(sheet.total);
+                set += usize::from(c.score.is_some());
+            }
+        }
+        set
+    }
+}
+
+/// A candidate's year of study in `year`: 1 for those who arrive that year.
+pub fn year_of_study(grade: Grade, year: i32) -> Option<u32> {
+    u32::try_from(year - i32::from(grade.year()) + 1)
+        .ok()
+        .filter(|y| *y >= 1)
+}
+
+/// A place taken, and why this candidate holds it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FilledPlace {
+    /// The place class.
+    pub place: String,
+    /// The place's number within its class, from 1.
+    pub slot: u32,
+    /// The candidate.
+    pub candidate: CandidateId,
+    /// Their name.
+    pub name: String,
+    /// Their examination score.
+    pub score: Decimal,
+    /// Their year of study.
+    pub year_of_study: u32,
+    /// Their skills.
+    pub skills: Vec<Skill>,
+    /// Their position among the candidates eligible for this class, by score and tie rule,
+    /// from 1.
+    pub rank_in_class: u32,
+    /// How many candidates were eligible for this class.
+    pub eligible_in_class: u32,
+    /// The class's rule.
+    pub rule: RuleRef,
+}
+
+/// Why a place stays empty.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "reason", rename_all = "snake_case")]
+pub enum UnfilledReason {
+    /// No candidate is eligible for the class.
+    NoEligibleCandidate,
+    /// Every eligible candidate holds another place.
+    CandidatesPlacedElsewhere {
+        /// How many were eligible.
+        eligible: u32,
+    },
+    /// The plan's maximum of places is filled.
+    MaxTotalReached {
+        /// The maximum.
+        max_total: u32,
+    },
+}
+
+/// A place left empty.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UnfilledPlace {
+    /// The place class.
+    pub place: String,
+    /// The place's number within its class, from 1.
+    pub slot: u32,
+    /// Whether the plan requires it.
+    pub required: bool,
+    /// Why it is empty.
+    pub reason: UnfilledReason,
+    /// The class's rule.
+    pub rule: RuleRef,
+}
+
+/// Why a candidate was not chosen.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "reason", rename_all = "snake_case")]
+pub enum NotChosenReason {
+    /// Registered on or after the deadline.
+    RegisteredAfterDeadline {
+        /// Registration day.
+        registered_on: NaiveDate,
+        /// The deadline.
+        deadline: NaiveDate,
+    },
+    /// Registered after the allocation was decided.
+    RegisteredAfterDecision {
+        /// Registration day.
+        registered_on: NaiveDate,
+        /// The day of the decision.
+        decided_on: NaiveDate,
+    },
+    /// No examination score.
+    NoExamScore,
+    /// Scored below the pass mark.
+    BelowMinScore {
+        /// Their score.
+        score: Decimal,
+        /// The pass mark.
+        min_score: Decimal,
+    },
+    /// No class of the plan accepts their year of study and skills.
+    NoMatchingPlace {
+        /// Their year of study.
+        year_of_study: u32,
+    },
+    /// Every place they qualify for is held by a candidate placed before them (a higher
+    /// score, or an equal score and earlier by the tie rule), or is empty because the plan
+    /// is full.
+    Outranked {
+        /// The classes they qualify for.
+        places: Vec<String>,
+        /// The lowest score among the holders of those places.
+        lowest_chosen_score: Option<Decimal>,
+        /// Whether the plan's maximum of places is filled.
+        plan_full: bool,
+    },
+    /// Choosing them would leave places unfilled that the chosen allocation fills.
+    WouldLeavePlacesUnfilled {
+        /// Required places that would be lost.
+        required_places: u32,
+        /// Places in all that would be lost.
+        places: u32,
+    },
+}
+
+/// A candidate not chosen, and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NotChosen {
+    /// The candidate.
+    pub candidate: CandidateId,
+    /// Their name.
+    pub name: String,
+    /// Their score.
+    pub score: Option<Decimal>,
+    /// Why.
+    pub reason: NotChosenReason,
+}
+
+/// One change to the quota plan.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "change", rename_all = "snake_case")]
+pub enum QuotaChange {
+    /// Open a class to every skill.
+    OpenSkill {
+        /// The class.
+        place: String,
+        /// The skill it asked for.
+        skill: Skill,
+    },
+    /// Open a class to every year of study.
+    OpenYear {
+        /// The class.
+        place: String,
+        /// The year it asked for.
+        year_of_study: u32,
+    },
+    /// Fewer places in a class.
+    ReduceCount {
+        /// The class.
+        place: String,
+        /// Its count.
+        from: u32,
+        /// The count that can be met.
+        to: u32,
+    },
+    /// A lower minimum of places.
+    LowerMinTotal {
+        /// The minimum.
+        from: u32,
+        /// The minimum that can be met.
+        to: u32,
+    },
+}
+
+/// A set of changes that would make the plan feasible with these candidates.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Relaxation {
+    /// The changes, all needed.
+    pub changes: Vec<QuotaChange>,
+    /// How many places the changes give up.
+    pub places_removed: u32,
+}
+
+/// The result of [`allocate`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Allocation {
+    /// The recruitment year.
+    pub year: i32,
+    /// The deadline (the first day too late).
+    pub deadline: NaiveDate,
+    /// The day of the decision.
+    pub decided_on: NaiveDate,
+    /// The rule: the quota plan and its article.
+    pub rule: RuleRef,
+    /// Whether every required place is filled and at least `min_total` places are.
+    pub feasible: bool,
+    /// Places filled, by class in the plan's order, then by slot.
+    pub filled: Vec<FilledPlace>,
+    /// Places left empty.
+    pub unfilled: Vec<UnfilledPlace>,
+    /// Candidates not chosen, in input order.
+    pub not_chosen: Vec<NotChosen>,
+    /// The sum of the chosen candidates' scores.
+    pub total_score: Decimal,
+    /// When not feasible: relaxations that would make the plan feasible, the smallest
+    /// first (fewest places given up, then fewest changes).
+    pub relaxations: Vec<Relaxation>,
+}
+
+impl Allocation {
+    /// The place a candidate holds.
+    pub fn place_of(&self, candidate: &str) -> Option<&FilledPlace> {
+        self.filled
+            .iter()
+            .find(|p| p.candidate.as_str() == candidate)
+    }
+}
+
+impl fmt::Display for QuotaChange {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.explain(Locale::En))
+    }
+}
+
+impl QuotaChange {
+    /// The change in words.
+    pub fn explain(&self, locale: Locale) -> String {
+        let zh = locale == Locale::ZhHans;
+        match self {
+            QuotaChange::OpenSkill { place, skill } => {
+                if zh {
+                    format!("{place} 不再限定专长 {}", skill.0)
+                } else {
+                    format!("open {place} to any skill (not only {})", skill.0)
+                }
+            }
+            QuotaChange::OpenYear {
+                place,
+                year_of_study,
+            } => {
+                if zh {
+                    format!("{place} 不再限定第 {year_of_study} 学年")
+                } else {
+                    format!("open {place} to any year (not only year {year_of_study})")
+                }
+            }
+            QuotaChange::ReduceCount { place, from, to } => {
+                if zh {
+                    format!("{place} 名额由 {from} 减为 {to}")
+                } else {
+                    format!("reduce {place} from {from} to {to}")
+                }
+            }
+            QuotaChange::LowerMinTotal { from, to } => {
+                if zh {
+                    format!("最少招收人数由 {from} 降为 {to}")
+                } else {
+                    format!("lower min_total from {from} to {to}")
+                }
+            }
+        }
+    }
+}
+
+impl NotChosenReason {
+    /// The reason in words.
+    pub fn explain(&self, locale: Locale) -> String {
+        let zh = locale == Locale::ZhHans;
+        match self {
+            NotChosenReason::RegisteredAfterDeadline {
+                registered_on,
+                deadline,
+            } => {
+                if zh {
+                    format!("{registered_on} 报名，晚于截止日 {deadline}")
+                } else {
+                    format!("registered on {registered_on}, not before the deadline {deadline}")
+                }
+            }
+            NotChosenReason::RegisteredAfterDecision {
+                registered_on,
+                decided_on,
+            } => {
+                if zh {
+                    format!("{registered_on} 报名，晚于本轮决定日 {decided_on}")
+                } else {
+                    format!("registered on {registered_on}, after the decision on {decided_on}")
+                }
+            }
+            NotChosenReason::NoExamScore => {
+                if zh {
+                    "没有考核成绩".into()
+                } else {
+                    "no examination score".into()
+                }
+            }
+            NotChosenReason::BelowMinScore { score, min_score } => {
+                if zh {
+                    format!("成绩 {score} 低于及格线 {min_score}")
+                } else {
+                    format!("score {score} below the pass mark {min_score}")
+                }
+            }
+            NotChosenReason::NoMatchingPlace { year_of_study } => {
+                if zh {
+                    format!("没有接收第 {year_of_study} 学年、其专长的名额")
+                } else {
+                    format!("no place accepts year {year_of_study} with these skills")
+                }
+            }
+            NotChosenReason::Outranked {
+                places,
+                lowest_chosen_score,
+                plan_full,
+            } => {
+                let lowest = lowest_chosen_score.map(|s| s.to_string());
+                match (zh, lowest) {
+                    (false, Some(l)) => format!(
+                        "outranked for {} (lowest chosen score {l}){}",
+                        places.join(", "),
+                        if *plan_full { "; the plan is full" } else { "" }
+                    ),
+                    (false, None) => format!("outranked: the plan is full ({})", places.join(", ")),
+                    (true, Some(l)) => format!(
+                        "{} 的名额已由排名在前者占据（最低入选成绩 {l}）{}",
+                        places.join("、"),
+                        if *plan_full { "；名额已满" } else { "" }
+                    ),
+                    (true, None) => format!("名额已满（{}）", places.join("、")),
+                }
+            }
+            NotChosenReason::WouldLeavePlacesUnfilled {
+                required_places,
+                places,
+            } => match (zh, *required_places > 0) {
+                (false, true) => format!(
+                    "choosing them would leave {required_places} required place(s) unfilled"
+                ),
+                (false, false) => format!("choosing them would fill {places} place(s) fewer"),
+                (true, true) => format!("选其入选会使 {required_places} 个必招名额空缺"),
+                (true, false) => format!("选其入选会少招 {places} 人"),
+            },
+        }
+    }
+}
+
+impl UnfilledReason {
+    /// The reason in words.
+    pub fn explain(&self, locale: Locale) -> String {
+        let zh = locale == Locale::ZhHans;
+        match self {
+            UnfilledReason::NoEligibleCandidate => {
+                if zh {
+                    "没有符合条件的候选人".into()
+                } else {
+                    "no eligible candidate".into()
+                }
+            }
+            UnfilledReason::CandidatesPlacedElsewhere { eligible } => {
+                if zh {
+                    format!("{eligible} 名符合条件者均已占其他名额")
+                } else {
+                    format!("all {eligible} eligible candidate(s) hold other places")
+                }
+            }
+            UnfilledReason::MaxTotalReached { max_total } => {
+                if zh {
+                    format!("已达最多招收人数 {max_total}")
+                } else {
+                    format!("the maximum of {max_total} places is reached")
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;
