@@ -42,7 +42,7 @@ pub use error::{ActivityError, ActivityWarning};
 pub use policy::{ActivityPolicy, LeadTimeAnchor};
 pub use report::{ActivityReport, ActivityRow, NextStep};
 pub use validate::{PlanBudget, PlanValidation, check_plan, validate_plan};
-pub use year::{ActivityYear, ActivityYearData, PlanDraft, SAMPLE_BUDGET_JSON, YearOperation};
+pub use year::{ActivityYear, ActivityYearData, PlanDraft, YearOperation};
 
 use crate::error::Locale;
 use crate::members::{Department, MemberId, Role};

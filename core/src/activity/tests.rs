@@ -78,7 +78,7 @@ fn empty_ledger() -> BudgetLedger {
 
 #[test]
 fn sample_year_replays() {
-    let data = ActivityYearData::from_json_str(SAMPLE_BUDGET_JSON).unwrap();
+    let data = ActivityYearData::sample();
     assert_eq!(data.plans().count(), 4);
     let autumn = sample_at(d(2002, 10, 14));
     assert_eq!(

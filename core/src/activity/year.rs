@@ -1,8 +1,6 @@
 //! A year of activities as data: plans, steps and expenses in order, replayed into an
 //! activity book and a budget ledger with every check applied.
 
-use std::sync::OnceLock;
-
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -12,9 +10,6 @@ use crate::members::Roster;
 use crate::rulebook::Rulebook;
 
 use super::{ActivityBook, ActivityPlan, ActivityReport, ActivityStep};
-
-/// The bundled sample year (seed 000's three activities, 2002-2003).
-pub const SAMPLE_BUDGET_JSON: &str = include_str!("../../data/sample_budget.json");
 
 /// A plan drafted on a day.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -96,15 +91,11 @@ impl ActivityYearData {
     /// competition (rejected for the autumn, held in spring 2003 with 260 yuan of prizes),
     /// with approvers and leaders from [`crate::TermData::sample`]'s members.
     pub fn sample() -> ActivityYearData {
-        static SAMPLE: OnceLock<ActivityYearData> = OnceLock::new();
-        SAMPLE
-            .get_or_init(|| {
-                // Bundled data, checked by the test `sample_year_replays`.
-                #[allow(clippy::expect_used)]
-                ActivityYearData::from_json_str(SAMPLE_BUDGET_JSON)
-                    .expect("the bundled sample year loads")
-            })
-            .clone()
+        // The sample term bundles it: checked by the test `sample_term_loads`.
+        #[allow(clippy::expect_used)]
+        crate::TermData::sample()
+            .budget_year
+            .expect("the sample term has a budget year")
     }
 
     /// Reads a year from JSON.

@@ -39,7 +39,7 @@ pub use policy::{
     Aggregation, Criterion, Deductions, EvaluationPolicy, EvaluationScheme, FinalTieBreak, Limit,
     MissingScore, Normalization, PassMark, Selection, TieMethod,
 };
-pub use sample::{SAMPLE_SELECTION_JSON, SelectionData};
+pub use sample::SelectionData;
 
 pub(crate) use policy::{MAGNITUDE_LIMIT, is_valid_id};
 

@@ -1,17 +1,12 @@
 //! The bundled sample selection: Challenge Cup judges' scores and a recruitment round of
 //! the sample term's department (autumn 2002).
 
-use std::sync::OnceLock;
-
 use serde::{Deserialize, Serialize};
 
 use crate::members::MemberId;
 use crate::recruitment::RecruitmentRound;
 
 use super::EvaluationInput;
-
-/// The bundled sample selection, as JSON.
-pub const SAMPLE_SELECTION_JSON: &str = include_str!("../../data/sample_selection.json");
 
 /// A sample of selection data for the demo: Challenge Cup judges' scores for eight members
 /// of the sample term (one of them, 2002013, expelled in that term), a recruitment round of
@@ -32,17 +27,13 @@ pub struct SelectionData {
 }
 
 impl SelectionData {
-    /// The bundled sample (`core/data/sample_selection.json`).
+    /// The bundled sample: the selection of [`crate::TermData::sample`].
     pub fn sample() -> SelectionData {
-        static SAMPLE: OnceLock<SelectionData> = OnceLock::new();
-        SAMPLE
-            .get_or_init(|| {
-                // Bundled data, checked by the test `sample_selection_loads`.
-                #[allow(clippy::expect_used)]
-                SelectionData::from_json_str(SAMPLE_SELECTION_JSON)
-                    .expect("the bundled sample selection loads")
-            })
-            .clone()
+        // The sample term bundles it: checked by the test `sample_term_loads`.
+        #[allow(clippy::expect_used)]
+        crate::TermData::sample()
+            .selection
+            .expect("the sample term has a selection")
     }
 
     /// Reads selection data from JSON.

@@ -65,7 +65,7 @@ fn sample_standings() -> Vec<Standing> {
 
 #[test]
 fn sample_selection_loads() {
-    let s = SelectionData::from_json_str(SAMPLE_SELECTION_JSON).unwrap();
+    let s = SelectionData::sample();
     assert_eq!(s.challenge_cup.candidates.len(), 8);
     assert_eq!(s.recruitment.candidates.len(), 12);
 }
