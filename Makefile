@@ -3,7 +3,7 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := help
 CARGO ?= cargo
 
-.PHONY: help demo test setup fmt-check clippy rust-test vectors example-check bench bench-check doc
+.PHONY: help demo test setup fmt-check clippy rust-test vectors example-check bench bench-check doc python-test
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -11,7 +11,7 @@ help: ## list the targets
 demo: ## the main job: the term report on the default rulebook and the sample term
 	$(CARGO) run --quiet --release -p secretariat --example term_report
 
-test: setup fmt-check clippy rust-test example-check bench-check doc ## every test (installs what it needs)
+test: setup fmt-check clippy rust-test example-check bench-check doc python-test ## every test (installs what it needs)
 	@echo "make test: all checks passed"
 
 setup: ## install what the tests need (idempotent)
@@ -35,6 +35,9 @@ example-check: ## the demo runs, in both languages, and on a user's files
 	$(CARGO) run --quiet -p secretariat --example term_report -- \
 	    --rulebook core/data/strict_rulebook.toml --data core/data/sample_term.json --today 2002-10-14 --json > /dev/null
 	$(CARGO) run --quiet -p secretariat --example term_report -- --ical | grep -q "BEGIN:VCALENDAR"
+
+python-test: ## the Python binding: wheel built in bindings-python/.venv, pytest, stubtest
+	bash bindings-python/scripts/test.sh
 
 bench-check: ## the benchmarks build
 	$(CARGO) check --quiet --manifest-path benches/Cargo.toml --benches

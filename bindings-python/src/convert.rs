@@ -1,0 +1,710 @@
+//! Python objects to and from core types: nothing but conversion.
+//!
+//! - **In:** a Python value (dicts, lists, `str`, `int`, `bool`, `None`, `datetime.date`,
+//!   `datetime.datetime`, `datetime.time`, `decimal.Decimal`, and this module's own classes)
+//!   becomes a JSON value, which the core then reads with its own input reader
+//!   ([`secretariat::input::from_json_value`]), so the codes and paths of bad input are the
+//!   core's. A `float` is refused here: no number in the core is a float, money and scores
+//!   are exact decimals, and a float would be rounded silently.
+//! - **Out:** a core value is written through serde straight into Python objects: maps
+//!   become `dict`, sequences `list`, dates `datetime.date`, date-times `datetime.datetime`,
+//!   times of day `datetime.time`, and money (the decimal fields named in
+//!   [`DECIMAL_FIELDS`]) `decimal.Decimal`.
+
+use std::fmt;
+
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
+use pyo3::BoundObject;
+use pyo3::prelude::*;
+use pyo3::sync::PyOnceLock;
+use pyo3::types::{
+    PyBool, PyDate, PyDateTime, PyDict, PyFloat, PyInt, PyList, PyString, PyTime, PyTuple, PyType,
+};
+use serde::de::DeserializeOwned;
+use serde::ser::{self, Serialize};
+use serde_json::{Map, Number, Value};
+
+use secretariat::{Error, InputError};
+
+use crate::errors::to_py_err;
+
+/// The code of a float refused as input: the core's own code for a number it cannot read
+/// (the same JSON input gives the same code on every surface); the message says why and
+/// what to pass instead.
+pub const FLOAT_REFUSED: &str = "input.invalid";
+
+/// Field names whose decimal strings are money or scores and come out as `decimal.Decimal`
+/// (every `Decimal` field of the core's results). A string under one of these names that
+/// does not read as a decimal (`"none"`) stays a string; map keys never convert.
+pub const DECIMAL_FIELDS: &[&str] = &[
+    "aggregate",
+    "amount",
+    "annual_cap",
+    "annual_min",
+    "approved",
+    "budget",
+    "committed",
+    "committed_percent",
+    "contribution",
+    "limit",
+    "max",
+    "min",
+    "normalized",
+    "pass_mark",
+    "per",
+    "per_absence",
+    "per_lateness",
+    "planned_max",
+    "planned_min",
+    "raw",
+    "released",
+    "remaining",
+    "remaining_cap",
+    "requested",
+    "reserved",
+    "scale_max",
+    "scale_min",
+    "score",
+    "scores",
+    "spent",
+    "subtotal",
+    "total",
+    "total_score",
+    "used",
+    "utilisation",
+    "weight",
+];
+
+static DECIMAL: PyOnceLock<Py<PyType>> = PyOnceLock::new();
+
+/// `decimal.Decimal`.
+pub fn decimal_type(py: Python<'_>) -> PyResult<&Bound<'_, PyType>> {
+    DECIMAL.import(py, "decimal", "Decimal")
+}
+
+/// Whether floats met here are money (they are refused either way; only the message
+/// differs).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Numbers {
+    /// Money: a float is refused, the message asks for a `decimal.Decimal`.
+    Money,
+    /// Anything else: a float is refused, the message asks for an int or a decimal.
+    Exact,
+}
+
+/// An input error built here, with the core's type so it reads like any other.
+pub fn input_error(code: &'static str, path: &str, detail: impl Into<String>) -> Error {
+    InputError::Invalid {
+        code,
+        path: path.to_owned(),
+        detail: detail.into(),
+    }
+    .into()
+}
+
+fn join(path: &str, key: &str) -> String {
+    if path.is_empty() {
+        key.to_owned()
+    } else {
+        format!("{path}.{key}")
+    }
+}
+
+/// A Python value as JSON, refusing floats and anything the core cannot read. `path` is the
+/// path of `obj` in the input, for errors.
+pub fn to_value(obj: &Bound<'_, PyAny>, path: &str, numbers: Numbers) -> Result<Value, Error> {
+    let py = obj.py();
+    if obj.is_none() {
+        return Ok(Value::Null);
+    }
+    if let Ok(b) = obj.cast::<PyBool>() {
+        return Ok(Value::Bool(b.is_true()));
+    }
+    if obj.is_instance_of::<PyInt>() {
+        return int_value(obj, path);
+    }
+    if obj.is_instance_of::<PyFloat>() {
+        return Err(float_refused(obj, path, numbers));
+    }
+    if let Ok(s) = obj.cast::<PyString>() {
+        return s
+            .to_str()
+            .map(|s| Value::String(s.to_owned()))
+            .map_err(|_| input_error("input.invalid", path, "a string that is not valid UTF-8"));
+    }
+    if let Ok(d) = obj.cast::<PyDict>() {
+        let mut map = Map::with_capacity(d.len());
+        for (k, v) in d.iter() {
+            let Ok(key) = k.cast::<PyString>() else {
+                return Err(input_error(
+                    "input.invalid",
+                    path,
+                    format!("a key that is not a string: {}", type_name(&k)),
+                ));
+            };
+            let key = key
+                .to_str()
+                .map_err(|_| input_error("input.invalid", path, "a key that is not valid UTF-8"))?;
+            let value = to_value(&v, &join(path, key), numbers)?;
+            map.insert(key.to_owned(), value);
+        }
+        return Ok(Value::Object(map));
+    }
+    if obj.is_instance_of::<PyList>() || obj.is_instance_of::<PyTuple>() {
+        let mut items = Vec::new();
+        for (i, item) in obj
+            .try_iter()
+            .map_err(|e| py_input(py, e, path))?
+            .enumerate()
+        {
+            let item = item.map_err(|e| py_input(py, e, path))?;
+            items.push(to_value(&item, &format!("{path}[{i}]"), numbers)?);
+        }
+        return Ok(Value::Array(items));
+    }
+    if let Ok(dt) = obj.cast::<PyDateTime>() {
+        return date_time_value(dt, path);
+    }
+    if obj.is_instance_of::<PyDate>() {
+        let date: NaiveDate = obj.extract().map_err(|e| py_input(py, e, path))?;
+        return Ok(Value::String(date.to_string()));
+    }
+    if obj.is_instance_of::<PyTime>() {
+        let time: NaiveTime = obj.extract().map_err(|e| py_input(py, e, path))?;
+        return Ok(Value::String(time.format("%H:%M:%S%.f").to_string()));
+    }
+    if let Some(value) = crate::classes::class_value(obj) {
+        return Ok(value);
+    }
+    let decimal = decimal_type(py).map_err(|e| py_input(py, e, path))?;
+    if obj.is_instance(decimal).unwrap_or(false) {
+        return decimal_value(obj, path).map(Value::String);
+    }
+    // NumPy and other integer types.
+    if let Ok(index) = obj.call_method0("__index__") {
+        return int_value(&index, path);
+    }
+    if obj.hasattr("items").unwrap_or(false) {
+        let items = obj
+            .call_method0("items")
+            .map_err(|e| py_input(py, e, path))?;
+        let dict = PyDict::new(py);
+        for pair in items.try_iter().map_err(|e| py_input(py, e, path))? {
+            let pair = pair.map_err(|e| py_input(py, e, path))?;
+            let (k, v): (Bound<'_, PyAny>, Bound<'_, PyAny>) =
+                pair.extract().map_err(|e| py_input(py, e, path))?;
+            dict.set_item(k, v).map_err(|e| py_input(py, e, path))?;
+        }
+        return to_value(dict.as_any(), path, numbers);
+    }
+    Err(input_error(
+        "input.invalid",
+        path,
+        format!("unsupported Python type {}", type_name(obj)),
+    ))
+}
+
+fn type_name(obj: &Bound<'_, PyAny>) -> String {
+    obj.get_type()
+        .name()
+        .map(|n| n.to_string())
+        .unwrap_or_else(|_| "?".into())
+}
+
+fn py_input(py: Python<'_>, e: PyErr, path: &str) -> Error {
+    let detail = e.value(py).str().map(|s| s.to_string()).unwrap_or_default();
+    input_error("input.invalid", path, detail)
+}
+
+fn int_value(obj: &Bound<'_, PyAny>, path: &str) -> Result<Value, Error> {
+    if let Ok(i) = obj.extract::<i64>() {
+        return Ok(Value::Number(Number::from(i)));
+    }
+    if let Ok(u) = obj.extract::<u64>() {
+        return Ok(Value::Number(Number::from(u)));
+    }
+    Err(input_error(
+        "input.invalid",
+        path,
+        "an integer too large for any field",
+    ))
+}
+
+fn float_refused(obj: &Bound<'_, PyAny>, path: &str, numbers: Numbers) -> Error {
+    let shown = obj.repr().map(|r| r.to_string()).unwrap_or_default();
+    match numbers {
+        Numbers::Money => input_error(
+            FLOAT_REFUSED,
+            path,
+            format!(
+                "the float {shown} is not exact money: pass decimal.Decimal('{shown}') or \
+                 the string '{shown}' (a float is never rounded silently)"
+            ),
+        ),
+        Numbers::Exact => input_error(
+            FLOAT_REFUSED,
+            path,
+            format!(
+                "the float {shown} is not exact: pass an int, decimal.Decimal('{shown}') or \
+                 a string (no number here is a float)"
+            ),
+        ),
+    }
+}
+
+/// A `decimal.Decimal` as the plain text the core reads (`"150.50"`, never an exponent).
+pub fn decimal_value(obj: &Bound<'_, PyAny>, path: &str) -> Result<String, Error> {
+    let finite = obj
+        .call_method0("is_finite")
+        .and_then(|f| f.extract::<bool>())
+        .unwrap_or(false);
+    if !finite {
+        return Err(input_error(
+            "input.invalid",
+            path,
+            "a decimal that is not a finite number",
+        ));
+    }
+    let py = obj.py();
+    let builtins = py.import("builtins").map_err(|e| py_input(py, e, path))?;
+    builtins
+        .call_method1("format", (obj, "f"))
+        .and_then(|s| s.extract::<String>())
+        .map_err(|e| py_input(py, e, path))
+}
+
+fn date_time_value(dt: &Bound<'_, PyDateTime>, path: &str) -> Result<Value, Error> {
+    let py = dt.py();
+    let tz = dt.getattr("tzinfo").map_err(|e| py_input(py, e, path))?;
+    if !tz.is_none() {
+        return Err(input_error(
+            "input.invalid",
+            path,
+            "a timezone-aware datetime: pass the naive school-local time (the caller owns \
+             time zones)",
+        ));
+    }
+    let value: NaiveDateTime = dt.extract().map_err(|e| py_input(py, e, path))?;
+    Ok(Value::String(
+        value.format("%Y-%m-%dT%H:%M:%S%.f").to_string(),
+    ))
+}
+
+/// Reads a core input type from a Python value, with the core's codes and paths.
+pub fn from_py<T: DeserializeOwned>(
+    obj: &Bound<'_, PyAny>,
+    path: &str,
+    numbers: Numbers,
+) -> PyResult<T> {
+    let py = obj.py();
+    let value = to_value(obj, path, numbers).map_err(|e| to_py_err(py, &e))?;
+    read_value(py, value, path)
+}
+
+/// Reads a core input type from a JSON value; errors get `path` in front of theirs.
+pub fn read_value<T: DeserializeOwned>(py: Python<'_>, value: Value, path: &str) -> PyResult<T> {
+    secretariat::input::from_json_value(value).map_err(|e| {
+        let err = Error::from(e);
+        let err = if path.is_empty() {
+            err
+        } else {
+            err.within(path)
+        };
+        to_py_err(py, &err)
+    })
+}
+
+/// A core value as Python objects (see the module docs).
+pub fn to_py<'py, T: Serialize + ?Sized>(
+    py: Python<'py>,
+    value: &T,
+) -> PyResult<Bound<'py, PyAny>> {
+    value
+        .serialize(PySerializer { py, field: None })
+        .map_err(|e| e.0)
+}
+
+/// A serde error carrying a Python exception.
+#[derive(Debug)]
+pub struct SerError(PyErr);
+
+impl fmt::Display for SerError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.0)
+    }
+}
+
+impl std::error::Error for SerError {}
+
+impl ser::Error for SerError {
+    fn custom<T: fmt::Display>(msg: T) -> Self {
+        SerError(pyo3::exceptions::PyValueError::new_err(msg.to_string()))
+    }
+}
+
+impl From<PyErr> for SerError {
+    fn from(e: PyErr) -> Self {
+        SerError(e)
+    }
+}
+
+/// Writes serde values as Python objects.
+#[derive(Clone, Copy)]
+struct PySerializer<'py> {
+    py: Python<'py>,
+    /// The name of the struct field being written, if any.
+    field: Option<&'static str>,
+}
+
+type PyOut<'py> = Result<Bound<'py, PyAny>, SerError>;
+
+impl<'py> PySerializer<'py> {
+    fn obj<T: IntoPyObject<'py>>(&self, v: T) -> PyOut<'py>
+    where
+        PyErr: From<T::Error>,
+    {
+        Ok(v.into_pyobject(self.py)
+            .map_err(PyErr::from)?
+            .into_any()
+            .into_bound())
+    }
+
+    fn plain(self) -> PySerializer<'py> {
+        PySerializer {
+            py: self.py,
+            field: None,
+        }
+    }
+}
+
+/// A string written through `collect_str` (chrono's dates and times) as the Python type it
+/// spells, else as a string.
+fn display_value<'py>(py: Python<'py>, text: &str) -> PyOut<'py> {
+    if text.len() == 10
+        && let Ok(d) = NaiveDate::parse_from_str(text, "%Y-%m-%d")
+    {
+        return Ok(d.into_pyobject(py)?.into_any());
+    }
+    if text.len() >= 19
+        && text.as_bytes().get(10) == Some(&b'T')
+        && let Ok(dt) = NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M:%S%.f")
+    {
+        return Ok(dt.into_pyobject(py)?.into_any());
+    }
+    if text.len() >= 8
+        && text.as_bytes().get(2) == Some(&b':')
+        && let Ok(t) = NaiveTime::parse_from_str(text, "%H:%M:%S%.f")
+    {
+        return Ok(t.into_pyobject(py)?.into_any());
+    }
+    Ok(PyString::new(py, text).into_any())
+}
+
+impl<'py> ser::Serializer for PySerializer<'py> {
+    type Ok = Bound<'py, PyAny>;
+    type Error = SerError;
+    type SerializeSeq = SeqOut<'py>;
+    type SerializeTuple = SeqOut<'py>;
+    type SerializeTupleStruct = SeqOut<'py>;
+    type SerializeTupleVariant = VariantOut<SeqOut<'py>>;
+    type SerializeMap = MapOut<'py>;
+    type SerializeStruct = MapOut<'py>;
+    type SerializeStructVariant = VariantOut<MapOut<'py>>;
+
+    fn serialize_bool(self, v: bool) -> PyOut<'py> {
+        Ok(PyBool::new(self.py, v).to_owned().into_any())
+    }
+    fn serialize_i8(self, v: i8) -> PyOut<'py> {
+        self.obj(v)
+    }
+    fn serialize_i16(self, v: i16) -> PyOut<'py> {
+        self.obj(v)
+    }
+    fn serialize_i32(self, v: i32) -> PyOut<'py> {
+        self.obj(v)
+    }
+    fn serialize_i64(self, v: i64) -> PyOut<'py> {
+        self.obj(v)
+    }
+    fn serialize_u8(self, v: u8) -> PyOut<'py> {
+        self.obj(v)
+    }
+    fn serialize_u16(self, v: u16) -> PyOut<'py> {
+        self.obj(v)
+    }
+    fn serialize_u32(self, v: u32) -> PyOut<'py> {
+        self.obj(v)
+    }
+    fn serialize_u64(self, v: u64) -> PyOut<'py> {
+        self.obj(v)
+    }
+    fn serialize_f32(self, v: f32) -> PyOut<'py> {
+        self.obj(v)
+    }
+    fn serialize_f64(self, v: f64) -> PyOut<'py> {
+        self.obj(v)
+    }
+    fn serialize_char(self, v: char) -> PyOut<'py> {
+        self.obj(v.to_string())
+    }
+    fn serialize_str(self, v: &str) -> PyOut<'py> {
+        if let Some(field) = self.field
+            && DECIMAL_FIELDS.contains(&field)
+            && v.parse::<rust_decimal::Decimal>().is_ok()
+        {
+            return Ok(decimal_type(self.py)?.call1((v,))?);
+        }
+        Ok(PyString::new(self.py, v).into_any())
+    }
+    fn collect_str<T: fmt::Display + ?Sized>(self, value: &T) -> PyOut<'py> {
+        display_value(self.py, &value.to_string())
+    }
+    fn serialize_bytes(self, v: &[u8]) -> PyOut<'py> {
+        self.obj(v.to_vec())
+    }
+    fn serialize_none(self) -> PyOut<'py> {
+        Ok(self.py.None().into_bound(self.py))
+    }
+    fn serialize_some<T: Serialize + ?Sized>(self, value: &T) -> PyOut<'py> {
+        value.serialize(self)
+    }
+    fn serialize_unit(self) -> PyOut<'py> {
+        self.serialize_none()
+    }
+    fn serialize_unit_struct(self, _name: &'static str) -> PyOut<'py> {
+        self.serialize_none()
+    }
+    fn serialize_unit_variant(
+        self,
+        _name: &'static str,
+        _index: u32,
+        variant: &'static str,
+    ) -> PyOut<'py> {
+        Ok(PyString::new(self.py, variant).into_any())
+    }
+    fn serialize_newtype_struct<T: Serialize + ?Sized>(
+        self,
+        _name: &'static str,
+        value: &T,
+    ) -> PyOut<'py> {
+        value.serialize(self)
+    }
+    fn serialize_newtype_variant<T: Serialize + ?Sized>(
+        self,
+        _name: &'static str,
+        _index: u32,
+        variant: &'static str,
+        value: &T,
+    ) -> PyOut<'py> {
+        let dict = PyDict::new(self.py);
+        dict.set_item(variant, value.serialize(self.plain())?)?;
+        Ok(dict.into_any())
+    }
+    fn serialize_seq(self, len: Option<usize>) -> Result<SeqOut<'py>, SerError> {
+        Ok(SeqOut {
+            ser: self,
+            items: Vec::with_capacity(len.unwrap_or(0)),
+        })
+    }
+    fn serialize_tuple(self, len: usize) -> Result<SeqOut<'py>, SerError> {
+        self.serialize_seq(Some(len))
+    }
+    fn serialize_tuple_struct(
+        self,
+        _name: &'static str,
+        len: usize,
+    ) -> Result<SeqOut<'py>, SerError> {
+        self.serialize_seq(Some(len))
+    }
+    fn serialize_tuple_variant(
+        self,
+        _name: &'static str,
+        _index: u32,
+        variant: &'static str,
+        len: usize,
+    ) -> Result<VariantOut<SeqOut<'py>>, SerError> {
+        Ok(VariantOut {
+            variant,
+            inner: self.plain().serialize_seq(Some(len))?,
+        })
+    }
+    fn serialize_map(self, _len: Option<usize>) -> Result<MapOut<'py>, SerError> {
+        Ok(MapOut {
+            ser: self,
+            dict: PyDict::new(self.py),
+            key: None,
+        })
+    }
+    fn serialize_struct(self, _name: &'static str, len: usize) -> Result<MapOut<'py>, SerError> {
+        self.serialize_map(Some(len))
+    }
+    fn serialize_struct_variant(
+        self,
+        _name: &'static str,
+        _index: u32,
+        variant: &'static str,
+        len: usize,
+    ) -> Result<VariantOut<MapOut<'py>>, SerError> {
+        Ok(VariantOut {
+            variant,
+            inner: self.serialize_map(Some(len))?,
+        })
+    }
+}
+
+/// A sequence being written.
+struct SeqOut<'py> {
+    ser: PySerializer<'py>,
+    items: Vec<Bound<'py, PyAny>>,
+}
+
+impl<'py> SeqOut<'py> {
+    fn push<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), SerError> {
+        // Items of a list of money (e.g. `amounts`) keep the list's field name.
+        self.items.push(value.serialize(self.ser)?);
+        Ok(())
+    }
+    fn finish(self) -> PyOut<'py> {
+        Ok(PyList::new(self.ser.py, self.items)?.into_any())
+    }
+}
+
+impl<'py> ser::SerializeSeq for SeqOut<'py> {
+    type Ok = Bound<'py, PyAny>;
+    type Error = SerError;
+    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), SerError> {
+        self.push(value)
+    }
+    fn end(self) -> PyOut<'py> {
+        self.finish()
+    }
+}
+
+impl<'py> ser::SerializeTuple for SeqOut<'py> {
+    type Ok = Bound<'py, PyAny>;
+    type Error = SerError;
+    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), SerError> {
+        self.push(value)
+    }
+    fn end(self) -> PyOut<'py> {
+        self.finish()
+    }
+}
+
+impl<'py> ser::SerializeTupleStruct for SeqOut<'py> {
+    type Ok = Bound<'py, PyAny>;
+    type Error = SerError;
+    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), SerError> {
+        self.push(value)
+    }
+    fn end(self) -> PyOut<'py> {
+        self.finish()
+    }
+}
+
+/// A map or struct being written.
+struct MapOut<'py> {
+    ser: PySerializer<'py>,
+    dict: Bound<'py, PyDict>,
+    key: Option<Bound<'py, PyAny>>,
+}
+
+impl<'py> ser::SerializeMap for MapOut<'py> {
+    type Ok = Bound<'py, PyAny>;
+    type Error = SerError;
+    fn serialize_key<T: Serialize + ?Sized>(&mut self, key: &T) -> Result<(), SerError> {
+        self.key = Some(key.serialize(self.ser.plain())?);
+        Ok(())
+    }
+    fn serialize_value<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), SerError> {
+        let key = self
+            .key
+            .take()
+            .ok_or_else(|| <SerError as ser::Error>::custom("a map value without a key"))?;
+        self.dict.set_item(key, value.serialize(self.ser)?)?;
+        Ok(())
+    }
+    fn end(self) -> PyOut<'py> {
+        Ok(self.dict.into_any())
+    }
+}
+
+impl<'py> ser::SerializeStruct for MapOut<'py> {
+    type Ok = Bound<'py, PyAny>;
+    type Error = SerError;
+    fn serialize_field<T: Serialize + ?Sized>(
+        &mut self,
+        key: &'static str,
+        value: &T,
+    ) -> Result<(), SerError> {
+        let ser = PySerializer {
+            py: self.ser.py,
+            field: Some(key),
+        };
+        self.dict.set_item(key, value.serialize(ser)?)?;
+        Ok(())
+    }
+    fn end(self) -> PyOut<'py> {
+        Ok(self.dict.into_any())
+    }
+}
+
+/// An enum variant with fields, written as `{variant: fields}` (serde's external tagging).
+struct VariantOut<T> {
+    variant: &'static str,
+    inner: T,
+}
+
+fn wrap_variant<'py>(
+    variant: &'static str,
+    py: Python<'py>,
+    value: Bound<'py, PyAny>,
+) -> PyOut<'py> {
+    let dict = PyDict::new(py);
+    dict.set_item(variant, value)?;
+    Ok(dict.into_any())
+}
+
+impl<'py> ser::SerializeTupleVariant for VariantOut<SeqOut<'py>> {
+    type Ok = Bound<'py, PyAny>;
+    type Error = SerError;
+    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), SerError> {
+        self.inner.push(value)
+    }
+    fn end(self) -> PyOut<'py> {
+        let py = self.inner.ser.py;
+        let value = self.inner.finish()?;
+        wrap_variant(self.variant, py, value)
+    }
+}
+
+impl<'py> ser::SerializeStructVariant for VariantOut<MapOut<'py>> {
+    type Ok = Bound<'py, PyAny>;
+    type Error = SerError;
+    fn serialize_field<T: Serialize + ?Sized>(
+        &mut self,
+        key: &'static str,
+        value: &T,
+    ) -> Result<(), SerError> {
+        ser::SerializeStruct::serialize_field(&mut self.inner, key, value)
+    }
+    fn end(self) -> PyOut<'py> {
+        let py = self.inner.ser.py;
+        let value = self.inner.dict.into_any();
+        wrap_variant(self.variant, py, value)
+    }
+}
+
+/// The serde name of a unit enum value (`"expelled"`, `"regular_meeting"`).
+pub fn enum_name<T: Serialize>(value: &T) -> String {
+    match serde_json::to_value(value) {
+        Ok(Value::String(s)) => s,
+        Ok(other) => other.to_string(),
+        Err(_) => String::new(),
+    }
+}
+
+/// Reads a unit enum from its serde name, refusing others with the core's input error.
+pub fn enum_from<T: DeserializeOwned>(py: Python<'_>, name: &str, path: &str) -> PyResult<T> {
+    read_value(py, Value::String(name.to_owned()), path)
+}

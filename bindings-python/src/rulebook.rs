@@ -1,0 +1,164 @@
+//! The rulebook: the default, a school's TOML or JSON file, or a dict of overrides.
+
+use std::path::PathBuf;
+
+use pyo3::prelude::*;
+
+use secretariat::Rulebook;
+
+use crate::classes::{PyRulebookStamp, frozen_class, q};
+use crate::convert::{Numbers, to_py, to_value};
+use crate::errors::{IntoPy, to_py_err};
+
+frozen_class!(
+    /// A school's policy: every number of the rules, as data. Build it with
+    /// `Rulebook.default()`, `from_toml`, `from_json`, `from_file` or `from_dict` (partial
+    /// overrides over the default).
+    PyRulebook,
+    "Rulebook",
+    Rulebook
+);
+
+#[pymethods]
+impl PyRulebook {
+    /// The embedded default rulebook: the numbers of the source documents.
+    #[staticmethod]
+    fn default() -> Self {
+        Rulebook::default().into()
+    }
+
+    /// A TOML rulebook over the default: keys it does not name keep their default.
+    #[staticmethod]
+    fn from_toml(py: Python<'_>, text: &str) -> PyResult<Self> {
+        Rulebook::from_toml_str(text).py_err(py).map(Self::wrap)
+    }
+
+    /// A JSON rulebook over the default.
+    #[staticmethod]
+    fn from_json(py: Python<'_>, text: &str) -> PyResult<Self> {
+        Rulebook::from_json_str(text).py_err(py).map(Self::wrap)
+    }
+
+    /// A rulebook file over the default: JSON when the name ends in `.json`, else TOML.
+    #[staticmethod]
+    fn from_file(py: Python<'_>, path: PathBuf) -> PyResult<Self> {
+        let text = std::fs::read_to_string(&path)?;
+        let is_json = path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("json"));
+        if is_json {
+            Self::from_json(py, &text)
+        } else {
+            Self::from_toml(py, &text)
+        }
+    }
+
+    /// The default with the keys named in `overrides` (a nested dict) replaced.
+    #[staticmethod]
+    fn from_dict(overrides: &Bound<'_, PyAny>) -> PyResult<Self> {
+        Self::default().overlay(overrides)
+    }
+
+    /// This rulebook with the keys named in `overrides` (a nested dict) replaced: tables
+    /// merge key by key, every other value replaces the old one whole.
+    fn overlay(&self, overrides: &Bound<'_, PyAny>) -> PyResult<Self> {
+        let py = overrides.py();
+        let value = to_value(overrides, "", Numbers::Exact).map_err(|e| to_py_err(py, &e))?;
+        self.inner.overlay_value(value).py_err(py).map(Self::wrap)
+    }
+
+    /// This rulebook with the keys named in a TOML text replaced.
+    fn overlay_toml(&self, py: Python<'_>, text: &str) -> PyResult<Self> {
+        self.inner.overlay_toml(text).py_err(py).map(Self::wrap)
+    }
+
+    /// The rulebook's declared name.
+    #[getter]
+    fn name(&self) -> &str {
+        &self.inner.meta.name
+    }
+
+    /// The rulebook's declared version.
+    #[getter]
+    fn version(&self) -> &str {
+        &self.inner.meta.version
+    }
+
+    /// A fingerprint of the whole content (`fnv1a64:` and 16 hex digits).
+    #[getter]
+    fn fingerprint(&self) -> String {
+        self.inner.fingerprint()
+    }
+
+    /// Name, version and fingerprint, as results carry them.
+    #[getter]
+    fn stamp(&self) -> PyRulebookStamp {
+        self.inner.stamp().into()
+    }
+
+    /// The ids of the milestone templates (`welcome_party`, ...).
+    #[getter]
+    fn templates(&self) -> Vec<String> {
+        self.inner.schedule.templates.keys().cloned().collect()
+    }
+
+    /// The ids of the lead-time rules (`board_plan`, ...).
+    #[getter]
+    fn lead_times(&self) -> Vec<String> {
+        self.inner.schedule.lead_times.keys().cloned().collect()
+    }
+
+    /// The whole rulebook as TOML.
+    fn to_toml(&self, py: Python<'_>) -> PyResult<String> {
+        self.inner.to_toml_string().py_err(py)
+    }
+
+    /// The whole rulebook as pretty JSON.
+    fn to_json(&self) -> String {
+        self.inner.to_json_string()
+    }
+
+    /// The whole rulebook as a dict (times of day as `datetime.time`).
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, &self.inner)
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "Rulebook(name={}, version={}, fingerprint={})",
+            q(&self.inner.meta.name),
+            q(&self.inner.meta.version),
+            q(&self.inner.fingerprint())
+        )
+    }
+}
+
+/// The rulebook argument of a function: a `Rulebook`, a dict of overrides over the
+/// default, or `None` for the default.
+pub enum RulebookArg<'py> {
+    /// A `Rulebook` object.
+    Object(Bound<'py, PyRulebook>),
+    /// Built from a dict or the default.
+    Built(Box<Rulebook>),
+}
+
+impl RulebookArg<'_> {
+    /// The rulebook.
+    pub fn get(&self) -> &Rulebook {
+        match self {
+            RulebookArg::Object(rb) => &rb.get().inner,
+            RulebookArg::Built(rb) => rb,
+        }
+    }
+}
+
+/// Reads the rulebook argument of a function.
+pub fn rulebook_arg<'py>(obj: Option<&Bound<'py, PyAny>>) -> PyResult<RulebookArg<'py>> {
+    match obj {
+        Some(o) if !o.is_none() => match o.cast::<PyRulebook>() {
+            Ok(rb) => Ok(RulebookArg::Object(rb.clone())),
+            Err(_) => PyRulebook::from_dict(o).map(|rb| RulebookArg::Built(Box::new(rb.inner))),
+        },
+        _ => Ok(RulebookArg::Built(Box::default())),
+    }
+}

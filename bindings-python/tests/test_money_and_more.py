@@ -1,0 +1,145 @@
+"""Budget (money as decimal.Decimal in and out, floats refused), activities, evaluation and
+recruitment through the Python API."""
+
+from __future__ import annotations
+
+import datetime
+import decimal
+import json
+
+import pytest
+
+import secretariat as sec
+
+from conftest import jsonable
+
+D = datetime.date
+Dec = decimal.Decimal
+YEAR = (D(2002, 9, 1), D(2003, 7, 31))
+
+
+@pytest.fixture()
+def ledger() -> sec.BudgetLedger:
+    return sec.BudgetLedger("2002-2003", YEAR, members=sec.TermData.sample().members)
+
+
+def reserve(ledger: sec.BudgetLedger, amount: object = Dec("180")) -> sec.Posting:
+    return ledger.reserve(
+        date=D(2002, 9, 16),
+        activity="cup",
+        title="Challenge Cup",
+        line="challenge_cup",
+        amount=amount,
+        approver="2000002",
+        department="Science and Technology",
+        project_leader="2001005",
+    )
+
+
+def test_money_is_decimal_in_and_out(ledger: sec.BudgetLedger) -> None:
+    posting = reserve(ledger)
+    assert posting.amount == Dec("180.00") and isinstance(posting.amount, Dec)
+    assert posting.kind == "allocation" and posting.seq == 1
+    expense = ledger.record_expense(
+        date=D(2002, 10, 12), activity="cup", category="training_materials",
+        amount=Dec("45.50"), approver="2000002", receipt="R-1",
+    )
+    assert expense.amount == Dec("45.50")
+    assert ledger.spent_within_cap == Dec("45.50")
+    lines = ledger.entries
+    assert len(lines) == 2 and lines[-1].amount == Dec("45.50")
+    assert lines.to_columns()["amount"] == [Dec("180.00"), Dec("45.50")]
+    report = ledger.report()
+    account = report.accounts[0]
+    assert account["spent"] == Dec("45.50") and isinstance(account["approved"], Dec)
+    assert report.cap["annual_cap"] == Dec("500.00")
+    assert jsonable(ledger.to_dict()) == jsonable(json.loads(json.dumps(ledger.to_dict(), default=str)))
+    assert "Challenge Cup" in report.render()
+    # An int and exact text are money too.
+    other = sec.BudgetLedger("2002-2003", YEAR, members=sec.TermData.sample().members)
+    assert reserve(other, 180).amount == Dec("180.00")
+
+
+@pytest.mark.parametrize("amount", [45.5, 180.0, float("nan")])
+def test_a_float_as_money_is_refused(ledger: sec.BudgetLedger, amount: float) -> None:
+    with pytest.raises(sec.InputError) as caught:
+        reserve(ledger, amount)
+    e = caught.value
+    assert (e.code, e.path) == ("input.invalid", "amount")
+    assert "not exact money" in e.message and "Decimal" in e.message
+    assert isinstance(e, ValueError)
+    assert ledger.entries.to_dicts() == []
+    with pytest.raises(sec.InputError) as caught:
+        ledger.apply({"reserve": {"date": "2002-09-16", "activity": "cup", "title": "t",
+                                  "line": "challenge_cup", "amount": 180.0, "approver": "2000002"}})
+    assert caught.value.path == "reserve.amount"
+
+
+def test_budget_refusals_by_code(ledger: sec.BudgetLedger) -> None:
+    with pytest.raises(sec.BudgetError) as caught:
+        reserve(ledger, Dec("180.005"))
+    assert caught.value.code == "budget.too_many_decimals"
+    reserve(ledger)
+    with pytest.raises(sec.BudgetError) as caught:
+        ledger.record_expense(date=D(2002, 10, 12), activity="cup",
+                              category="training_materials", amount=Dec("999"),
+                              approver="1999001", receipt="R-2")
+    assert caught.value.code.startswith("budget.over_")
+    assert len(ledger.entries) == 1
+    with pytest.raises(sec.AuthorityError):
+        ledger.record_expense(date=D(2002, 10, 12), activity="cup",
+                              category="training_materials", amount=Dec("10"),
+                              approver="2002011", receipt="R-3")
+
+
+def test_ledger_lines_frames(ledger: sec.BudgetLedger) -> None:
+    pandas = pytest.importorskip("pandas")
+    reserve(ledger)
+    frame = ledger.entries.to_pandas()
+    assert isinstance(frame, pandas.DataFrame) and frame.loc[0, "amount"] == Dec("180.00")
+    assert len(ledger.report().to_pandas()) == 1
+    polars = pytest.importorskip("polars")
+    assert ledger.entries.to_polars()["amount"].to_list() == ["180.00"]
+    assert isinstance(ledger.entries.to_polars(), polars.DataFrame)
+
+
+def test_activity_year_lifecycle() -> None:
+    members = sec.TermData.sample().members
+    today = D(2003, 6, 30)
+    year = sec.ActivityYear.replay(today=today, members=members)
+    assert year.applied > 0
+    report = year.report(today)
+    assert report.warnings and report.warnings[0].code == "activity.summary_overdue"
+    assert "overdue" in report.render()
+    assert year.budget_report().year == year.ledger.year
+    plan = dict(year.activities[0]["plan"])
+    plan["id"] = "new-one"
+    plan["purpose"] = ""
+    validation = year.validate_plan(plan, today=today)
+    assert not validation.valid
+    assert validation.problems[0].code == "activity.missing_field"
+    assert sec.validate_plan(plan, today=today, members=members).problems[0].path == "purpose"
+    with pytest.raises(sec.ActivityError) as caught:
+        year.step("no-such", "submit", by="2000002", on=today)
+    assert caught.value.code == "activity.unknown"
+
+
+def test_evaluation_and_recruitment() -> None:
+    scores = {"language_expression": ["8", "9", "7", "10", "8"],
+              "improvisation": [Dec(6)] * 5,
+              "written_expression": ["9.5", "9", "9", "9", "1"]}
+    ranking = sec.evaluate({"scheme": "challenge_cup", "judges": ["J1", "J2", "J3", "J4", "J5"],
+                            "candidates": [{"id": "a", "name": "A", "scores": scores}]})
+    sheet = ranking.sheet("a")
+    assert sheet.total == Dec("7.78") and sheet.rank == 1 and sheet.is_selected
+    assert sheet.lines[0]["aggregate"] == Dec("8.33")
+    assert ranking.to_columns()["total"] == [Dec("7.78")]
+    assert "selected" in repr(sheet)
+    with pytest.raises(sec.InputError) as caught:
+        sec.evaluate({"scheme": "challenge_cup", "judges": ["J1"],
+                      "candidates": [{"id": "a", "name": "A",
+                                      "scores": {"improvisation": [8.5]}}]})
+    assert caught.value.path == "candidates[0].scores.improvisation[0]"
+    with pytest.raises(sec.EvaluationError) as caught:
+        sec.evaluate({"scheme": "no_such_scheme", "judges": [], "candidates": []})
+    assert caught.value.code.startswith("evaluation.")
