@@ -21,13 +21,7 @@ use crate::recruitment::RecruitmentPolicy;
 use crate::schedule::SchedulePolicy;
 
 /// The embedded default rulebook, as written in the source documents.
-pub const DEFAULT_TOML: &str = concat!(
-    include_str!("default.toml"),
-    "\n",
-    include_str!("default_evaluation.toml"),
-    "\n",
-    include_str!("default_budget.toml")
-);
+pub const DEFAULT_TOML: &str = include_str!("default.toml");
 
 /// A rule's stable key and the seed article it implements, carried by every verdict.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
