@@ -43,7 +43,7 @@ bench-check: ## the benchmarks build
 	$(CARGO) check --quiet --manifest-path benches/Cargo.toml --benches
 
 bench: ## run the benchmarks (criterion)
-	$(CARGO) bench --manifest-path benches/Cargo.toml
+	$(CARGO) bench --manifest-path benches/Cargo.toml --benches
 
 doc: ## API docs build without warnings
 	RUSTDOCFLAGS="-D warnings" $(CARGO) doc --quiet --no-deps -p secretariat
