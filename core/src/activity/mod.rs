@@ -71,19 +71,10 @@ impl From<&str> for ActivityId {
     }
 }
 
-/// The longest activity id.
-const MAX_ID_LEN: usize = 64;
-
-/// Refuses an id that is empty, longer than 64 bytes, or holds anything but ASCII letters,
-/// digits, `_` and `-`.
+/// Refuses an id that is not valid by the rule every id of the rulebook and its data
+/// follows ([`crate::schedule::is_valid_id`]: 1 to 64 ASCII letters, digits, `_`, `-`).
 pub(crate) fn check_activity_id(id: &ActivityId, path: &str) -> Result<(), ActivityError> {
-    let valid = !id.0.is_empty()
-        && id.0.len() <= MAX_ID_LEN
-        && id
-            .0
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-');
-    if valid {
+    if crate::schedule::is_valid_id(&id.0) {
         Ok(())
     } else {
         Err(ActivityError::InvalidId {
