@@ -842,11 +842,7 @@ impl PyStandings {
 }
 
 fn status_name(s: &Standing) -> &'static str {
-    match s.status {
-        secretariat::attendance::StandingStatus::Good => "good",
-        secretariat::attendance::StandingStatus::Warning => "warning",
-        secretariat::attendance::StandingStatus::Expelled => "expelled",
-    }
+    s.status.key()
 }
 
 #[pymethods]

@@ -198,13 +198,20 @@ impl Standing {
     }
 }
 
-impl fmt::Display for StandingStatus {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
+impl StandingStatus {
+    /// The status's snake_case key, as serialised: `good`, `warning`, `expelled`.
+    pub fn key(self) -> &'static str {
+        match self {
             StandingStatus::Good => "good",
             StandingStatus::Warning => "warning",
             StandingStatus::Expelled => "expelled",
-        })
+        }
+    }
+}
+
+impl fmt::Display for StandingStatus {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.key())
     }
 }
 
