@@ -1,0 +1,478 @@
+// The demo page's script: no framework, no bundler. It turns each form into the plain object
+// the wasm binding takes, calls the check, and shows what comes back: every issue next to the
+// field its path names, or the checked data. Every rule is the Rust core's; this file only
+// converts and displays.
+import init, * as secretariat from '../pkg/web/secretariat_wasm.js';
+
+/** The page's own words; the rules' messages come from the core in the chosen locale. */
+const TEXT = {
+  en: {
+    title: 'Secretariat: form checks in the browser',
+    lead: "The student union's rules, compiled to WebAssembly, check these forms in the page itself: every problem at once, each next to its field.",
+    language: 'Language',
+    today: 'Today',
+    todayHint: "The rules are judged on this day (the sample term's date); the page never reads the clock.",
+    loading: 'Loading the rules…',
+    ready: 'Rules loaded: {term}.',
+    loadFailed: 'The rules could not be loaded: {error}',
+    leaveHeading: 'Leave request',
+    leaveHint: "Arrange a substitute, give a reason, and ask the event's project leader (or, failing one, your department head) before the event starts.",
+    member: 'Member',
+    event: 'Event',
+    reason: 'Reason',
+    substitute: 'Substitute',
+    approver: 'Approver',
+    requestedAt: 'Requested at',
+    noSubstitute: '(none)',
+    choose: '(choose)',
+    checkLeave: 'Check the request',
+    standingHeading: "The member's standing",
+    leaveOk: 'The request stands: it may be approved.',
+    planHeading: 'Activity plan',
+    planHint: "A plan before the activity: its purpose, participants, budget within its line and the year's cap, feasibility, risks and countermeasures, submitted in time.",
+    id: 'Activity id',
+    idHint: 'Lower-case letters, digits and hyphens, e.g. robot-contest-2002.',
+    planTitle: 'Title',
+    line: 'Budget line',
+    department: 'Department',
+    projectLeader: 'Project leader',
+    purpose: 'Purpose',
+    start: 'Start',
+    end: 'End',
+    noticeReceived: 'Notice received (optional)',
+    participants: 'Participants (one per line)',
+    budget: 'Budget (yuan)',
+    budgetHint: 'An exact amount with at most two decimal places; it stays a decimal string, never a float.',
+    feasibility: 'Feasibility',
+    risks: 'Risks and countermeasures',
+    risk: 'Risk',
+    countermeasure: 'Countermeasure',
+    addRisk: 'Add a risk',
+    removeRisk: 'Remove',
+    checkPlan: 'Check the plan',
+    budgetHeading: 'Budget remaining',
+    planOk: 'The plan may be submitted.',
+    warning: 'Warning',
+    footer: "Every rule is the Rust core's (crate secretariat); this page only converts the form to plain objects and shows what comes back.",
+    unavailable: 'Not available: {error}',
+  },
+  'zh-Hans': {
+    title: '秘书处：浏览器中的表单检查',
+    lead: '学生会的规则编译为 WebAssembly，在页面内检查这些表单：一次列出全部问题，每个问题显示在对应字段旁。',
+    language: '语言',
+    today: '今天',
+    todayHint: '规则按此日期判断（示例学期的日期）；页面从不读取系统时钟。',
+    loading: '正在加载规则……',
+    ready: '规则已加载：{term}。',
+    loadFailed: '无法加载规则：{error}',
+    leaveHeading: '请假申请',
+    leaveHint: '须安排替班人、说明理由，并在活动开始前向本次活动的项目负责人（没有负责人时向本部门部长）请假。',
+    member: '请假人',
+    event: '活动',
+    reason: '理由',
+    substitute: '替班人',
+    approver: '批准人',
+    requestedAt: '申请时间',
+    noSubstitute: '（无）',
+    choose: '（请选择）',
+    checkLeave: '检查请假申请',
+    standingHeading: '成员考勤状况',
+    leaveOk: '请假申请成立，可以批准。',
+    planHeading: '活动策划',
+    planHint: '活动前须有策划：目的、参加人员、在经费项目与年度上限之内的预算、可行性分析、风险与对策，并按时提交。',
+    id: '活动编号',
+    idHint: '小写字母、数字和连字符，例如 robot-contest-2002。',
+    planTitle: '标题',
+    line: '经费项目',
+    department: '组织部门',
+    projectLeader: '项目负责人',
+    purpose: '活动目的',
+    start: '开始日期',
+    end: '结束日期',
+    noticeReceived: '收到通知日期（可选）',
+    participants: '参加人员（每行一项）',
+    budget: '预算（元）',
+    budgetHint: '精确金额，最多两位小数；始终是十进制字符串，绝不是浮点数。',
+    feasibility: '可行性分析',
+    risks: '风险与对策',
+    risk: '风险',
+    countermeasure: '对策',
+    addRisk: '添加风险',
+    removeRisk: '删除',
+    checkPlan: '检查活动策划',
+    budgetHeading: '经费余额',
+    planOk: '活动策划可以提交。',
+    warning: '提醒',
+    footer: '所有规则都在 Rust 核心（secretariat 库）中；本页只把表单转换为普通对象并显示结果。',
+    unavailable: '无法显示：{error}',
+  },
+};
+
+const state = {
+  locale: 'en',
+  /** The status line: a text key and its parameters, redrawn when the locale changes. */
+  status: { key: 'loading', params: {} },
+  context: null,
+  /** Forms the user has checked at least once: re-checked when the locale or today changes. */
+  checked: new Set(),
+};
+
+const $ = (selector, root = document) => root.querySelector(selector);
+const $$ = (selector, root = document) => [...root.querySelectorAll(selector)];
+
+function t(key, params = {}) {
+  const text = TEXT[state.locale][key] ?? TEXT.en[key] ?? key;
+  return text.replace(/\{(\w+)\}/g, (_, name) => String(params[name] ?? ''));
+}
+
+function applyTexts() {
+  document.documentElement.lang = state.locale;
+  document.title = t('title');
+  for (const el of $$('[data-i18n]')) el.textContent = t(el.dataset.i18n);
+  for (const option of $$('option[data-i18n-option]')) option.textContent = t(option.dataset.i18nOption);
+  $('#status').textContent = t(state.status.key, state.status.params);
+}
+
+function setStatus(key, params = {}) {
+  state.status = { key, params };
+  const status = $('#status');
+  status.dataset.state = key;
+  status.textContent = t(key, params);
+}
+
+function options() {
+  return { today: $('#today').value, locale: state.locale };
+}
+
+// ---------------------------------------------------------------------------------------
+// The forms as plain objects (camelCase keys, dates and money as strings).
+
+/** `YYYY-MM-DDTHH:MM:SS`: a datetime-local input drops zero seconds. */
+function fullDateTime(value) {
+  return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(value) ? `${value}:00` : value;
+}
+
+function fieldValue(control) {
+  if (control.dataset.lines !== undefined) {
+    return control.value.split('\n').map((line) => line.trim()).filter((line) => line !== '');
+  }
+  if (control.type === 'datetime-local') return fullDateTime(control.value);
+  return control.value;
+}
+
+/** The form's named controls as an object; empty optional fields are left out. */
+function formObject(form) {
+  const object = {};
+  for (const control of $$('[name][data-path]', form)) {
+    const value = fieldValue(control);
+    if (control.dataset.optional !== undefined && value === '') continue;
+    object[control.name] = value;
+  }
+  return object;
+}
+
+function planObject(form) {
+  const plan = formObject(form);
+  plan.risks = $$('.risk-row', form)
+    .map((row) => ({
+      risk: $('[data-risk-part="risk"]', row).value,
+      countermeasure: $('[data-risk-part="countermeasure"]', row).value,
+    }))
+    .filter((r) => r.risk.trim() !== '' || r.countermeasure.trim() !== '');
+  return plan;
+}
+
+// ---------------------------------------------------------------------------------------
+// Showing a result.
+
+/** A path segment as the page names fields: camelCase, array indexes as numbers. */
+function segment(part) {
+  return typeof part === 'number' ? String(part) : String(part).replace(/_([a-z])/g, (_, c) => c.toUpperCase());
+}
+
+/** The issue box for a path: the longest prefix of it some box is for, else the form's list. */
+function issueBox(form, path) {
+  const keys = (path ?? []).map(segment);
+  for (let n = keys.length; n > 0; n -= 1) {
+    const box = form.querySelector(`[data-issues-for="${CSS.escape(keys.slice(0, n).join('.'))}"]`);
+    if (box) return box;
+  }
+  return form.querySelector('[data-issues-for=""]');
+}
+
+/** The controls a path names: the longest prefix naming any, and every control under it. */
+function controlsFor(form, path) {
+  const keys = (path ?? []).map(segment);
+  const controls = $$('[data-path]', form);
+  for (let n = keys.length; n > 0; n -= 1) {
+    const key = keys.slice(0, n).join('.');
+    const hit = controls.filter((c) => c.dataset.path === key || c.dataset.path.startsWith(`${key}.`));
+    if (hit.length > 0) return hit;
+  }
+  return [];
+}
+
+function issueItem(issue, severity) {
+  const li = document.createElement('li');
+  li.dataset.code = issue.code;
+  li.dataset.severity = severity;
+  li.dataset.path = (issue.path ?? []).map(segment).join('.');
+  li.className = severity;
+  if (severity === 'warning') {
+    const tag = document.createElement('span');
+    tag.className = 'tag';
+    tag.textContent = `${t('warning')}: `;
+    li.append(tag);
+  }
+  const message = document.createElement('span');
+  message.className = 'message';
+  message.textContent = issue.message;
+  li.append(message);
+  const code = document.createElement('code');
+  code.className = 'code';
+  code.textContent = issue.code;
+  li.append(' ', code);
+  return li;
+}
+
+function clearResult(form, success) {
+  for (const box of $$('[data-issues-for]', form)) box.replaceChildren();
+  for (const control of $$('[aria-invalid]', form)) control.removeAttribute('aria-invalid');
+  form.removeAttribute('data-result');
+  success.hidden = true;
+}
+
+function showResult(form, success, result) {
+  clearResult(form, success);
+  const warnings = result.warnings ?? [];
+  if (result.success) {
+    form.dataset.result = 'success';
+    $('[data-warnings]', success).replaceChildren(...warnings.map((w) => issueItem(w, 'warning')));
+    $('[data-checked]', success).textContent = JSON.stringify(result.data, null, 2);
+    success.hidden = false;
+    return;
+  }
+  form.dataset.result = 'issues';
+  for (const issue of result.issues) {
+    issueBox(form, issue.path).append(issueItem(issue, 'error'));
+    for (const control of controlsFor(form, issue.path)) control.setAttribute('aria-invalid', 'true');
+  }
+  for (const warning of warnings) issueBox(form, warning.path).append(issueItem(warning, 'warning'));
+}
+
+/** A thrown error (a JS `Error` with `code` and `path`) shown as a form-level issue. */
+function showThrown(form, success, error) {
+  clearResult(form, success);
+  form.dataset.result = 'error';
+  const issue = { code: error?.code ?? 'demo.error', path: [], message: String(error?.message ?? error) };
+  issueBox(form, []).append(issueItem(issue, 'error'));
+}
+
+// ---------------------------------------------------------------------------------------
+// The two forms.
+
+const FORMS = {
+  leave: {
+    form: () => $('#leave-form'),
+    success: () => $('#leave-success'),
+    check: (form) => secretariat.checkLeaveRequest(formObject(form), state.context, options()),
+  },
+  plan: {
+    form: () => $('#plan-form'),
+    success: () => $('#plan-success'),
+    check: (form) => secretariat.checkActivityPlan(planObject(form), state.context, options()),
+  },
+};
+
+function runCheck(name) {
+  const { form, success, check } = FORMS[name];
+  state.checked.add(name);
+  // A counter of checks, so a reader (or a test) can tell a new result from the last one.
+  form().dataset.checks = String(Number(form().dataset.checks ?? 0) + 1);
+  try {
+    showResult(form(), success(), check(form()));
+  } catch (error) {
+    showThrown(form(), success(), error);
+  }
+  const focus = form().dataset.result === 'success' ? success() : $('[aria-invalid="true"]', form());
+  return focus;
+}
+
+// ---------------------------------------------------------------------------------------
+// The computations a form page shows.
+
+function dl(rows) {
+  const list = document.createElement('dl');
+  for (const [term, value] of rows) {
+    if (value === undefined || value === null || value === '') continue;
+    const dt = document.createElement('dt');
+    dt.textContent = term;
+    const dd = document.createElement('dd');
+    dd.textContent = typeof value === 'object' ? JSON.stringify(value) : String(value);
+    list.append(dt, dd);
+  }
+  return list;
+}
+
+function showPanel(panel, render) {
+  const body = $('[data-panel-body]', panel);
+  try {
+    body.replaceChildren(...render());
+    panel.removeAttribute('data-error');
+  } catch (error) {
+    panel.dataset.error = error?.code ?? 'error';
+    const p = document.createElement('p');
+    p.className = 'panel-error';
+    p.textContent = t('unavailable', { error: error?.message ?? error });
+    body.replaceChildren(p);
+  }
+}
+
+function refreshStanding() {
+  const member = $('#leave-member').value;
+  showPanel($('#standing-panel'), () => {
+    if (!member) return [];
+    const standing = secretariat.memberStanding(state.context, member, options());
+    return [dl(Object.entries(standing))];
+  });
+}
+
+function refreshBudget() {
+  showPanel($('#budget-panel'), () => {
+    const remaining = secretariat.budgetRemaining(state.context, options());
+    return [dl(Object.entries(remaining))];
+  });
+}
+
+function refreshAll() {
+  if (!state.context) return;
+  refreshStanding();
+  refreshBudget();
+  for (const name of state.checked) runCheck(name);
+}
+
+// ---------------------------------------------------------------------------------------
+// Filling the selects from the sample term, and the risk rows.
+
+function fillSelect(select, items, { empty } = {}) {
+  const current = select.value;
+  const opts = [];
+  if (empty) {
+    const none = document.createElement('option');
+    none.value = '';
+    none.dataset.i18nOption = empty;
+    none.textContent = t(empty);
+    opts.push(none);
+  }
+  for (const { value, label } of items) {
+    const option = document.createElement('option');
+    option.value = value;
+    option.textContent = label;
+    opts.push(option);
+  }
+  select.replaceChildren(...opts);
+  if (items.some((i) => i.value === current)) select.value = current;
+}
+
+function fillFromContext(context) {
+  const members = (context.members ?? []).map((m) => ({ value: m.id, label: `${m.name} (${m.id})` }));
+  fillSelect($('#leave-member'), members, { empty: 'choose' });
+  fillSelect($('#leave-substitute'), members, { empty: 'noSubstitute' });
+  fillSelect($('#leave-approver'), members, { empty: 'choose' });
+  fillSelect($('#plan-projectLeader'), members, { empty: 'choose' });
+  const events = (context.events ?? []).map((e) => ({ value: e.id, label: `${e.title} · ${e.start.replace('T', ' ')}` }));
+  fillSelect($('#leave-event'), events, { empty: 'choose' });
+  const departments = [...new Set((context.members ?? []).map((m) => m.department))];
+  fillSelect($('#plan-department'), departments.map((d) => ({ value: d, label: d })), { empty: 'choose' });
+  const lines = budgetLines(context);
+  fillSelect($('#plan-line'), lines.map((l) => ({ value: l, label: l })), { empty: 'choose' });
+}
+
+/** The budget lines the sample term's plans use (the rulebook's lines, when the binding says). */
+function budgetLines(context) {
+  const lines = new Set();
+  for (const op of context.budgetYear?.operations ?? []) {
+    if (op.draft?.plan?.line) lines.add(op.draft.plan.line);
+  }
+  return [...lines];
+}
+
+function renumberRisks() {
+  $$('.risk-row', $('#risk-rows')).forEach((row, index) => {
+    for (const part of ['risk', 'countermeasure']) {
+      const input = $(`[data-risk-part="${part}"]`, row);
+      const id = `plan-risks-${index}-${part}`;
+      input.id = id;
+      input.dataset.path = `risks.${index}.${part}`;
+      input.setAttribute('aria-describedby', `${id}-issues plan-risks-issues`);
+      const label = input.previousElementSibling;
+      label.htmlFor = id;
+      const box = $(`[data-issues-part="${part}"]`, row);
+      box.id = `${id}-issues`;
+      box.dataset.issuesFor = `risks.${index}.${part}`;
+    }
+    // The row's own box takes issues about the row as a whole (path risks.N).
+    row.dataset.issuesRow = String(index);
+  });
+}
+
+function addRisk(values = {}) {
+  const row = $('#risk-row').content.firstElementChild.cloneNode(true);
+  for (const el of $$('[data-i18n]', row)) el.textContent = t(el.dataset.i18n);
+  $('[data-risk-part="risk"]', row).value = values.risk ?? '';
+  $('[data-risk-part="countermeasure"]', row).value = values.countermeasure ?? '';
+  $('.remove-risk', row).addEventListener('click', () => {
+    row.remove();
+    renumberRisks();
+  });
+  $('#risk-rows').append(row);
+  renumberRisks();
+  return row;
+}
+
+// ---------------------------------------------------------------------------------------
+
+async function main() {
+  applyTexts();
+  try {
+    await init();
+    state.context = secretariat.sampleTerm();
+  } catch (error) {
+    setStatus('loadFailed', { error: error?.message ?? error });
+    throw error;
+  }
+  const today = $('#today');
+  if (!today.value) today.value = state.context.asOf ?? '';
+  fillFromContext(state.context);
+  addRisk();
+
+  for (const radio of $$('input[name="locale"]')) {
+    radio.addEventListener('change', () => {
+      state.locale = radio.value;
+      applyTexts();
+      refreshAll();
+    });
+  }
+  today.addEventListener('change', refreshAll);
+  $('#leave-member').addEventListener('change', refreshStanding);
+  $('#add-risk').addEventListener('click', () => $('[data-risk-part="risk"]', addRisk()).focus());
+
+  for (const name of Object.keys(FORMS)) {
+    const form = FORMS[name].form();
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      runCheck(name)?.focus();
+    });
+    // Once checked, a form is re-checked as it changes, so corrected fields clear at once.
+    form.addEventListener('change', () => {
+      if (state.checked.has(name)) runCheck(name);
+    });
+  }
+
+  refreshStanding();
+  refreshBudget();
+  setStatus('ready', { term: state.context.title });
+  document.body.dataset.ready = 'true';
+}
+
+main();
