@@ -280,6 +280,7 @@ test('the demo page checks both forms in headless Chromium', { skip, timeout: 12
     await expectIssue(page, 'plan', 'budget', 'budget.over_line_max', /300/);
     const overMax = (await issuesAt(page, 'plan', 'budget')).find((i) => i.code === 'budget.over_line_max');
     assert.match(overMax.text, HAN);
+    await page.screenshot({ path: path.join(screenshotDir, 'demo-screenshot-issues.png'), fullPage: true });
 
     // Corrected: a purpose, a countermeasure, a start after today, 250.00 yuan.
     await page.fill('#plan-purpose', 'A robot contest for first-year students. 面向新生的机器人比赛。');
@@ -292,7 +293,6 @@ test('the demo page checks both forms in headless Chromium', { skip, timeout: 12
     assert.equal(data.id, 'robot-contest-2002');
     assert.equal(data.budget, '250.00', 'money comes back as a decimal string');
     assert.deepEqual(data.participants, ['Grade 01 01级', 'Grade 02 02级']);
-    await page.screenshot({ path: path.join(screenshotDir, 'demo-screenshot-zh.png'), fullPage: true });
 
     // Today is passed in: on 25 November the same plan starts before its submission.
     await setLocale(page, 'en');
