@@ -14,6 +14,7 @@ pub use crate::attendance::{AttendanceError, LeaveError};
 pub use crate::authority::AuthorityError;
 pub use crate::budget::BudgetError;
 pub use crate::evaluation::EvaluationError;
+pub use crate::forms::FormError;
 pub use crate::input::InputError;
 pub use crate::members::MemberError;
 pub use crate::recruitment::RecruitmentError;
@@ -86,6 +87,9 @@ pub enum Error {
     /// A data file could not be read.
     #[error(transparent)]
     Input(#[from] InputError),
+    /// A form field is missing or cannot be read (see [`crate::forms`]).
+    #[error(transparent)]
+    Form(#[from] FormError),
 }
 
 impl Error {
@@ -102,6 +106,7 @@ impl Error {
             Error::Budget(e) => e,
             Error::Activity(e) => e,
             Error::Input(e) => e,
+            Error::Form(e) => e,
         }
     }
 
@@ -126,6 +131,7 @@ impl Error {
             Error::Budget(e) => e.path_mut(),
             Error::Activity(e) => e.path_mut(),
             Error::Input(e) => e.path_mut(),
+            Error::Form(e) => e.path_mut(),
         };
         if let Some(path) = path {
             *path = join_path(parent, path);
@@ -136,6 +142,12 @@ impl Error {
     /// This error as a plain record, with its message in `locale`.
     pub fn issue(&self, locale: Locale) -> Issue {
         Issue::from_diagnostic(self, locale)
+    }
+
+    /// The error's path split into segments: `risks[1].countermeasure` is
+    /// `["risks", 1, "countermeasure"]` (see [`path_segments`]).
+    pub fn path_segments(&self) -> Vec<PathSegment> {
+        path_segments(self.path())
     }
 }
 
@@ -181,6 +193,116 @@ impl Issue {
                 .collect(),
         }
     }
+}
+
+impl Issue {
+    /// The issue's path split into segments (see [`path_segments`]).
+    pub fn path_segments(&self) -> Vec<PathSegment> {
+        path_segments(&self.path)
+    }
+}
+
+/// One step of a field path: a key of an object or a position in a list. Serialises as a
+/// JSON string or number, so `["risks", 1, "countermeasure"]` is the path
+/// `risks[1].countermeasure` as a form library (zod, pydantic) writes it.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum PathSegment {
+    /// A position in a list, from 0.
+    Index(usize),
+    /// A key of an object.
+    Key(String),
+}
+
+impl fmt::Display for PathSegment {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            PathSegment::Index(i) => write!(f, "[{i}]"),
+            PathSegment::Key(k) => f.write_str(k),
+        }
+    }
+}
+
+/// Splits a path into its segments: keys between dots, positions in brackets.
+/// `risks[1].countermeasure` is `[Key("risks"), Index(1), Key("countermeasure")]`, `[0].grade`
+/// is `[Index(0), Key("grade")]` and the empty path has no segment. Brackets that hold
+/// anything but digits stay part of their key; [`join_segments`] is the inverse.
+///
+/// # Example
+///
+/// ```
+/// use secretariat::error::{PathSegment, join_segments, path_segments};
+///
+/// let segments = path_segments("risks[1].countermeasure");
+/// assert_eq!(segments, [
+///     PathSegment::Key("risks".into()),
+///     PathSegment::Index(1),
+///     PathSegment::Key("countermeasure".into()),
+/// ]);
+/// assert_eq!(serde_json::to_string(&segments).unwrap(), r#"["risks",1,"countermeasure"]"#);
+/// assert_eq!(join_segments(&segments), "risks[1].countermeasure");
+/// assert!(path_segments("").is_empty());
+/// ```
+pub fn path_segments(path: &str) -> Vec<PathSegment> {
+    let mut out = Vec::new();
+    let mut key = String::new();
+    let mut chars = path.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '.' => {
+                if !key.is_empty() {
+                    out.push(PathSegment::Key(std::mem::take(&mut key)));
+                }
+            }
+            '[' => {
+                // Digits then `]` make a position; anything else stays in the key.
+                let mut digits = String::new();
+                while let Some(d) = chars.next_if(char::is_ascii_digit) {
+                    digits.push(d);
+                }
+                let index = match chars.peek() {
+                    Some(']') if !digits.is_empty() => digits.parse::<usize>().ok(),
+                    _ => None,
+                };
+                match index {
+                    Some(i) => {
+                        chars.next();
+                        if !key.is_empty() {
+                            out.push(PathSegment::Key(std::mem::take(&mut key)));
+                        }
+                        out.push(PathSegment::Index(i));
+                    }
+                    None => {
+                        key.push('[');
+                        key.push_str(&digits);
+                    }
+                }
+            }
+            _ => key.push(c),
+        }
+    }
+    if !key.is_empty() {
+        out.push(PathSegment::Key(key));
+    }
+    out
+}
+
+/// Writes segments back as a path: the inverse of [`path_segments`] for keys that hold no
+/// `.` and no bracketed digits.
+pub fn join_segments(segments: &[PathSegment]) -> String {
+    let mut out = String::new();
+    for s in segments {
+        match s {
+            PathSegment::Index(i) => out.push_str(&format!("[{i}]")),
+            PathSegment::Key(k) => {
+                if !out.is_empty() {
+                    out.push('.');
+                }
+                out.push_str(k);
+            }
+        }
+    }
+    out
 }
 
 impl fmt::Display for Issue {

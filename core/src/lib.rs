@@ -9,6 +9,11 @@
 //! always an argument. Bad input is a typed [`Error`] with a stable code, a field path and a
 //! message in English and Simplified Chinese; nothing in the public API panics on input.
 //!
+//! [`forms`] checks what a person typed into a form (a leave request, an activity plan, an
+//! expense, a recruitment application, a board plan's submission) against a term's data and
+//! reports every problem at once, as browser forms need (`{"success": false, "issues":
+//! [...]}`).
+//!
 //! ## Quick start
 //!
 //! ```
@@ -47,6 +52,7 @@ pub mod budget;
 pub mod calendar;
 pub mod error;
 pub mod evaluation;
+pub mod forms;
 pub mod input;
 pub mod members;
 pub mod recruitment;
@@ -64,6 +70,7 @@ pub use error::{Diagnostic, Error, Issue, Locale, Result};
 pub use evaluation::{
     EvaluationError, EvaluationInput, EvaluationScheme, Ranking, ScoreSheet, evaluate,
 };
+pub use forms::{FormError, FormIssue, FormOutcome, FormResult};
 pub use input::InputError;
 pub use members::{Department, Grade, Member, MemberError, MemberId, MemberStatus, Role, Roster};
 pub use recruitment::{Allocation, RecruitmentError, RecruitmentRound, allocate};

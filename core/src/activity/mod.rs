@@ -41,6 +41,7 @@ pub use book::{ActivityBook, StepOutcome};
 pub use error::{ActivityError, ActivityWarning};
 pub use policy::{ActivityPolicy, LeadTimeAnchor};
 pub use report::{ActivityReport, ActivityRow, NextStep};
+pub(crate) use validate::findings as plan_findings;
 pub use validate::{PlanBudget, PlanValidation, check_plan, validate_plan};
 pub use year::{ActivityYear, ActivityYearData, PlanDraft, YearOperation};
 

@@ -55,11 +55,11 @@ pub struct PlanValidation {
     pub lead_times: Vec<LeadTimeVerdict>,
 }
 
-/// What the checks found, typed.
-struct Findings {
-    problems: Vec<Error>,
-    activity_warnings: Vec<ActivityWarning>,
-    budget_warnings: Vec<BudgetWarning>,
+/// What the checks found, typed (also what [`crate::forms`] reports).
+pub(crate) struct Findings {
+    pub(crate) problems: Vec<Error>,
+    pub(crate) activity_warnings: Vec<ActivityWarning>,
+    pub(crate) budget_warnings: Vec<BudgetWarning>,
     budget: Option<PlanBudget>,
     lead_times: Vec<LeadTimeVerdict>,
 }
@@ -155,7 +155,7 @@ fn missing(problems: &mut Vec<Error>, text: &str, path: &str, field: &'static st
     }
 }
 
-fn findings(
+pub(crate) fn findings(
     rulebook: &Rulebook,
     roster: &Roster,
     ledger: &BudgetLedger,

@@ -601,6 +601,185 @@ impl BudgetLedger {
         Ok(self.commit(prepared))
     }
 
+    /// Every reason [`BudgetLedger::record_expense`] would refuse `expense`, not only the
+    /// first, in the order it checks them (empty when it would be recorded): what an
+    /// expense form shows. Checks that need what an earlier one refused are left out (an
+    /// unknown activity has no approved budget to exceed).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use secretariat::activity::ActivityYearData;
+    /// use secretariat::budget::Expense;
+    /// use secretariat::{Diagnostic, Rulebook, TermData};
+    ///
+    /// let rb = Rulebook::default();
+    /// let roster = TermData::sample().roster()?;
+    /// let today = NaiveDate::from_ymd_opt(2002, 11, 20).unwrap();
+    /// let year = ActivityYearData::sample().replay(&rb, &roster, None, today)?;
+    /// let party = Expense {
+    ///     date: today,
+    ///     activity: "challenge-cup-2002".into(),
+    ///     category: "snacks".into(),
+    ///     amount: "300.00".parse()?,
+    ///     approver: "2002011".into(), // an officer: no authority over expenses
+    ///     receipt: String::new(),
+    ///     note: String::new(),
+    /// };
+    /// let problems = year.ledger.expense_problems(&rb, &roster, &party);
+    /// let codes: Vec<_> = problems.iter().map(|e| (e.code(), e.path())).collect();
+    /// assert_eq!(codes, [
+    ///     ("budget.unknown_category", "category"),
+    ///     ("budget.missing_receipt", "receipt"),
+    ///     ("authority.not_permitted", "approver"),
+    ///     ("budget.over_activity_max", "amount"),
+    /// ]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn expense_problems(
+        &self,
+        rulebook: &Rulebook,
+        roster: &Roster,
+        expense: &Expense,
+    ) -> Vec<Error> {
+        let fields = LEDGER_FIELDS;
+        let policy = &rulebook.budget;
+        let e = expense;
+        let mut problems: Vec<Error> = Vec::new();
+        let amount = match check_amount(e.amount, false, || fields.amount.to_owned()) {
+            Ok(amount) => Some(amount),
+            Err(err) => {
+                problems.push(err.into());
+                None
+            }
+        };
+        if let Err(err) = self.check_date(e.date, fields.date) {
+            problems.push(err.into());
+        }
+        // As `open_account`, every refusal kept.
+        let account = match self.accounts.get(&e.activity) {
+            None => {
+                problems.push(
+                    BudgetError::UnknownActivity {
+                        path: fields.activity.to_owned(),
+                        activity: e.activity.clone(),
+                    }
+                    .into(),
+                );
+                None
+            }
+            Some(account) => match account.totals.settled_on {
+                Some(settled_on) => {
+                    problems.push(
+                        BudgetError::AccountSettled {
+                            path: fields.activity.to_owned(),
+                            activity: e.activity.clone(),
+                            settled_on,
+                        }
+                        .into(),
+                    );
+                    None
+                }
+                None => Some(account),
+            },
+        };
+        let open = account.and_then(|account| {
+            if e.date < account.totals.opened_on {
+                problems.push(
+                    BudgetError::BeforeReservation {
+                        path: fields.date.to_owned(),
+                        date: e.date,
+                        reserved_on: account.totals.opened_on,
+                    }
+                    .into(),
+                );
+            }
+            match policy.line(&account.info.line) {
+                Some(line) => Some((account, line)),
+                None => {
+                    problems.push(
+                        BudgetError::UnknownLine {
+                            path: fields.activity.to_owned(),
+                            line: account.info.line.clone(),
+                        }
+                        .into(),
+                    );
+                    None
+                }
+            }
+        });
+        if let Some((account, line)) = open
+            && !line.categories.is_empty()
+            && !line.categories.contains(&e.category)
+        {
+            problems.push(
+                BudgetError::UnknownCategory {
+                    path: "category".into(),
+                    category: e.category.clone(),
+                    line: account.info.line.clone(),
+                    allowed: line.categories.join(", "),
+                }
+                .into(),
+            );
+        }
+        if policy.require_receipt && e.receipt.trim().is_empty() {
+            problems.push(
+                BudgetError::MissingReceipt {
+                    path: "receipt".into(),
+                }
+                .into(),
+            );
+        }
+        match roster.require(&e.approver, fields.approver) {
+            Err(err) => problems.push(err.into()),
+            Ok(approver) => {
+                if let Some((account, _)) = open {
+                    let scope = account_scope(account);
+                    let authorized = match amount {
+                        Some(amount) => {
+                            authorize_expense(rulebook, approver, &scope, amount, fields.approver)
+                                .map(drop)
+                        }
+                        None => authorize(
+                            &rulebook.authority,
+                            Action::ApproveExpense,
+                            approver,
+                            &scope,
+                            fields.approver,
+                        )
+                        .map(drop)
+                        .map_err(Error::from),
+                    };
+                    if let Err(err) = authorized {
+                        problems.push(err);
+                    }
+                }
+            }
+        }
+        if let (Some((account, _)), Some(amount)) = (open, amount) {
+            match account.totals.spent.checked_add(amount) {
+                Some(spent_after) if spent_after > account.totals.approved => problems.push(
+                    BudgetError::OverActivityMax {
+                        path: fields.amount.to_owned(),
+                        activity: e.activity.clone(),
+                        spent_after,
+                        approved: account.totals.approved,
+                    }
+                    .into(),
+                ),
+                Some(_) => {}
+                None => problems.push(
+                    BudgetError::Overflow {
+                        path: fields.amount.to_owned(),
+                    }
+                    .into(),
+                ),
+            }
+        }
+        problems
+    }
+
     /// Closes an activity's account (what filing its summary, or cancelling it, does): the
     /// unspent reserve is released back to the year, and the account takes no more entries.
     ///

@@ -18,6 +18,24 @@ pub enum RecruitmentError {
         /// The deadline (the first day that is too late).
         deadline: NaiveDate,
     },
+    /// A candidate registers on or after the recruitment deadline.
+    #[error("registered on {registered_on}, not before the recruitment deadline {deadline}")]
+    RegisteredAfterDeadline {
+        /// Path of the field.
+        path: String,
+        /// The day of registration.
+        registered_on: NaiveDate,
+        /// The deadline (the first day that is too late).
+        deadline: NaiveDate,
+    },
+    /// A referral by a member who is not active (expelled, resigned or on the reserve list).
+    #[error("{referrer} is not an active member and cannot refer a candidate")]
+    ReferrerInactive {
+        /// Path of the field.
+        path: String,
+        /// The referrer.
+        referrer: crate::members::MemberId,
+    },
     /// Two candidates share an id.
     #[error("duplicate candidate {id:?}")]
     DuplicateCandidate {
@@ -108,6 +126,8 @@ impl RecruitmentError {
     pub(crate) fn path_mut(&mut self) -> Option<&mut String> {
         match self {
             RecruitmentError::AfterDeadline { path, .. } => Some(path),
+            RecruitmentError::RegisteredAfterDeadline { path, .. } => Some(path),
+            RecruitmentError::ReferrerInactive { path, .. } => Some(path),
             RecruitmentError::DuplicateCandidate { path, .. } => Some(path),
             RecruitmentError::Empty { path, .. } => Some(path),
             RecruitmentError::ReferralWithoutReferrer { path, .. } => Some(path),
@@ -126,6 +146,10 @@ impl Diagnostic for RecruitmentError {
     fn code(&self) -> &'static str {
         match self {
             RecruitmentError::AfterDeadline { .. } => "recruitment.after_deadline",
+            RecruitmentError::RegisteredAfterDeadline { .. } => {
+                "recruitment.registered_after_deadline"
+            }
+            RecruitmentError::ReferrerInactive { .. } => "recruitment.referrer_inactive",
             RecruitmentError::DuplicateCandidate { .. } => "recruitment.duplicate_candidate",
             RecruitmentError::Empty { .. } => "recruitment.empty",
             RecruitmentError::ReferralWithoutReferrer { .. } => {
@@ -144,6 +168,8 @@ impl Diagnostic for RecruitmentError {
     fn path(&self) -> &str {
         match self {
             RecruitmentError::AfterDeadline { path, .. }
+            | RecruitmentError::RegisteredAfterDeadline { path, .. }
+            | RecruitmentError::ReferrerInactive { path, .. }
             | RecruitmentError::DuplicateCandidate { path, .. }
             | RecruitmentError::Empty { path, .. }
             | RecruitmentError::ReferralWithoutReferrer { path }
@@ -164,6 +190,14 @@ impl Diagnostic for RecruitmentError {
                 deadline,
                 ..
             } => format!("决定日期 {decided_on} 不在招新截止日 {deadline} 之前"),
+            RecruitmentError::RegisteredAfterDeadline {
+                registered_on,
+                deadline,
+                ..
+            } => format!("报名日期 {registered_on} 不在招新截止日 {deadline} 之前"),
+            RecruitmentError::ReferrerInactive { referrer, .. } => {
+                format!("{referrer} 不是在职成员，不能推荐候选人")
+            }
             RecruitmentError::DuplicateCandidate { id, .. } => format!("候选人 {id:?} 重复"),
             RecruitmentError::Empty { field, .. } => {
                 let f = if *field == "id" { "编号" } else { "姓名" };
@@ -206,6 +240,17 @@ impl Diagnostic for RecruitmentError {
             } => {
                 p.insert("decided_on", decided_on.to_string());
                 p.insert("deadline", deadline.to_string());
+            }
+            RecruitmentError::RegisteredAfterDeadline {
+                registered_on,
+                deadline,
+                ..
+            } => {
+                p.insert("registered_on", registered_on.to_string());
+                p.insert("deadline", deadline.to_string());
+            }
+            RecruitmentError::ReferrerInactive { referrer, .. } => {
+                p.insert("referrer", referrer.0.clone());
             }
             RecruitmentError::DuplicateCandidate { id, .. }
             | RecruitmentError::UnknownTeamRules { id, .. }

@@ -1,0 +1,176 @@
+//! What a form page shows beside its fields: a member's standing, an activity's countdown,
+//! what a budget has left. Each reads the same context as the form checks.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::activity::{ActivityError, ActivityId};
+use crate::attendance::Standing;
+use crate::budget::{AccountReport, BudgetError, CapStatus};
+use crate::error::{Diagnostic, Error};
+use crate::members::MemberId;
+use crate::report::{ActivityStatus, TermData};
+use crate::rulebook::Rulebook;
+
+use super::{CONTEXT, context_ledger, context_register, context_roster};
+
+/// A member's attendance standing on `today` (see
+/// [`crate::AttendanceRegister::standing_of`]): counts, status, next consequence, and the
+/// records behind them, each citing its rule.
+///
+/// # Errors
+///
+/// `member.unknown` (path `member`) for an id not in the term; errors of the term data
+/// under `context`.
+///
+/// # Example
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use secretariat::attendance::StandingStatus;
+/// use secretariat::forms::member_standing;
+/// use secretariat::{Diagnostic, Rulebook, TermData};
+///
+/// let (rb, context) = (Rulebook::default(), TermData::sample());
+/// let today = NaiveDate::from_ymd_opt(2002, 10, 14).unwrap();
+/// let zhao = member_standing(&rb, &context, &"2002013".into(), today)?;
+/// assert_eq!(zhao.status, StandingStatus::Expelled);
+///
+/// let err = member_standing(&rb, &context, &"2002999".into(), today).unwrap_err();
+/// assert_eq!((err.code(), err.path()), ("member.unknown", "member"));
+/// # Ok::<(), secretariat::Error>(())
+/// ```
+pub fn member_standing(
+    rulebook: &Rulebook,
+    context: &TermData,
+    member: &MemberId,
+    today: NaiveDate,
+) -> crate::Result<Standing> {
+    let register = context_register(rulebook, context)?;
+    register
+        .standing_of(rulebook, &context.calendar, member, today)
+        .map_err(|e| {
+            // Only the member is the caller's argument; the rest is the term's.
+            if e.path() == "member" {
+                e
+            } else {
+                e.within(CONTEXT)
+            }
+        })
+}
+
+/// A planned activity's milestones and where they stand on `today`: status and days left
+/// per milestone, days to the event and the next action (see
+/// [`crate::schedule::countdown`]).
+///
+/// # Errors
+///
+/// `activity.unknown` (path `activity`) for an id that is not among the context's planned
+/// `activities`; the planning errors of that activity under
+/// `context.activities[i]`.
+///
+/// # Example
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use secretariat::forms::event_countdown;
+/// use secretariat::{Diagnostic, Rulebook, TermData};
+///
+/// let (rb, context) = (Rulebook::default(), TermData::sample());
+/// let today = NaiveDate::from_ymd_opt(2002, 10, 14).unwrap();
+/// let party = event_countdown(&rb, &context, "welcome-party-2002", today)?;
+/// assert_eq!(party.countdown.days_to_event, 12);
+/// assert_eq!(party.countdown.next_action.as_deref(), Some("detailed_production"));
+///
+/// let err = event_countdown(&rb, &context, "sports-day", today).unwrap_err();
+/// assert_eq!((err.code(), err.path()), ("activity.unknown", "activity"));
+/// # Ok::<(), secretariat::Error>(())
+/// ```
+pub fn event_countdown(
+    rulebook: &Rulebook,
+    context: &TermData,
+    activity: &str,
+    today: NaiveDate,
+) -> crate::Result<ActivityStatus> {
+    let Some((i, planned)) = context
+        .activities
+        .iter()
+        .enumerate()
+        .find(|(_, a)| a.id == activity)
+    else {
+        return Err(ActivityError::Unknown {
+            path: "activity".into(),
+            id: ActivityId(activity.to_owned()),
+        }
+        .into());
+    };
+    planned
+        .status(rulebook, &context.calendar, today)
+        .map_err(|e| e.within(&format!("{CONTEXT}.activities[{i}]")))
+}
+
+/// What a budget has left on a day: the annual cap, and one activity's account when asked.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BudgetRemaining {
+    /// The year against the annual cap: committed, spent, and what the cap still allows
+    /// (`remaining`).
+    pub cap: CapStatus,
+    /// The activity's account: approved, spent, and `remaining` (approved less spent).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub activity: Option<AccountReport>,
+}
+
+/// What the budget has left on `today`: the term's budget year replayed up to the day (an
+/// empty ledger when the context has none), with the annual cap and, for `activity`, its
+/// account (see [`crate::BudgetLedger::report`]).
+///
+/// # Errors
+///
+/// `budget.unknown_activity` (path `activity`) for an activity without an account (its
+/// plan not approved by `today`); errors of the term data under `context`.
+///
+/// # Example
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use secretariat::forms::budget_remaining;
+/// use secretariat::{Diagnostic, Rulebook, TermData};
+///
+/// let (rb, context) = (Rulebook::default(), TermData::sample());
+/// let today = NaiveDate::from_ymd_opt(2002, 12, 2).unwrap();
+/// let cup = budget_remaining(&rb, &context, Some(&"challenge-cup-2002".into()), today)?;
+/// assert_eq!(cup.activity.unwrap().remaining.to_string(), "14.50");
+/// assert_eq!(cup.cap.remaining.to_string(), "320.00");
+///
+/// let err = budget_remaining(&rb, &context, Some(&"innovation-competition-2003".into()), today)
+///     .unwrap_err();
+/// assert_eq!((err.code(), err.path()), ("budget.unknown_activity", "activity"));
+/// # Ok::<(), secretariat::Error>(())
+/// ```
+pub fn budget_remaining(
+    rulebook: &Rulebook,
+    context: &TermData,
+    activity: Option<&ActivityId>,
+    today: NaiveDate,
+) -> crate::Result<BudgetRemaining> {
+    let roster = context_roster(context)?;
+    let ledger = context_ledger(rulebook, context, &roster, today)?;
+    let report = ledger.report(rulebook);
+    let account = match activity {
+        None => None,
+        Some(id) => match report.accounts.into_iter().find(|a| &a.activity == id) {
+            Some(account) => Some(account),
+            None => {
+                return Err(Error::from(BudgetError::UnknownActivity {
+                    path: "activity".into(),
+                    activity: id.clone(),
+                }));
+            }
+        },
+    };
+    Ok(BudgetRemaining {
+        cap: report.cap,
+        activity: account,
+    })
+}
