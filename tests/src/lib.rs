@@ -26,6 +26,7 @@ use secretariat::{Diagnostic, Error, Grade, Locale, Rulebook, TermData, input};
 
 mod budget_ops;
 mod evaluation_ops;
+mod forms_ops;
 mod schedule_ops;
 
 /// One case of a vector file.
@@ -151,6 +152,7 @@ pub fn run(case: &Case) -> Result<Outcome, String> {
                 .collect();
             Ok(json!({ "issues": issues }))
         })(),
+        op if op.starts_with("form.") => forms_ops::run(op, &rulebook, case.today, input)?,
         other => match schedule_ops::run(other, &rulebook, case.today, input.clone()) {
             Some(outcome) => outcome,
             None => match evaluation_ops::run(other, &rulebook, case.today, input.clone()) {
