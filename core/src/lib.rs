@@ -66,7 +66,7 @@ pub use activity::{
 };
 pub use attendance::{AttendanceRegister, LeaveRequest, Standing};
 pub use budget::{BudgetError, BudgetLedger, BudgetReport, Decimal};
-pub use error::{Diagnostic, Error, Issue, Locale, Result};
+pub use error::{Diagnostic, Error, Issue, Locale, PathSegment, Result};
 pub use evaluation::{
     EvaluationError, EvaluationInput, EvaluationScheme, Ranking, ScoreSheet, evaluate,
 };

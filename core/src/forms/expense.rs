@@ -121,11 +121,11 @@ pub fn check_expense(
 
     let roster = match context_roster(context) {
         Ok(roster) => roster,
-        Err(e) => return FormOutcome::failure(e),
+        Err(e) => return FormOutcome::refused(r, e),
     };
     let ledger = match context_ledger(rulebook, context, &roster, today) {
         Ok(ledger) => ledger,
-        Err(e) => return FormOutcome::failure(e),
+        Err(e) => return FormOutcome::refused(r, e),
     };
     let complete = activity.is_some() && approver.is_some() && amount.is_some();
     // Stand-ins for what could not be read; the problems they cause are dropped.

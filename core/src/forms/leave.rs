@@ -110,7 +110,7 @@ pub fn check_leave_request(
     }
     let register = match context_register(rulebook, context) {
         Ok(register) => register,
-        Err(e) => return FormOutcome::failure(e),
+        Err(e) => return FormOutcome::refused(r, e),
     };
     let complete = member.is_some() && event.is_some() && approver.is_some();
     // Stand-ins for what could not be read; the problems they cause are dropped.

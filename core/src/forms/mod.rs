@@ -13,7 +13,8 @@
 //! could not be read (its value was a stand-in). A text field the domain rule itself
 //! requires (a leave's reason, a plan's title, an expense's receipt) is reported with the
 //! rule's own code (`leave.no_reason`, `activity.missing_field`, `budget.missing_receipt`).
-//! Field names are the domain record's snake_case names.
+//! Field names are the domain record's snake_case names; keys a form does not know are
+//! ignored (a page's form object may hold more than the record).
 //!
 //! Every check takes the rulebook, the term's data as its **context** ([`TermData`]: the
 //! same object for every form of a page), the form and today, and gives a

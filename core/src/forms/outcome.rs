@@ -11,6 +11,8 @@ use crate::activity::ActivityWarning;
 use crate::budget::BudgetWarning;
 use crate::error::{Diagnostic, Error, Locale, Params, PathSegment, path_segments};
 
+use super::fields::FieldReader;
+
 /// A warning of a form: the form is accepted, but something deserves a look (a budget near
 /// its cap, a plan submitted before its window opens).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -79,12 +81,10 @@ impl<T> FormOutcome<T> {
         FormOutcome { result, warnings }
     }
 
-    /// A failure with one issue (e.g. the context could not be read).
-    pub(crate) fn failure(issue: Error) -> Self {
-        FormOutcome {
-            result: Err(vec![issue]),
-            warnings: Vec::new(),
-        }
+    /// A failure of the context (its data could not be read): the fields' problems found
+    /// so far, then the context's.
+    pub(crate) fn refused(fields: FieldReader, context_error: Error) -> Self {
+        FormOutcome::new(None, fields.finish(vec![context_error], &[]), Vec::new())
     }
 
     /// Whether the form is accepted.

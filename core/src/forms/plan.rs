@@ -167,11 +167,11 @@ pub fn check_activity_plan(
 
     let roster = match context_roster(context) {
         Ok(roster) => roster,
-        Err(e) => return FormOutcome::failure(e),
+        Err(e) => return FormOutcome::refused(r, e),
     };
     let ledger = match context_ledger(rulebook, context, &roster, today) {
         Ok(ledger) => ledger,
-        Err(e) => return FormOutcome::failure(e),
+        Err(e) => return FormOutcome::refused(r, e),
     };
     let complete = id.is_some()
         && line.is_some()

@@ -233,7 +233,7 @@ pub fn check_recruitment_application(
         }
         None => {}
         Some(referrer) => match context_roster(context) {
-            Err(e) => return FormOutcome::failure(e),
+            Err(e) => return FormOutcome::refused(r, e),
             Ok(roster) => match roster.require(referrer, "referred_by") {
                 Err(e) => r.fail(e),
                 Ok(m) if !m.status.is_active() => r.fail(RecruitmentError::ReferrerInactive {

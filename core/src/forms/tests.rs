@@ -245,13 +245,13 @@ fn a_missing_event_does_not_make_up_an_approver_problem() {
 fn a_broken_context_is_reported_under_context() {
     let mut context = TermData::sample();
     context.members.push(context.members[0].clone());
-    let outcome = check_leave_request(
-        &Rulebook::default(),
-        &context,
-        &leave_form(),
-        d(2002, 10, 14),
-    );
-    let issue = &outcome.issues()[0];
+    let mut form = leave_form();
+    form.requested_at = None;
+    let outcome = check_leave_request(&Rulebook::default(), &context, &form, d(2002, 10, 14));
+    // The form's own problems, then the context's.
+    assert_eq!(outcome.issues().len(), 2);
+    assert_eq!(outcome.issues()[0].code(), "form.required");
+    let issue = &outcome.issues()[1];
     assert_eq!(issue.code(), "member.duplicate_id");
     assert!(
         issue.path().starts_with("context.members["),
