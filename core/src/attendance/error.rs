@@ -87,6 +87,27 @@ pub enum AttendanceError {
         /// Path of the field.
         path: String,
     },
+    /// A column of marks given as columns is not as long as the member column.
+    #[error("this column has {actual} rows, the member column {expected}")]
+    ColumnLength {
+        /// Path of the column (`marks.event`, `marks.mark`).
+        path: String,
+        /// The rows of the member column.
+        expected: usize,
+        /// The rows of this column.
+        actual: usize,
+    },
+    /// A code of a column of marks points past its categories (or past the roster or the
+    /// events, for positions).
+    #[error("code {code} is out of range: there are {len} to choose from")]
+    CodeOutOfRange {
+        /// Path of the field (`marks[3].member`).
+        path: String,
+        /// The code.
+        code: u32,
+        /// How many categories (or members, or events) there are.
+        len: usize,
+    },
 }
 
 impl AttendanceError {
@@ -102,6 +123,8 @@ impl AttendanceError {
             AttendanceError::ExcusedWithoutLeave { path, .. } => Some(path),
             AttendanceError::NoSemester { path, .. } => Some(path),
             AttendanceError::DateOutOfRange { path, .. } => Some(path),
+            AttendanceError::ColumnLength { path, .. } => Some(path),
+            AttendanceError::CodeOutOfRange { path, .. } => Some(path),
         }
     }
 }
@@ -118,6 +141,8 @@ impl Diagnostic for AttendanceError {
             AttendanceError::ExcusedWithoutLeave { .. } => "attendance.excused_without_leave",
             AttendanceError::NoSemester { .. } => "attendance.no_semester",
             AttendanceError::DateOutOfRange { .. } => "attendance.date_out_of_range",
+            AttendanceError::ColumnLength { .. } => "attendance.column_length",
+            AttendanceError::CodeOutOfRange { .. } => "attendance.code_out_of_range",
         }
     }
 
@@ -131,7 +156,9 @@ impl Diagnostic for AttendanceError {
             | AttendanceError::SignOutBeforeSignIn { path, .. }
             | AttendanceError::ExcusedWithoutLeave { path, .. }
             | AttendanceError::NoSemester { path, .. }
-            | AttendanceError::DateOutOfRange { path } => path,
+            | AttendanceError::DateOutOfRange { path }
+            | AttendanceError::ColumnLength { path, .. }
+            | AttendanceError::CodeOutOfRange { path, .. } => path,
         }
     }
 
@@ -165,6 +192,12 @@ impl Diagnostic for AttendanceError {
             }
             AttendanceError::NoSemester { today, .. } => format!("校历中没有包含 {today} 的学期"),
             AttendanceError::DateOutOfRange { .. } => "日期超出范围".to_owned(),
+            AttendanceError::ColumnLength {
+                expected, actual, ..
+            } => format!("此列有 {actual} 行，成员列有 {expected} 行"),
+            AttendanceError::CodeOutOfRange { code, len, .. } => {
+                format!("编码 {code} 超出范围：只有 {len} 项可选")
+            }
         };
         localized(locale, self.to_string(), zh)
     }
@@ -192,6 +225,16 @@ impl Diagnostic for AttendanceError {
                 p.insert("today", today.to_string());
             }
             AttendanceError::DateOutOfRange { .. } => {}
+            AttendanceError::ColumnLength {
+                expected, actual, ..
+            } => {
+                p.insert("expected", expected.to_string());
+                p.insert("actual", actual.to_string());
+            }
+            AttendanceError::CodeOutOfRange { code, len, .. } => {
+                p.insert("code", code.to_string());
+                p.insert("len", len.to_string());
+            }
         }
         p
     }

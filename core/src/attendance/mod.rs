@@ -5,17 +5,20 @@
 //! member's [`Standing`] for a day: the counts, the status (good, warning, expelled), the
 //! next consequence, and the records that caused it, each reason citing its rule.
 
+mod columns;
 mod error;
 mod leave;
+mod marked;
 mod policy;
 mod standing;
 
 use std::fmt;
 
 use chrono::{Duration, NaiveDateTime};
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
+pub use columns::{CodeColumn, MarkColumns};
 pub use error::{AttendanceError, LeaveError};
 pub use leave::{LeaveGrant, LeaveRequest};
 pub use policy::{AttendancePolicy, AttendanceWindow, LeavePolicy};
@@ -24,6 +27,8 @@ pub use standing::{
 };
 
 use crate::members::{Department, MemberId, Roster};
+
+use marked::MarkedPairs;
 
 /// An event's identifier.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -106,6 +111,30 @@ pub enum Mark {
 }
 
 impl Mark {
+    /// Every mark, in a fixed order: a mark's code in a column of small integers is its
+    /// position here (`present` 0, `late` 1, `left_early` 2, `late_and_left_early` 3,
+    /// `absent` 4, `excused` 5).
+    pub const ALL: [Mark; 6] = [
+        Mark::Present,
+        Mark::Late,
+        Mark::LeftEarly,
+        Mark::LateAndLeftEarly,
+        Mark::Absent,
+        Mark::Excused,
+    ];
+
+    /// The mark's snake_case key, as serialised: `present`, `late`, `left_early`...
+    pub fn key(self) -> &'static str {
+        match self {
+            Mark::Present => "present",
+            Mark::Late => "late",
+            Mark::LeftEarly => "left_early",
+            Mark::LateAndLeftEarly => "late_and_left_early",
+            Mark::Absent => "absent",
+            Mark::Excused => "excused",
+        }
+    }
+
     /// How many late arrivals and early leaves this mark is.
     pub fn lateness(self) -> u32 {
         match self {
@@ -228,7 +257,8 @@ pub struct AttendanceRegister {
     events: Vec<Event>,
     event_index: FxHashMap<EventId, u32>,
     marks: Vec<StoredMark>,
-    marked: FxHashSet<(u32, u32)>,
+    /// The (member, event) pairs of `marks`.
+    marked: MarkedPairs,
     leaves: Vec<LeaveGrant>,
     /// (member, event) → position in `leaves`.
     on_leave: FxHashMap<(u32, u32), u32>,
@@ -289,11 +319,11 @@ impl AttendanceRegister {
             }
         }
         Ok(AttendanceRegister {
+            marked: MarkedPairs::new(roster.len(), events.len()),
             roster,
             events,
             event_index,
             marks: Vec::new(),
-            marked: FxHashSet::default(),
             leaves: Vec::new(),
             on_leave: FxHashMap::default(),
         })
@@ -363,25 +393,85 @@ impl AttendanceRegister {
         policy: &AttendancePolicy,
         records: &[MarkRecord],
     ) -> crate::Result<()> {
-        let mut staged = Vec::with_capacity(records.len());
-        let mut staged_keys = FxHashSet::default();
-        staged_keys.reserve(records.len());
+        // The batch is staged in place and rolled back on error (`unstage`).
+        let start = self.marks.len();
+        self.marks.reserve(records.len());
+        self.marked.reserve(records.len());
         for (i, r) in records.iter().enumerate() {
-            let stored = self.resolve_mark(policy, r, i)?;
-            let key = (stored.member, stored.event);
-            if self.marked.contains(&key) || !staged_keys.insert(key) {
-                return Err(AttendanceError::DuplicateMark {
-                    path: format!("marks[{i}]"),
-                    member: r.member.clone(),
-                    event: r.event.clone(),
+            let stored = match self.resolve_mark(policy, r, i) {
+                Ok(stored) => stored,
+                Err(e) => {
+                    self.unstage(start);
+                    return Err(e);
                 }
-                .into());
+            };
+            if !self.marked.insert(stored.member, stored.event) {
+                return Err(self.refuse_duplicate(start, i, stored.member, stored.event));
             }
-            staged.push(stored);
+            self.marks.push(stored);
         }
-        self.marks.extend(staged);
-        self.marked.extend(staged_keys);
         Ok(())
+    }
+
+    /// Removes the marks recorded since `start`: the register is as before the batch.
+    #[cold]
+    fn unstage(&mut self, start: usize) {
+        for m in self.marks.get(start..).unwrap_or_default() {
+            self.marked.remove(m.member, m.event);
+        }
+        self.marks.truncate(start);
+    }
+
+    /// The ids of a (member, event) pair of positions.
+    fn ids_at(&self, member: u32, event: u32) -> (MemberId, EventId) {
+        let member = self.roster.members().get(member as usize);
+        let event = self.events.get(event as usize);
+        (
+            member
+                .map(|m| m.id.clone())
+                .unwrap_or_else(|| MemberId(String::new())),
+            event
+                .map(|e| e.id.clone())
+                .unwrap_or_else(|| EventId(String::new())),
+        )
+    }
+
+    /// Rolls back the batch begun at `start`: row `row` marks a pair marked already.
+    #[cold]
+    fn refuse_duplicate(
+        &mut self,
+        start: usize,
+        row: usize,
+        member: u32,
+        event: u32,
+    ) -> crate::Error {
+        self.unstage(start);
+        let (member, event) = self.ids_at(member, event);
+        AttendanceError::DuplicateMark {
+            path: format!("marks[{row}]"),
+            member,
+            event,
+        }
+        .into()
+    }
+
+    /// Rolls back the batch begun at `start`: row `row` is `excused` without leave.
+    #[cold]
+    fn refuse_excused(
+        &mut self,
+        start: usize,
+        row: usize,
+        member: u32,
+        event: u32,
+    ) -> crate::Error {
+        self.unstage(start);
+        let (member, event) = self.ids_at(member, event);
+        AttendanceError::ExcusedWithoutLeave {
+            path: format!("marks[{row}].mark"),
+            member,
+            event,
+        }
+        .into()
     }
 
     fn resolve_mark(

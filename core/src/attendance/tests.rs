@@ -449,3 +449,265 @@ proptest! {
         prop_assert_eq!(m.lateness(), u32::from(late) + u32::from(early));
     }
 }
+
+// --- marks as columns ---
+
+const IDS: [&str; 7] = ["head", "m1", "m2", "m3", "m4", "other_head", "ghost"];
+const EVENT_IDS: [&str; 7] = [
+    "meet-1", "meet-2", "meet-3", "meet-4", "duty-1", "party", "nope",
+];
+
+/// A register with m1's leave from meet-2 granted, so that `excused` can stand.
+fn register_with_leave() -> AttendanceRegister {
+    let mut reg = register();
+    reg.grant_leave(&rb(), &leave("m1", "meet-2", Some("m2"), "head"))
+        .unwrap();
+    reg
+}
+
+/// `rows` (member, event, mark) as records and as columns: the ids dictionary-encoded in
+/// the order `order` lists them (a permutation of 0..7, so categories need not follow the
+/// roster), and, when every id is in the register, as positions too.
+struct Batch {
+    records: Vec<MarkRecord>,
+    member_codes: Vec<u32>,
+    event_codes: Vec<u32>,
+    member_categories: Vec<MemberId>,
+    event_categories: Vec<EventId>,
+    marks: Vec<Mark>,
+}
+
+impl Batch {
+    fn new(rows: &[(usize, usize, Mark)], order: &[usize]) -> Batch {
+        let code = |i: usize| order.iter().position(|&o| o == i).unwrap() as u32;
+        Batch {
+            records: rows
+                .iter()
+                .map(|&(m, e, k)| MarkRecord::direct(IDS[m], EVENT_IDS[e], k))
+                .collect(),
+            member_codes: rows.iter().map(|&(m, _, _)| code(m)).collect(),
+            event_codes: rows.iter().map(|&(_, e, _)| code(e)).collect(),
+            member_categories: order.iter().map(|&i| MemberId::from(IDS[i])).collect(),
+            event_categories: order.iter().map(|&i| EventId::from(EVENT_IDS[i])).collect(),
+            marks: rows.iter().map(|&(_, _, k)| k).collect(),
+        }
+    }
+
+    fn coded(&self) -> MarkColumns<'_> {
+        MarkColumns {
+            members: CodeColumn::coded(&self.member_codes, &self.member_categories),
+            events: CodeColumn::coded(&self.event_codes, &self.event_categories),
+            marks: &self.marks,
+        }
+    }
+}
+
+#[test]
+fn columns_record_what_records_record() {
+    let rows = [
+        (1, 0, Mark::Late),
+        (1, 1, Mark::Excused),
+        (2, 2, Mark::Absent),
+        (3, 5, Mark::LateAndLeftEarly),
+    ];
+    let batch = Batch::new(&rows, &[0, 1, 2, 3, 4, 5, 6]);
+    let mut by_id = register_with_leave();
+    by_id
+        .record_marks(&rb().attendance, &batch.records)
+        .unwrap();
+    let mut coded = register_with_leave();
+    coded.record_mark_columns(&batch.coded()).unwrap();
+    let mut by_position = register_with_leave();
+    by_position
+        .record_mark_columns(&MarkColumns {
+            members: CodeColumn::positions(&batch.member_codes),
+            events: CodeColumn::positions(&batch.event_codes),
+            marks: &batch.marks,
+        })
+        .unwrap();
+    assert_eq!(coded, by_id);
+    assert_eq!(by_position, by_id);
+    assert_eq!(
+        coded.standings(&rb(), &calendar(), date(12, 31)).unwrap(),
+        by_id.standings(&rb(), &calendar(), date(12, 31)).unwrap()
+    );
+}
+
+#[test]
+fn columns_refuse_each_fault_with_its_code_and_path() {
+    let ids: Vec<MemberId> = IDS.iter().map(|&i| i.into()).collect();
+    let events: Vec<EventId> = EVENT_IDS.iter().map(|&e| e.into()).collect();
+    let present = [Mark::Present; 2];
+    let cases: Vec<(MarkColumns<'_>, &str, &str)> = vec![
+        (
+            MarkColumns {
+                members: CodeColumn::coded(&[1, 2], &ids),
+                events: CodeColumn::coded(&[0], &events),
+                marks: &present,
+            },
+            "attendance.column_length",
+            "marks.event",
+        ),
+        (
+            MarkColumns {
+                members: CodeColumn::coded(&[1, 2], &ids),
+                events: CodeColumn::coded(&[0, 0], &events),
+                marks: &[Mark::Present],
+            },
+            "attendance.column_length",
+            "marks.mark",
+        ),
+        (
+            MarkColumns {
+                members: CodeColumn::coded(&[1, 7], &ids),
+                events: CodeColumn::coded(&[0, 0], &events),
+                marks: &present,
+            },
+            "attendance.code_out_of_range",
+            "marks[1].member",
+        ),
+        (
+            MarkColumns {
+                members: CodeColumn::positions(&[1, 6]),
+                events: CodeColumn::positions(&[0, 0]),
+                marks: &present,
+            },
+            "attendance.code_out_of_range",
+            "marks[1].member",
+        ),
+        (
+            MarkColumns {
+                members: CodeColumn::positions(&[1, 2]),
+                events: CodeColumn::positions(&[0, u32::MAX]),
+                marks: &present,
+            },
+            "attendance.code_out_of_range",
+            "marks[1].event",
+        ),
+        (
+            MarkColumns {
+                members: CodeColumn::coded(&[1, 6], &ids),
+                events: CodeColumn::coded(&[0, 0], &events),
+                marks: &present,
+            },
+            "member.unknown",
+            "marks[1].member",
+        ),
+        (
+            MarkColumns {
+                members: CodeColumn::coded(&[1, 2], &ids),
+                events: CodeColumn::coded(&[0, 6], &events),
+                marks: &present,
+            },
+            "attendance.unknown_event",
+            "marks[1].event",
+        ),
+        (
+            MarkColumns {
+                members: CodeColumn::coded(&[1, 2], &ids),
+                events: CodeColumn::coded(&[0, 1], &events),
+                marks: &[Mark::Present, Mark::Excused],
+            },
+            "attendance.excused_without_leave",
+            "marks[1].mark",
+        ),
+        (
+            MarkColumns {
+                members: CodeColumn::coded(&[1, 1], &ids),
+                events: CodeColumn::coded(&[0, 0], &events),
+                marks: &present,
+            },
+            "attendance.duplicate_mark",
+            "marks[1]",
+        ),
+        (
+            MarkColumns {
+                members: CodeColumn::coded(&[2, 3], &ids),
+                events: CodeColumn::coded(&[3, 3], &events),
+                marks: &present,
+            },
+            "attendance.duplicate_mark",
+            "marks[1]",
+        ),
+    ];
+    let mut reg = register_with_leave();
+    mark(&mut reg, "m3", "meet-4", Mark::Late);
+    for (columns, code, path) in cases {
+        let before = reg.clone();
+        let err = reg.record_mark_columns(&columns).unwrap_err();
+        assert_eq!((err.code(), err.path()), (code, path), "{columns:?}");
+        assert!(!err.message(Locale::ZhHans).is_empty());
+        assert_eq!(reg, before, "a refused batch records nothing");
+    }
+    // The unknown category is named in the error; an unused one is no error.
+    let err = reg
+        .record_mark_columns(&MarkColumns {
+            members: CodeColumn::coded(&[6], &ids),
+            events: CodeColumn::coded(&[0], &events),
+            marks: &[Mark::Present],
+        })
+        .unwrap_err();
+    assert!(err.to_string().contains("ghost"), "{err}");
+    reg.record_mark_columns(&MarkColumns {
+        members: CodeColumn::coded(&[1], &ids),
+        events: CodeColumn::coded(&[2], &events),
+        marks: &[Mark::Present],
+    })
+    .unwrap();
+}
+
+#[test]
+fn marks_have_stable_codes_and_keys() {
+    for (code, mark) in Mark::ALL.iter().enumerate() {
+        let json = serde_json::to_value(mark).unwrap();
+        assert_eq!(json, mark.key(), "code {code}");
+    }
+    assert_eq!(Mark::ALL[4], Mark::Absent);
+}
+
+fn arb_any_mark() -> impl Strategy<Value = Mark> {
+    prop_oneof![arb_mark(), Just(Mark::Excused)]
+}
+
+proptest! {
+    /// Marks as columns and marks as records give the same register, the same standings,
+    /// and the same error for the same faulty row, batch after batch (ids include one
+    /// member and one event the register lacks; marks include `excused`).
+    #[test]
+    fn columns_and_records_agree(
+        batches in proptest::collection::vec(
+            proptest::collection::vec((0usize..7, 0usize..7, arb_any_mark()), 0..12),
+            1..6,
+        ),
+        order in Just((0..7).collect::<Vec<usize>>()).prop_shuffle(),
+    ) {
+        let mut by_id = register_with_leave();
+        let mut coded = by_id.clone();
+        let mut by_position = by_id.clone();
+        for rows in batches {
+            let batch = Batch::new(&rows, &order);
+            let expected = by_id.record_marks(&rb().attendance, &batch.records);
+            let got = coded.record_mark_columns(&batch.coded());
+            prop_assert_eq!(&got, &expected);
+            prop_assert_eq!(&coded, &by_id);
+            // Positions: the roster's and the events' own order (no unknown ids).
+            if rows.iter().all(|&(m, e, _)| m < 6 && e < 6) {
+                let members: Vec<u32> = rows.iter().map(|&(m, _, _)| m as u32).collect();
+                let events: Vec<u32> = rows.iter().map(|&(_, e, _)| e as u32).collect();
+                let got = by_position.record_mark_columns(&MarkColumns {
+                    members: CodeColumn::positions(&members),
+                    events: CodeColumn::positions(&events),
+                    marks: &batch.marks,
+                });
+                prop_assert_eq!(&got, &expected);
+            } else {
+                by_position = by_id.clone();
+            }
+            prop_assert_eq!(&by_position, &by_id);
+        }
+        prop_assert_eq!(
+            coded.standings(&rb(), &calendar(), date(12, 31)).unwrap(),
+            by_id.standings(&rb(), &calendar(), date(12, 31)).unwrap()
+        );
+    }
+}
