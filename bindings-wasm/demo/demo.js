@@ -55,6 +55,25 @@ const TEXT = {
     warning: 'Warning',
     footer: "Every rule is the Rust core's (crate secretariat); this page only converts the form to plain objects and shows what comes back.",
     unavailable: 'Not available: {error}',
+    chooseMember: 'Choose a member to see their standing.',
+    status: 'Status',
+    status_good: 'good',
+    status_warning: 'warning',
+    status_expelled: 'expelled',
+    lateness: 'Late or left early',
+    absences: 'Unexcused absences',
+    excused: 'Excused absences',
+    window: 'Counted over',
+    next: 'Next',
+    next_lateness: '{n} more late arrival(s) or early leave(s): {outcome}',
+    next_absence: '{n} more unexcused absence(s): {outcome}',
+    counter_lateness: 'late or left early',
+    counter_absence: 'unexcused absences',
+    annualCap: 'Annual cap',
+    committed: 'Committed',
+    spent: 'Spent',
+    remaining: 'Remaining',
+    committedPercent: '{percent}% of the cap committed',
   },
   'zh-Hans': {
     title: '秘书处：浏览器中的表单检查',
@@ -105,6 +124,25 @@ const TEXT = {
     warning: '提醒',
     footer: '所有规则都在 Rust 核心（secretariat 库）中；本页只把表单转换为普通对象并显示结果。',
     unavailable: '无法显示：{error}',
+    chooseMember: '选择一名成员以查看其考勤状况。',
+    status: '状态',
+    status_good: '良好',
+    status_warning: '警告',
+    status_expelled: '除名',
+    lateness: '迟到或早退',
+    absences: '无故缺席',
+    excused: '准假缺席',
+    window: '统计期间',
+    next: '下一次',
+    next_lateness: '再迟到或早退 {n} 次：{outcome}',
+    next_absence: '再无故缺席 {n} 次：{outcome}',
+    counter_lateness: '迟到或早退',
+    counter_absence: '无故缺席',
+    annualCap: '年度上限',
+    committed: '已占用',
+    spent: '已支出',
+    remaining: '余额',
+    committedPercent: '已占用上限的 {percent}%',
   },
 };
 
@@ -173,12 +211,11 @@ function formObject(form) {
 
 function planObject(form) {
   const plan = formObject(form);
-  plan.risks = $$('.risk-row', form)
-    .map((row) => ({
-      risk: $('[data-risk-part="risk"]', row).value,
-      countermeasure: $('[data-risk-part="countermeasure"]', row).value,
-    }))
-    .filter((r) => r.risk.trim() !== '' || r.countermeasure.trim() !== '');
+  // Every row as it stands, blank ones too: an issue's path (risks.N) names row N.
+  plan.risks = $$('.risk-row', form).map((row) => ({
+    risk: $('[data-risk-part="risk"]', row).value,
+    countermeasure: $('[data-risk-part="countermeasure"]', row).value,
+  }));
   return plan;
 }
 
@@ -308,10 +345,18 @@ function dl(rows) {
     const dt = document.createElement('dt');
     dt.textContent = term;
     const dd = document.createElement('dd');
-    dd.textContent = typeof value === 'object' ? JSON.stringify(value) : String(value);
+    if (value instanceof Node) dd.append(value);
+    else dd.textContent = String(value);
     list.append(dt, dd);
   }
   return list;
+}
+
+function element(tag, className, text) {
+  const el = document.createElement(tag);
+  if (className) el.className = className;
+  if (text !== undefined) el.textContent = text;
+  return el;
 }
 
 function showPanel(panel, render) {
@@ -321,27 +366,75 @@ function showPanel(panel, render) {
     panel.removeAttribute('data-error');
   } catch (error) {
     panel.dataset.error = error?.code ?? 'error';
-    const p = document.createElement('p');
-    p.className = 'panel-error';
-    p.textContent = t('unavailable', { error: error?.message ?? error });
-    body.replaceChildren(p);
+    body.replaceChildren(element('p', 'panel-error', t('unavailable', { error: error?.message ?? error })));
   }
+}
+
+/** A standing as the core computed it: status, counters against their limits, the rule and
+ * the dates behind each, and what the next offence would do. */
+function standingView(standing) {
+  const badge = element('span', `badge ${standing.status}`, t(`status_${standing.status}`));
+  badge.dataset.status = standing.status;
+  const counts = standing.counts ?? {};
+  const rows = [
+    [t('status'), badge],
+    [t('lateness'), counts.lateness],
+    [t('absences'), counts.absences],
+    [t('excused'), counts.excused],
+  ];
+  if (standing.window) rows.push([t('window'), `${standing.window.start} – ${standing.window.end}`]);
+  const next = standing.nextConsequence;
+  if (next) rows.push([t('next'), t(`next_${next.counter}`, { n: next.remaining, outcome: t(`status_${next.outcome}`) })]);
+  const views = [dl(rows)];
+  if (standing.explanation) views.push(element('p', 'explain', standing.explanation));
+  const reasons = element('ul', 'reasons');
+  for (const reason of standing.reasons ?? []) {
+    const dates = (reason.records ?? []).map((r) => r.date).join(', ');
+    const counter = reason.counter ? t(`counter_${reason.counter}`) : t(`status_${reason.outcome}`);
+    const text = reason.counter ? `${counter}: ${reason.count}/${reason.limit}${dates ? ` (${dates})` : ''}` : counter;
+    const li = element('li', '', text);
+    li.append(' ', element('cite', '', reason.rule?.article ?? ''));
+    reasons.append(li);
+  }
+  if (reasons.childElementCount > 0) views.push(reasons);
+  return views;
+}
+
+/** The year against its cap, as the core computed it (decimal strings, shown as given). */
+function budgetView(remaining) {
+  const cap = remaining.cap ?? remaining;
+  const views = [
+    dl([
+      [t('annualCap'), cap.annualCap],
+      [t('committed'), cap.committed],
+      [t('spent'), cap.spent],
+      [t('remaining'), cap.remaining],
+    ]),
+  ];
+  if (cap.committedPercent !== undefined && cap.committedPercent !== null) {
+    const meter = element('div', 'meter');
+    meter.setAttribute('role', 'img');
+    meter.setAttribute('aria-label', t('committedPercent', { percent: cap.committedPercent }));
+    const bar = element('span');
+    bar.style.width = `${Math.min(100, Number.parseFloat(cap.committedPercent))}%`; // display only
+    if (cap.warning) meter.dataset.warning = 'true';
+    meter.append(bar);
+    views.push(meter, element('p', 'explain', t('committedPercent', { percent: cap.committedPercent })));
+  }
+  if (cap.rule?.article) views.push(element('p', 'explain', cap.rule.article));
+  return views;
 }
 
 function refreshStanding() {
   const member = $('#leave-member').value;
   showPanel($('#standing-panel'), () => {
-    if (!member) return [];
-    const standing = secretariat.memberStanding(state.context, member, options());
-    return [dl(Object.entries(standing))];
+    if (!member) return [element('p', 'explain', t('chooseMember'))];
+    return standingView(secretariat.memberStanding(state.context, member, options()));
   });
 }
 
 function refreshBudget() {
-  showPanel($('#budget-panel'), () => {
-    const remaining = secretariat.budgetRemaining(state.context, options());
-    return [dl(Object.entries(remaining))];
-  });
+  showPanel($('#budget-panel'), () => budgetView(secretariat.budgetRemaining(state.context, options())));
 }
 
 function refreshAll() {
@@ -380,21 +473,37 @@ function fillFromContext(context) {
   fillSelect($('#leave-substitute'), members, { empty: 'noSubstitute' });
   fillSelect($('#leave-approver'), members, { empty: 'choose' });
   fillSelect($('#plan-projectLeader'), members, { empty: 'choose' });
-  const events = (context.events ?? []).map((e) => ({ value: e.id, label: `${e.title} · ${e.start.replace('T', ' ')}` }));
-  fillSelect($('#leave-event'), events, { empty: 'choose' });
+  fillSelect($('#leave-event'), termEvents(context), { empty: 'choose' });
   const departments = [...new Set((context.members ?? []).map((m) => m.department))];
   fillSelect($('#plan-department'), departments.map((d) => ({ value: d, label: d })), { empty: 'choose' });
-  const lines = budgetLines(context);
-  fillSelect($('#plan-line'), lines.map((l) => ({ value: l, label: l })), { empty: 'choose' });
+  fillSelect($('#plan-line'), budgetLines(context), { empty: 'choose' });
 }
 
-/** The budget lines the sample term's plans use (the rulebook's lines, when the binding says). */
-function budgetLines(context) {
-  const lines = new Set();
-  for (const op of context.budgetYear?.operations ?? []) {
-    if (op.draft?.plan?.line) lines.add(op.draft.plan.line);
+const when = (datetime) => datetime.replace('T', ' ').replace(/:00$/, '');
+
+/** The term's events and its weekly regular meetings (which the rulebook schedules), by start. */
+function termEvents(context) {
+  const events = (context.events ?? []).map((e) => ({ start: e.start, value: e.id, label: `${e.title} · ${when(e.start)}` }));
+  if (context.meetings && typeof secretariat.regularMeetings === 'function') {
+    const title = context.meetings.title ?? 'Regular meeting';
+    for (const m of secretariat.regularMeetings(context.calendar)) {
+      events.push({ start: m.start, value: m.id, label: `${title} · ${when(m.start)}` });
+    }
   }
-  return [...lines];
+  return events.sort((a, b) => a.start.localeCompare(b.start));
+}
+
+/** The rulebook's budget lines with their ranges (the sample's lines when it cannot say). */
+function budgetLines(context) {
+  const lines = typeof secretariat.defaultRulebook === 'function' ? secretariat.defaultRulebook().budget?.lines : null;
+  if (lines) {
+    return Object.entries(lines).map(([id, line]) => ({ value: id, label: `${line.title} (${line.min}–${line.max})` }));
+  }
+  const ids = new Set();
+  for (const op of context.budgetYear?.operations ?? []) {
+    if (op.draft?.plan?.line) ids.add(op.draft.plan.line);
+  }
+  return [...ids].map((id) => ({ value: id, label: id }));
 }
 
 function renumberRisks() {

@@ -314,6 +314,7 @@ test('the demo page checks both forms in headless Chromium', { skip, timeout: 12
     assert.equal(await page.getAttribute('#budget-panel', 'data-error'), null);
   });
 
+  await page.evaluate(() => document.activeElement?.blur());
   await page.screenshot({ path: path.join(screenshotDir, 'demo-screenshot.png'), fullPage: true });
   assert.deepEqual(problems, [], 'no page or console errors');
 });
