@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Builds the npm package's WebAssembly module and JS glue:
+#
+#   bindings-wasm/pkg/web/   ES module for browsers (wasm-bindgen --target web)
+#   bindings-wasm/pkg/node/  CommonJS module for node (wasm-bindgen --target nodejs)
+#
+# with Debian's Rust (the wasm32 standard library built from source) and the size profile
+# `wasm-release` of the root Cargo.toml, in its own target dir (target/wasm) so the rustup and
+# the Debian compilers never share artifacts. Run scripts/setup.sh first (test.sh does).
+#
+# Environment: WASM_PROFILE (default wasm-release), WASM_OPT=0 to skip wasm-opt even when
+# Debian's binaryen is installed.
+set -euo pipefail
+
+here="$(cd "$(dirname "$0")/.." && pwd)"
+repo="$(cd "$here/.." && pwd)"
+export PATH="$HOME/.cargo/bin:$PATH"
+profile="${WASM_PROFILE:-wasm-release}"
+target_dir="$repo/target/wasm"
+
+cd "$repo"
+# Debian's cargo and rustc by full path (rustup's shims come first on PATH); RUSTC_BOOTSTRAP
+# lets the stable compiler take -Zbuild-std, which builds std for wasm32 from rust-web-src.
+RUSTC=/usr/bin/rustc RUSTDOC=/usr/bin/rustdoc RUSTC_BOOTSTRAP=1 /usr/bin/cargo build --quiet \
+    -p secretariat-wasm --lib --target wasm32-unknown-unknown --profile "$profile" \
+    -Zbuild-std=std,panic_abort --target-dir "$target_dir"
+
+wasm="$target_dir/wasm32-unknown-unknown/$profile/secretariat_wasm.wasm"
+rm -rf "$here/pkg/web" "$here/pkg/node"
+wasm-bindgen --target web --out-dir "$here/pkg/web" "$wasm"
+wasm-bindgen --target nodejs --out-dir "$here/pkg/node" "$wasm"
+# The node glue is CommonJS while the package is "type": "module".
+echo '{ "type": "commonjs" }' > "$here/pkg/node/package.json"
+
+# Optional: binaryen's wasm-opt (Debian's `binaryen`) when installed and not switched off.
+if [ "${WASM_OPT:-1}" != 0 ] && command -v wasm-opt >/dev/null 2>&1; then
+    for dir in web node; do
+        file="$here/pkg/$dir/secretariat_wasm_bg.wasm"
+        wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+            --enable-reference-types --enable-multivalue --enable-mutable-globals \
+            "$file" -o "$file.opt" && mv "$file.opt" "$file"
+    done
+fi
+
+size="$(stat -c %s "$here/pkg/web/secretariat_wasm_bg.wasm")"
+gz="$(gzip -9 -c "$here/pkg/web/secretariat_wasm_bg.wasm" | wc -c)"
+echo "wasm-build: pkg/web and pkg/node ($profile): $size bytes, $gz gzipped"
