@@ -33,7 +33,7 @@ wasm-bindgen --target nodejs --out-dir "$here/pkg/node" "$wasm"
 echo '{ "type": "commonjs" }' > "$here/pkg/node/package.json"
 
 # Optional: binaryen's wasm-opt (Debian's `binaryen`) when installed and not switched off.
-if [ "${WASM_OPT:-1}" != 0 ] && command -v wasm-opt >/dev/null 2>&1; then
+if [ "${WASM_OPT:-0}" != 0 ] && command -v wasm-opt >/dev/null 2>&1; then
     for dir in web node; do
         file="$here/pkg/$dir/secretariat_wasm_bg.wasm"
         wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \

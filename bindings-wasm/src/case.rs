@@ -25,7 +25,8 @@
 use std::borrow::Cow;
 use std::fmt;
 
-use serde::{Serialize, Serializer};
+use secretariat::error::{PathSegment, path_segments};
+use serde::Serialize;
 use serde_json::{Map, Value};
 
 /// The struct fields (snake_case, as the core names them) whose value is a map keyed by data:
@@ -255,59 +256,17 @@ fn camel_in(value: &mut Value, position: Position) {
 
 // --- Paths -------------------------------------------------------------------------------------
 
-/// One segment of a path as JavaScript sees it: a key or an array index.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum PathSegment {
-    /// An object key (a camelCase field name, or a data key as it is).
-    Key(String),
-    /// An array index.
-    Index(u64),
-}
-
-impl Serialize for PathSegment {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        match self {
-            PathSegment::Key(k) => serializer.serialize_str(k),
-            PathSegment::Index(i) => serializer.serialize_u64(*i),
-        }
-    }
-}
-
-/// Splits a core path (`members[3].grade`, `[0].grade`, `""`) into its segments, in the
-/// core's snake_case.
-fn split_path(path: &str) -> Vec<PathSegment> {
-    let mut out = Vec::new();
-    for part in path.split('.') {
-        let (key, mut rest) = match part.find('[') {
-            Some(i) => part.split_at(i),
-            None => (part, ""),
-        };
-        if !key.is_empty() {
-            out.push(PathSegment::Key(key.to_owned()));
-        }
-        while let Some(inner) = rest.strip_prefix('[') {
-            let Some(end) = inner.find(']') else {
-                // Not an index after all: keep the text as a key.
-                out.push(PathSegment::Key(rest.to_owned()));
-                break;
-            };
-            let (index, after) = inner.split_at(end);
-            match index.parse() {
-                Ok(i) => out.push(PathSegment::Index(i)),
-                Err(_) => out.push(PathSegment::Key(index.to_owned())),
-            }
-            rest = after.get(1..).unwrap_or_default();
-        }
-    }
-    out
-}
-
 /// A core path as JavaScript segments: struct fields in camelCase, data keys and indices as
 /// they are (`candidates[0].scores.written_expression` ->
 /// `["candidates", 0, "scores", "written_expression"]`).
 pub fn camel_path(path: &str) -> Vec<PathSegment> {
+    camel_segments(path_segments(path))
+}
+
+/// Path segments in the core's snake_case as JavaScript segments (see [`camel_path`]).
+pub fn camel_segments(segments: Vec<PathSegment>) -> Vec<PathSegment> {
     let mut position = Position::Struct;
-    split_path(path)
+    segments
         .into_iter()
         .map(|segment| match segment {
             PathSegment::Key(key) => match position {

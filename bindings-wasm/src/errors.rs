@@ -6,9 +6,10 @@
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
+use secretariat::error::PathSegment;
 use secretariat::{Diagnostic, Error, Locale};
 
-use crate::case::{PathSegment, camel_path};
+use crate::case::camel_path;
 
 /// The `name` of every error the binding throws.
 pub const ERROR_NAME: &str = "SecretariatError";
@@ -54,8 +55,7 @@ pub(crate) fn js_error(err: &Error, locale: Locale) -> JsValue {
     set(&value, "area", &JsValue::from_str(err.area()));
     let path = crate::convert::to_js(&issue.path).unwrap_or_else(|_| js_sys::Array::new().into());
     set(&value, "path", &path);
-    let issues =
-        crate::convert::to_js(&[&issue]).unwrap_or_else(|_| js_sys::Array::new().into());
+    let issues = crate::convert::to_js(&[&issue]).unwrap_or_else(|_| js_sys::Array::new().into());
     set(&value, "issues", &issues);
     value
 }

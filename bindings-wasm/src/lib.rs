@@ -10,6 +10,7 @@
 pub mod case;
 pub mod convert;
 pub mod errors;
+mod forms;
 mod money;
 pub mod options;
 mod records;

@@ -4,9 +4,9 @@
 use chrono::NaiveDate;
 use wasm_bindgen::prelude::*;
 
+use secretariat::Error;
 use secretariat::calendar::SchoolCalendar;
 use secretariat::schedule::{self, MilestonePlan};
-use secretariat::Error;
 
 use crate::convert::{from_js, invalid, to_js};
 use crate::options::call;

@@ -6,8 +6,8 @@
 use std::fmt;
 
 use serde::ser::{
-    Serialize, SerializeMap, SerializeSeq, SerializeStruct, SerializeStructVariant,
-    SerializeTuple, SerializeTupleStruct, SerializeTupleVariant, Serializer,
+    Serialize, SerializeMap, SerializeSeq, SerializeStruct, SerializeStructVariant, SerializeTuple,
+    SerializeTupleStruct, SerializeTupleVariant, Serializer,
 };
 
 use std::cell::RefCell;
@@ -52,8 +52,6 @@ struct CamelSerializer<S>(S);
 /// The compound serializers of [`CamelSerializer`]: each wraps the inner one and wraps the
 /// values it is given.
 struct Compound<C>(C);
-
-
 
 impl<S: Serializer> Serializer for CamelSerializer<S> {
     type Ok = S::Ok;

@@ -56,7 +56,9 @@ fn map_fields_in(value: &Value, out: &mut std::collections::BTreeSet<String>) {
                     // with digits or dashes first, or keys with `_` that round-trip) is
                     // told apart by the exact serializer in `assert_round_trip`; here the
                     // set is only reported.
-                    if inner.keys().any(|k| k.contains('-') || k.starts_with(char::is_numeric))
+                    if inner
+                        .keys()
+                        .any(|k| k.contains('-') || k.starts_with(char::is_numeric))
                     {
                         out.insert(key.clone());
                     }
@@ -77,7 +79,13 @@ fn names_convert_both_ways() {
     assert_eq!(snake("signIn"), "sign_in");
     assert_eq!(snake("leaveRequests"), "leave_requests");
     assert_eq!(snake("grade"), "grade");
-    for name in ["as_of", "budget_year", "lateness_limit", "top_n", "within_cap"] {
+    for name in [
+        "as_of",
+        "budget_year",
+        "lateness_limit",
+        "top_n",
+        "within_cap",
+    ] {
         assert_eq!(snake(&camel(name)), name);
     }
 }
@@ -189,7 +197,10 @@ fn map_fields_of_the_samples_are_listed() {
         map_fields_in(&value, &mut found);
     }
     for field in &found {
-        assert!(is_map_field(field), "{field} holds data keys: add it to MAP_FIELDS");
+        assert!(
+            is_map_field(field),
+            "{field} holds data keys: add it to MAP_FIELDS"
+        );
     }
 }
 

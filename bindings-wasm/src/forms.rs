@@ -1,0 +1,236 @@
+//! The form checks of a page (issue #6), in the style of zod's `safeParse`: each returns
+//! `{ success: true, data, warnings }` or `{ success: false, issues, warnings }` with every
+//! issue, not only the first, messages in `options.locale`; and what a form page shows beside
+//! its fields (a member's standing, an activity's countdown, a budget's remaining amount).
+//!
+//! A form is what a person typed: camelCase keys, text values (money as a decimal string: a
+//! number given as money is the issue `form.amount_as_number`), keys the form does not know
+//! ignored. The context is the term's data (`sampleTerm()` gives one), the same object for
+//! every form of a page; it is read once per content ([`crate::convert::ParseCache`]).
+//!
+//! A check never throws for what the form or the context holds: a form or a context that
+//! cannot be read at all is a failure with that issue (the context's under `context`). It
+//! throws only for its options (`today` missing, an unknown locale, a bad rulebook).
+
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use wasm_bindgen::prelude::*;
+
+use secretariat::activity::ActivityId;
+use secretariat::forms::{
+    self, ActivityPlanForm, BoardPlanForm, ExpenseForm, FormOutcome, LeaveRequestForm,
+    RecruitmentApplicationForm,
+};
+use secretariat::{Diagnostic, Error, Locale, MemberId, Rulebook, TermData};
+
+use crate::convert::{from_js, to_js};
+use crate::errors::JsIssue;
+use crate::options::{Options, call};
+use crate::records::term_data;
+
+/// A form check's result as JavaScript sees it.
+#[derive(Serialize)]
+#[serde(untagged)]
+enum FormResult<T> {
+    Success {
+        success: bool,
+        data: T,
+        warnings: Vec<JsIssue>,
+    },
+    Failure {
+        success: bool,
+        issues: Vec<JsIssue>,
+        warnings: Vec<JsIssue>,
+    },
+}
+
+fn issues<'a>(
+    list: impl IntoIterator<Item = &'a (impl Diagnostic + 'a)>,
+    locale: Locale,
+) -> Vec<JsIssue> {
+    list.into_iter().map(|d| JsIssue::of(d, locale)).collect()
+}
+
+fn failure<T>(error: &Error, locale: Locale) -> FormResult<T> {
+    FormResult::Failure {
+        success: false,
+        issues: vec![JsIssue::of(error, locale)],
+        warnings: Vec::new(),
+    }
+}
+
+/// Reads the form and the context, runs `check`, and gives the result.
+fn check_form<F: DeserializeOwned, T: Serialize>(
+    form: &JsValue,
+    context: &JsValue,
+    options: JsValue,
+    check: impl FnOnce(&Rulebook, &TermData, &F, chrono::NaiveDate) -> FormOutcome<T>,
+) -> Result<JsValue, JsValue> {
+    call(options, |o: &Options| {
+        let rulebook = o.rulebook()?;
+        let today = o.today()?;
+        let form: F = match from_js(form, "") {
+            Ok(form) => form,
+            Err(e) => return to_js(&failure::<()>(&e, o.locale)),
+        };
+        let context = match term_data(context) {
+            Ok(context) => context,
+            Err(e) => return to_js(&failure::<()>(&e.within("context"), o.locale)),
+        };
+        let outcome = check(&rulebook, &context, &form, today);
+        let warnings = issues(&outcome.warnings, o.locale);
+        let result = match outcome.result {
+            Ok(data) => FormResult::Success {
+                success: true,
+                data,
+                warnings,
+            },
+            Err(errors) => FormResult::Failure {
+                success: false,
+                issues: issues(&errors, o.locale),
+                warnings,
+            },
+        };
+        to_js(&result)
+    })
+}
+
+/// Checks a leave request form (discipline §3): the fields, then every leave rule against the
+/// term (substitute, reason, approver, notice). `data` is the leave request.
+#[wasm_bindgen(js_name = checkLeaveRequest, unchecked_return_type = "FormResult<LeaveRequest>")]
+pub fn check_leave_request(
+    #[wasm_bindgen(unchecked_param_type = "LeaveRequestForm")] form: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "TermData")] context: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Options")] options: JsValue,
+) -> Result<JsValue, JsValue> {
+    check_form(
+        &form,
+        &context,
+        options,
+        |rb, c, f: &LeaveRequestForm, d| forms::check_leave_request(rb, c, f, d),
+    )
+}
+
+/// Checks an activity plan form (discipline §6): every section, the budget against its line's
+/// range and the year's remaining cap, the submission date against the lead-time rules.
+/// `data` is the activity plan.
+#[wasm_bindgen(js_name = checkActivityPlan, unchecked_return_type = "FormResult<ActivityPlan>")]
+pub fn check_activity_plan(
+    #[wasm_bindgen(unchecked_param_type = "ActivityPlanForm")] form: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "TermData")] context: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Options")] options: JsValue,
+) -> Result<JsValue, JsValue> {
+    check_form(
+        &form,
+        &context,
+        options,
+        |rb, c, f: &ActivityPlanForm, d| forms::check_activity_plan(rb, c, f, d),
+    )
+}
+
+/// Checks an expense form (responsibility 4): the fields, then the ledger's rules (the
+/// activity's approved budget, the annual cap, the approver's authority for the amount).
+/// `data` is the expense.
+#[wasm_bindgen(js_name = checkExpense, unchecked_return_type = "FormResult<Expense>")]
+pub fn check_expense(
+    #[wasm_bindgen(unchecked_param_type = "ExpenseForm")] form: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "TermData")] context: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Options")] options: JsValue,
+) -> Result<JsValue, JsValue> {
+    check_form(&form, &context, options, |rb, c, f: &ExpenseForm, d| {
+        forms::check_expense(rb, c, f, d)
+    })
+}
+
+/// Checks a recruitment application form (seed 000, recruitment): the fields, the grade, the
+/// referral, the registration deadline. `data` is the recruitment candidate.
+#[wasm_bindgen(
+    js_name = checkRecruitmentApplication,
+    unchecked_return_type = "FormResult<RecruitmentCandidate>"
+)]
+pub fn check_recruitment_application(
+    #[wasm_bindgen(unchecked_param_type = "RecruitmentApplicationForm")] form: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "TermData")] context: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Options")] options: JsValue,
+) -> Result<JsValue, JsValue> {
+    check_form(
+        &form,
+        &context,
+        options,
+        |rb, c, f: &RecruitmentApplicationForm, d| {
+            forms::check_recruitment_application(rb, c, f, d)
+        },
+    )
+}
+
+/// Checks a board (publicity) plan's submission date against its issue date: 5 to 7 days
+/// before by default (the term's calendar counts working days when the rulebook says so).
+/// `data` is the lead-time verdict.
+#[wasm_bindgen(js_name = checkBoardPlan, unchecked_return_type = "FormResult<LeadTimeVerdict>")]
+pub fn check_board_plan(
+    #[wasm_bindgen(unchecked_param_type = "BoardPlanForm")] form: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "TermData")] context: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Options")] options: JsValue,
+) -> Result<JsValue, JsValue> {
+    check_form(&form, &context, options, |rb, c, f: &BoardPlanForm, d| {
+        forms::check_board_plan(rb, c, f, d)
+    })
+}
+
+/// A member's attendance standing on `options.today`: counts, status, the next consequence and
+/// the records behind them. Throws `member.unknown` (path `["member"]`).
+#[wasm_bindgen(js_name = memberStanding, unchecked_return_type = "Standing")]
+pub fn member_standing(
+    member: &str,
+    #[wasm_bindgen(unchecked_param_type = "TermData")] context: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Options")] options: JsValue,
+) -> Result<JsValue, JsValue> {
+    call(options, |o| {
+        let context = term_data(&context).map_err(|e| e.within("context"))?;
+        let member = MemberId(member.to_owned());
+        to_js(&forms::member_standing(
+            &*o.rulebook()?,
+            &context,
+            &member,
+            o.today()?,
+        )?)
+    })
+}
+
+/// A planned activity's milestones and where they stand on `options.today` (days to the
+/// event, the next action). Throws `activity.unknown` (path `["activity"]`).
+#[wasm_bindgen(js_name = eventCountdown, unchecked_return_type = "ActivityStatus")]
+pub fn event_countdown(
+    activity: &str,
+    #[wasm_bindgen(unchecked_param_type = "TermData")] context: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Options")] options: JsValue,
+) -> Result<JsValue, JsValue> {
+    call(options, |o| {
+        let context = term_data(&context).map_err(|e| e.within("context"))?;
+        to_js(&forms::event_countdown(
+            &*o.rulebook()?,
+            &context,
+            activity,
+            o.today()?,
+        )?)
+    })
+}
+
+/// What the budget has left on `options.today`: the annual cap, and `options.activity`'s
+/// account when given. Throws `budget.unknown_activity` (path `["activity"]`).
+#[wasm_bindgen(js_name = budgetRemaining, unchecked_return_type = "BudgetRemaining")]
+pub fn budget_remaining(
+    #[wasm_bindgen(unchecked_param_type = "TermData")] context: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "BudgetRemainingOptions")] options: JsValue,
+) -> Result<JsValue, JsValue> {
+    call(options, |o| {
+        let context = term_data(&context).map_err(|e| e.within("context"))?;
+        let activity: Option<ActivityId> = o.read_opt("activity")?;
+        to_js(&forms::budget_remaining(
+            &*o.rulebook()?,
+            &context,
+            activity.as_ref(),
+            o.today()?,
+        )?)
+    })
+}

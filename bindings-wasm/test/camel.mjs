@@ -1,0 +1,105 @@
+// The vectors are written with the core's snake_case keys; the JS API takes and gives
+// camelCase. This module converts a vector's input to what a JS caller writes, and matches a
+// vector's expected output against what the API gives, by the same rule the binding uses
+// (bindings-wasm/src/case.rs): struct field names are camelCase; the keys of a map field
+// (below) are data (member ids, scheme ids such as `challenge_cup`, criterion ids, budget
+// line ids) and stay as they are; string values never change. A vector holds no types, so
+// the test needs the list of map fields too; it is the binding's MAP_FIELDS, and if the two
+// ever differ the cases with such keys fail.
+
+/** Struct fields (snake_case) whose value is an object keyed by data. */
+export const MAP_FIELDS = new Set([
+  'accounts',
+  'category_quotas',
+  'lead_times',
+  'lines',
+  'params',
+  'schemes',
+  'scores',
+  'submission_lead_times',
+  'teams',
+  'templates',
+]);
+
+/** `sign_in` -> `signIn`. */
+export function camel(name) {
+  return name.replace(/_(.)/g, (_, c) => c.toUpperCase());
+}
+
+/** A snake_case value (a vector's input) as a JS caller writes it. */
+export function toCamel(value, dataKeys = false) {
+  if (Array.isArray(value)) return value.map((v) => toCamel(v));
+  if (value === null || typeof value !== 'object') return value;
+  const out = {};
+  for (const [key, child] of Object.entries(value)) {
+    if (dataKeys) out[key] = toCamel(child);
+    else out[camel(key)] = toCamel(child, MAP_FIELDS.has(key));
+  }
+  return out;
+}
+
+/** A core path (`candidates[0].scores.written_expression`) as the API's segments. */
+export function camelPath(path) {
+  const segments = [];
+  for (const part of path.split('.')) {
+    const re = /([^[\]]+)|\[(\d+)\]/g;
+    let m;
+    while ((m = re.exec(part))) segments.push(m[2] !== undefined ? Number(m[2]) : m[1]);
+  }
+  return camelSegments(segments);
+}
+
+/** snake_case path segments (`["requested_at"]`) as the API's. */
+export function camelSegments(segments) {
+  let dataKey = false;
+  return segments.map((s) => {
+    if (typeof s === 'number') {
+      dataKey = false;
+      return s;
+    }
+    if (dataKey) {
+      dataKey = false;
+      return s;
+    }
+    dataKey = MAP_FIELDS.has(s);
+    return camel(s);
+  });
+}
+
+/**
+ * Checks that `actual` contains `expected` (the vectors' subset rule: every key named must be
+ * present and match; arrays match in length and item by item; other values are equal), an
+ * expected key found as its camelCase form or, for data keys, as it is. An issue's `path`
+ * (a core path string, or snake_case segments) is compared as the API's segments. Throws
+ * with the path of the first difference.
+ */
+export function assertMatches(expected, actual, at = '$') {
+  if (Array.isArray(expected)) {
+    if (!Array.isArray(actual)) throw new Error(`${at}: expected an array, got ${JSON.stringify(actual)}`);
+    if (expected.length !== actual.length) {
+      throw new Error(`${at}: expected ${expected.length} items, got ${actual.length}: ${JSON.stringify(actual).slice(0, 400)}`);
+    }
+    expected.forEach((e, i) => assertMatches(e, actual[i], `${at}[${i}]`));
+    return;
+  }
+  if (expected !== null && typeof expected === 'object') {
+    if (actual === null || typeof actual !== 'object' || Array.isArray(actual)) {
+      throw new Error(`${at}: expected an object, got ${JSON.stringify(actual)}`);
+    }
+    for (const [key, e] of Object.entries(expected)) {
+      const name = camel(key) in actual ? camel(key) : key;
+      if (!(name in actual)) throw new Error(`${at}.${key}: missing (keys: ${Object.keys(actual).join(', ')})`);
+      if (key === 'path' && Array.isArray(actual[name]) && typeof e === 'string') {
+        assertMatches(camelPath(e), actual[name], `${at}.${key}`);
+      } else if (key === 'path' && Array.isArray(e) && Array.isArray(actual[name])) {
+        assertMatches(camelSegments(e), actual[name], `${at}.${key}`);
+      } else {
+        assertMatches(e, actual[name], `${at}.${key}`);
+      }
+    }
+    return;
+  }
+  if (expected !== actual) {
+    throw new Error(`${at}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
+  }
+}
