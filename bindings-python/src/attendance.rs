@@ -7,24 +7,24 @@
 
 use chrono::{NaiveDate, NaiveDateTime};
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyFloat, PyList, PyString};
+use pyo3::types::{PyDict, PyList, PyString};
 use rustc_hash::FxHashMap;
 
 use secretariat::attendance::{
-    Event, EventId, LeaveGrant, Mark, MarkRecord, NextConsequence, RecordRef, StandingCounts,
-    StandingReason,
+    AttendancePolicy, Event, EventId, LeaveGrant, Mark, MarkRecord, NextConsequence, RecordRef,
+    StandingCounts, StandingReason,
 };
 use secretariat::{AttendanceRegister, Error, LeaveRequest, MemberId, Rulebook, Standing};
 
+use crate::columns::{
+    ColumnsRead, OwnedMarkColumns, PROGRESS_STEP, is_missing, read_mark_columns, report,
+};
 use crate::classes::{PyDateRange, PyIssue, PyRuleRef, frozen_class, list_of, q, repr_date};
 use crate::convert::{Numbers, enum_from, enum_name, from_py, input_error, to_py};
 use crate::errors::{IntoPy, to_py_err, to_py_err_with};
 use crate::members::{PyMember, roster_arg};
 use crate::rulebook::rulebook_arg;
 use crate::schedule::calendar_arg;
-
-/// How many marks are converted between two calls of a `progress` callback.
-const PROGRESS_STEP: usize = 100_000;
 
 frozen_class!(
     /// An event at which attendance is taken.
@@ -293,28 +293,83 @@ pub fn mark_from_times(
 }
 
 // ---------------------------------------------------------------------------------------
-// Marks: the fast path from columns.
+// Marks: records, or columns.
 
-/// Marks read from Python, ready for the core.
+/// Marks read from Python, ready for the core: as records, or (the fast path) as columns.
+enum MarksArg {
+    Records(Vec<MarkRecord>),
+    Columns(OwnedMarkColumns),
+}
+
+impl MarksArg {
+    fn len(&self) -> usize {
+        match self {
+            MarksArg::Records(records) => records.len(),
+            MarksArg::Columns(columns) => columns.len(),
+        }
+    }
+
+    /// Records the marks in `register`, all or none.
+    fn record(
+        &self,
+        register: &mut AttendanceRegister,
+        policy: &AttendancePolicy,
+    ) -> Result<(), Error> {
+        match self {
+            MarksArg::Records(records) => register.record_marks(policy, records),
+            MarksArg::Columns(columns) => register.record_mark_columns(&columns.view()),
+        }
+    }
+}
+
+/// Marks read from Python: a list of dicts, or columns (a dict of columns or a DataFrame).
+/// Columns `member`, `event` and `mark` without times are read as columns of codes
+/// ([`read_mark_columns`]); columns with times, and columns holding what codes cannot say
+/// (a missing value...), are read as records, row by row.
 fn marks_arg(
     py: Python<'_>,
     obj: &Bound<'_, PyAny>,
     progress: Option<&Bound<'_, PyAny>>,
-) -> PyResult<Vec<MarkRecord>> {
-    if let Some(columns) = columns_of(obj)? {
-        return marks_from_columns(py, &columns, progress);
+) -> PyResult<MarksArg> {
+    let Some(columns) = columns_of(obj)? else {
+        let records: Vec<MarkRecord> = from_py(obj, "marks", Numbers::Exact)?;
+        report(progress, records.len(), records.len())?;
+        return Ok(MarksArg::Records(records));
+    };
+    if let Some((name, _)) = columns.iter().find(|(n, _)| {
+        !matches!(
+            n.as_str(),
+            "member" | "event" | "mark" | "sign_in" | "sign_out"
+        )
+    }) {
+        let detail =
+            format!("unknown column `{name}`: expected member, event, mark, sign_in, sign_out");
+        return Err(to_py_err(
+            py,
+            &input_error("input.invalid", "marks", detail),
+        ));
     }
-    let records: Vec<MarkRecord> = from_py(obj, "marks", Numbers::Exact)?;
-    report(progress, records.len(), records.len())?;
-    Ok(records)
+    let column = |name: &str| columns.iter().find(|(n, _)| n == name).map(|(_, c)| c);
+    if column("sign_in").is_none()
+        && column("sign_out").is_none()
+        && let (Some(member), Some(event), Some(mark)) =
+            (column("member"), column("event"), column("mark"))
+        && let ColumnsRead::Columns(read) = read_mark_columns(py, member, event, mark, progress)?
+    {
+        return Ok(MarksArg::Columns(read));
+    }
+    let lists = columns
+        .iter()
+        .map(|(name, c)| as_list(c).map(|list| (name.clone(), list)))
+        .collect::<PyResult<Vec<_>>>()?;
+    marks_from_columns(py, &lists, progress).map(MarksArg::Records)
 }
 
 /// Named columns.
 type Columns<'py> = Vec<(String, Bound<'py, PyAny>)>;
 
-/// The columns of a dict of columns or of a DataFrame (pandas, polars), each as a list.
+/// The columns of a dict of columns or of a DataFrame (pandas, polars), as they are.
 fn columns_of<'py>(obj: &Bound<'py, PyAny>) -> PyResult<Option<Columns<'py>>> {
-    let py = obj.py();
     let names: Vec<String> = if let Ok(d) = obj.cast::<PyDict>() {
         let is_columns = d
             .values()
@@ -332,41 +387,24 @@ fn columns_of<'py>(obj: &Bound<'py, PyAny>) -> PyResult<Option<Columns<'py>>> {
     } else {
         return Ok(None);
     };
-    let mut columns = Vec::with_capacity(names.len());
-    for name in names {
-        let column = obj.get_item(&name)?;
-        let as_list = if column.is_instance_of::<PyList>() {
-            column
-        } else if column.hasattr("tolist")? {
-            column.call_method0("tolist")?
-        } else if column.hasattr("to_list")? {
-            column.call_method0("to_list")?
-        } else {
-            PyList::new(py, column.try_iter()?.collect::<PyResult<Vec<_>>>()?)?.into_any()
-        };
-        columns.push((name, as_list));
-    }
-    Ok(Some(columns))
+    names
+        .into_iter()
+        .map(|name| obj.get_item(&name).map(|column| (name, column)))
+        .collect::<PyResult<_>>()
+        .map(Some)
 }
 
-fn report(progress: Option<&Bound<'_, PyAny>>, done: usize, total: usize) -> PyResult<()> {
-    if let Some(callback) = progress
-        && !callback.is_none()
-    {
-        callback.call1((done, total))?;
+/// A column as a list.
+fn as_list<'py>(column: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+    if column.is_instance_of::<PyList>() {
+        Ok(column.clone())
+    } else if column.hasattr("tolist")? {
+        column.call_method0("tolist")
+    } else if column.hasattr("to_list")? {
+        column.call_method0("to_list")
+    } else {
+        Ok(PyList::new(column.py(), column.try_iter()?.collect::<PyResult<Vec<_>>>()?)?.into_any())
     }
-    Ok(())
-}
-
-/// A missing value of a column: `None`, a float NaN or pandas' `NaT`.
-fn is_missing(obj: &Bound<'_, PyAny>) -> bool {
-    if obj.is_none() {
-        return true;
-    }
-    if let Ok(f) = obj.cast::<PyFloat>() {
-        return f.value().is_nan();
-    }
-    obj.get_type().name().is_ok_and(|n| n == "NaTType")
 }
 
 fn marks_from_columns(
@@ -617,9 +655,10 @@ impl PyAttendanceRegister {
     }
 
     /// Records marks, all or none: a list of dicts (`member`, `event`, and `mark` or
-    /// `sign_in`/`sign_out`), or columns (a dict of lists, or a DataFrame). Times become
-    /// marks with the rulebook's grace period. `progress(done, total)` is called while a
-    /// large batch is read.
+    /// `sign_in`/`sign_out`), or columns (a dict of columns, or a pandas or polars
+    /// DataFrame). Times become marks with the rulebook's grace period. Columns `member`,
+    /// `event` and `mark` (no times) take the fast path of `record_mark_columns`.
+    /// `progress(done, total)` is called while a large batch is read, and at the end.
     #[pyo3(signature = (marks, *, rulebook = None, progress = None))]
     fn record_marks(
         &mut self,
@@ -629,12 +668,46 @@ impl PyAttendanceRegister {
         progress: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<()> {
         let rulebook = rulebook_arg(rulebook)?;
-        let records = marks_arg(py, marks, progress)?;
+        let marks = marks_arg(py, marks, progress)?;
         let policy = &rulebook.get().attendance;
         let register = &mut self.inner;
-        py.detach(|| register.record_marks(policy, &records))
-            .py_err(py)?;
-        report(progress, records.len(), records.len())
+        py.detach(|| marks.record(register, policy)).py_err(py)?;
+        report(progress, marks.len(), marks.len())
+    }
+
+    /// Records marks given as three columns of equal length, all or none: the fast way to
+    /// record a large batch. Row `i` gives member `member[i]` the mark `mark[i]` at event
+    /// `event[i]`. Each column is a pandas categorical (a `Series` of dtype `category`), a
+    /// NumPy array or `Series` of integers, or a list (or any sequence) of strings. Integer
+    /// `member` and `event` columns are positions in the roster and in the events; an
+    /// integer `mark` column holds codes, positions in `MARKS`. Errors are those of
+    /// `record_marks` for the same rows (`marks[i].member`, `attendance.duplicate_mark`...),
+    /// and `attendance.column_length` or `attendance.code_out_of_range`. The GIL is
+    /// released while the core records the marks; `progress(done, total)` is called every
+    /// 100,000 rows read from lists, and at the end.
+    #[pyo3(signature = (*, member, event, mark, progress = None))]
+    fn record_mark_columns(
+        &mut self,
+        py: Python<'_>,
+        member: &Bound<'_, PyAny>,
+        event: &Bound<'_, PyAny>,
+        mark: &Bound<'_, PyAny>,
+        progress: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<()> {
+        let marks = match read_mark_columns(py, member, event, mark, progress)? {
+            ColumnsRead::Columns(columns) => MarksArg::Columns(columns),
+            ColumnsRead::Records => {
+                let lists = [("member", member), ("event", event), ("mark", mark)]
+                    .into_iter()
+                    .map(|(name, c)| as_list(c).map(|list| (name.to_owned(), list)))
+                    .collect::<PyResult<Vec<_>>>()?;
+                MarksArg::Records(marks_from_columns(py, &lists, progress)?)
+            }
+        };
+        let policy = Rulebook::default().attendance;
+        let register = &mut self.inner;
+        py.detach(|| marks.record(register, &policy)).py_err(py)?;
+        report(progress, marks.len(), marks.len())
     }
 
     /// Every reason `request` would be refused, in a fixed order; empty when it would be
@@ -736,9 +809,11 @@ impl PyAttendanceRegister {
 
 /// Standings over a batch of marks: the register is built from `members` and `events`, the
 /// marks recorded (all or none) and every standing computed, with the GIL released during
-/// the core's work. `marks` is a list of dicts or, faster, columns (a dict of lists
-/// `member`, `event`, `mark`, optionally `sign_in` / `sign_out`, or a DataFrame).
-/// `progress(done, total)` is called every 100,000 marks read and once at the end.
+/// the core's work. `marks` is a list of dicts or, faster, columns: a dict of columns or a
+/// pandas or polars DataFrame with columns `member`, `event`, `mark` (optionally `sign_in` /
+/// `sign_out`). Without times, the columns are read as `record_mark_columns` reads them:
+/// pandas categoricals and integer arrays at the speed of a copy. `progress(done, total)`
+/// is called every 100,000 marks read from lists and once at the end.
 #[pyfunction]
 #[pyo3(signature = (members, events, marks, *, calendar, today, rulebook = None, progress = None))]
 #[allow(clippy::too_many_arguments)]
@@ -756,14 +831,14 @@ pub fn standings(
     let roster = roster_arg(py, members)?;
     let events = events_arg(events, "events")?;
     let calendar = calendar_arg(calendar)?;
-    let records = marks_arg(py, marks, progress)?;
+    let marks = marks_arg(py, marks, progress)?;
     let rb: &Rulebook = rulebook.get();
-    let total = records.len();
+    let total = marks.len();
     let items = py
         .detach(move || -> Result<Vec<Standing>, Error> {
             let mut register = AttendanceRegister::new(roster, events)?;
-            register.record_marks(&rb.attendance, &records)?;
-            drop(records);
+            marks.record(&mut register, &rb.attendance)?;
+            drop(marks);
             register.standings(rb, &calendar, today)
         })
         .py_err(py)?;

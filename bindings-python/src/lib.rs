@@ -9,6 +9,7 @@ use pyo3::prelude::*;
 mod attendance;
 mod budget;
 mod classes;
+mod columns;
 mod convert;
 mod errors;
 mod evaluation;
@@ -51,6 +52,13 @@ fn core_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<attendance::PyRecordRef>()?;
     m.add_class::<attendance::PyNextConsequence>()?;
     m.add_function(wrap_pyfunction!(attendance::mark_from_times, m)?)?;
+    m.add(
+        "MARKS",
+        pyo3::types::PyTuple::new(
+            m.py(),
+            secretariat::attendance::Mark::ALL.map(|mark| mark.key()),
+        )?,
+    )?;
     m.add_function(wrap_pyfunction!(attendance::standings, m)?)?;
 
     m.add_class::<schedule::PySchoolCalendar>()?;

@@ -120,3 +120,48 @@ def test_calendars_round_trip(periods: list[tuple[str, D, int]]) -> None:
     calendar = sec.SchoolCalendar((D(2002, 9, 2), D(2003, 7, 4)), holidays=holidays)
     assert sec.SchoolCalendar.from_dict(calendar.to_dict()) == calendar
     assert [h.name for h in calendar.holidays] == [name for name, _, _ in periods]
+
+
+# Member fields as a caller may give them: (valid values, invalid ones: a float, a bool,
+# an unknown role, a grade out of range, None...). Extra keys are refused.
+MEMBER_FIELDS: dict[str, tuple[list[Any], list[Any]]] = {
+    "id": ([f"m{i}" for i in range(20)], ["", "  ", 7, None]),
+    "name": (["Li Wei", "王芳", "Zhao"], ["", None, 1.5]),
+    "grade": ([2002, 2, 99, "02", "2001", " 99 "], [1899, -1, True, 2002.0, "x", None]),
+    "department": (["Secretariat", "S&T"], [3, None]),
+    "role": (["officer", "minister", "department_head", "advisor"], ["boss", None, 1]),
+    "skills": ([[], ["computer"], ["computer", "organization_language"]],
+               [("computer",), [1], None, "computer"]),
+    "status": (["active", "warned", "expelled", "reserve"], ["retired", None]),
+    "extra": ([], [1]),
+}
+REQUIRED = ["id", "name", "grade", "department", "role"]
+
+
+@st.composite
+def member_dicts(draw: Any) -> dict[str, Any]:
+    member = {}
+    for key, (valid, invalid) in MEMBER_FIELDS.items():
+        wanted = draw(st.integers(0, 39)) > 0 if key in REQUIRED else draw(st.booleans())
+        if key == "extra":
+            wanted = draw(st.integers(0, 19)) == 0
+        if not wanted:
+            continue
+        pool = valid if valid and draw(st.integers(0, 29)) > 0 else invalid
+        member[key] = draw(st.sampled_from(pool))
+    return member
+
+
+def _roster_outcome(members: Any) -> Any:
+    try:
+        return [m.to_dict() for m in sec.Roster(members).members]
+    except sec.SecretariatError as e:
+        return (type(e).__name__, e.code, e.path, e.message)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(member_dicts(), max_size=4))
+def test_a_list_of_member_dicts_reads_as_the_generic_reader_reads_it(ms: list[dict]) -> None:
+    """A list of plain dicts is read field by field (the fast path of large rosters); a
+    tuple goes through the generic reader. Both give the same members or the same error."""
+    assert _roster_outcome(ms) == _roster_outcome(tuple(ms))

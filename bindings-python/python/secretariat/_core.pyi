@@ -33,6 +33,7 @@ __all__ = [
     "LeaveRequest",
     "LedgerLine",
     "LedgerLines",
+    "MARKS",
     "MeetingOccurrence",
     "Member",
     "MemberError",
@@ -101,6 +102,11 @@ _PlanLike = MilestonePlan | Mapping[str, Any]
 # A list of dicts, a dict of column lists, or a pandas / polars DataFrame.
 _Money = decimal.Decimal | int | str
 _MarksLike = Sequence[Mapping[str, Any]] | Mapping[str, Sequence[Any]] | Any
+# A column of marks: a pandas categorical or Series, a NumPy or polars array of integers, or
+# a sequence of strings (NumPy, pandas and polars stay optional, so they are not named).
+_Column = Sequence[str] | Sequence[int] | Any
+
+MARKS: tuple[_MarkName, ...]
 
 # ---------------------------------------------------------------------------------------
 # Exceptions
@@ -410,6 +416,14 @@ class AttendanceRegister:
         marks: _MarksLike,
         *,
         rulebook: _RulebookLike = None,
+        progress: _Progress | None = None,
+    ) -> None: ...
+    def record_mark_columns(
+        self,
+        *,
+        member: _Column,
+        event: _Column,
+        mark: _Column,
         progress: _Progress | None = None,
     ) -> None: ...
     def check_leave(

@@ -10,6 +10,7 @@
 
 use crate::members::{MemberError, MemberId};
 
+use super::marked::MarkedPairs;
 use super::{AttendanceError, AttendanceRegister, EventId, Mark, StoredMark};
 
 /// One id column of marks (the members or the events), as codes.
@@ -151,6 +152,11 @@ impl AttendanceRegister {
             self.event_position(id)
         });
 
+        if self.record_rows_at_once(&member_of, &event_of, columns) {
+            return Ok(());
+        }
+
+        // Row by row, each check in the order `record_marks` makes them.
         let start = self.marks.len();
         self.marks.reserve(rows);
         self.marked.reserve(rows);
@@ -182,6 +188,71 @@ impl AttendanceRegister {
             });
         }
         Ok(())
+    }
+
+    /// Records every row in one pass when the marked pairs are a bitmap, and returns `true`.
+    /// Each row is checked without a branch of its own (a fault only sets a flag); when any
+    /// row is at fault the register is put back as it was and `false` returned, so that the
+    /// row-by-row loop finds the first fault and reports it.
+    fn record_rows_at_once(
+        &mut self,
+        member_of: &[u32],
+        event_of: &[u32],
+        columns: &MarkColumns<'_>,
+    ) -> bool {
+        let AttendanceRegister {
+            marks,
+            marked,
+            on_leave,
+            ..
+        } = self;
+        let MarkedPairs::Bits { events, words } = marked else {
+            return false;
+        };
+        let events = *events;
+        let start = marks.len();
+        marks.reserve(columns.marks.len());
+        let mut fault = false;
+        let rows = columns
+            .members
+            .codes
+            .iter()
+            .zip(columns.events.codes)
+            .zip(columns.marks);
+        for ((&member_code, &event_code), &mark) in rows {
+            let member = *member_of.get(member_code as usize).unwrap_or(&UNKNOWN);
+            let event = *event_of.get(event_code as usize).unwrap_or(&UNKNOWN);
+            fault |= (member == UNKNOWN) | (event == UNKNOWN);
+            // In range for known positions; for an unknown one (a fault already) the bit
+            // may be anything, and the rollback below clears it.
+            let bit = (member as usize)
+                .wrapping_mul(events)
+                .wrapping_add(event as usize);
+            match words.get_mut(bit / 64) {
+                Some(word) => {
+                    let mask = 1u64 << (bit % 64);
+                    fault |= *word & mask != 0;
+                    *word |= mask;
+                }
+                None => fault = true,
+            }
+            if mark == Mark::Excused && !on_leave.contains_key(&(member, event)) {
+                fault = true;
+            }
+            marks.push(StoredMark {
+                member,
+                event,
+                mark,
+            });
+        }
+        if fault {
+            marks.truncate(start);
+            *marked = MarkedPairs::new(self.roster.len(), self.events.len());
+            for m in &self.marks {
+                self.marked.insert(m.member, m.event);
+            }
+        }
+        !fault
     }
 
     /// Rolls back the batch begun at `start` and says why row `row`'s member was refused.

@@ -61,7 +61,7 @@ impl MarkedPairs {
 
     /// Marks the pair; `false` when it already had a mark. The positions must be in range
     /// (the callers check them first); a pair outside the bitmap is refused as marked.
-    #[inline]
+    #[inline(always)]
     pub(super) fn insert(&mut self, member: u32, event: u32) -> bool {
         match self {
             MarkedPairs::Bits { events, words } => {

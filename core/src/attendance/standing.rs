@@ -438,19 +438,21 @@ impl AttendanceRegister {
                 records: Vec::new(),
             });
         }
-        let counters = [
+        // The rules are written out only for the reasons that cite them (most members of a
+        // large term have none).
+        let counters: [(_, _, _, fn() -> RuleRef, _); 2] = [
             (
                 Counter::Lateness,
                 counts.lateness,
                 policy.lateness_limit,
-                AttendancePolicy::lateness_rule(),
+                AttendancePolicy::lateness_rule,
                 lateness_records,
             ),
             (
                 Counter::Absence,
                 counts.absences,
                 policy.absence_limit,
-                AttendancePolicy::absence_rule(),
+                AttendancePolicy::absence_rule,
                 absence_records,
             ),
         ];
@@ -460,7 +462,7 @@ impl AttendanceRegister {
             status = status.max(o);
             if count > 0 {
                 reasons.push(StandingReason {
-                    rule,
+                    rule: rule(),
                     counter: Some(counter),
                     count,
                     limit,

@@ -684,12 +684,23 @@ proptest! {
         let mut by_id = register_with_leave();
         let mut coded = by_id.clone();
         let mut by_position = by_id.clone();
+        // The same two paths over a register keeping its marked pairs in a hash set (the
+        // choice of registers too large for a bitmap).
+        let mut by_id_in_set = by_id.clone();
+        by_id_in_set.marked = marked::MarkedPairs::Set(Default::default());
+        let mut coded_in_set = by_id_in_set.clone();
         for rows in batches {
             let batch = Batch::new(&rows, &order);
             let expected = by_id.record_marks(&rb().attendance, &batch.records);
             let got = coded.record_mark_columns(&batch.coded());
             prop_assert_eq!(&got, &expected);
             prop_assert_eq!(&coded, &by_id);
+            let got = by_id_in_set.record_marks(&rb().attendance, &batch.records);
+            prop_assert_eq!(&got, &expected);
+            let got = coded_in_set.record_mark_columns(&batch.coded());
+            prop_assert_eq!(&got, &expected);
+            prop_assert_eq!(&coded_in_set, &by_id_in_set);
+            prop_assert_eq!(coded_in_set.marks.clone(), by_id.marks.clone());
             // Positions: the roster's and the events' own order (no unknown ids).
             if rows.iter().all(|&(m, e, _)| m < 6 && e < 6) {
                 let members: Vec<u32> = rows.iter().map(|&(m, _, _)| m as u32).collect();
