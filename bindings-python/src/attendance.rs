@@ -16,10 +16,10 @@ use secretariat::attendance::{
 };
 use secretariat::{AttendanceRegister, Error, LeaveRequest, MemberId, Rulebook, Standing};
 
+use crate::classes::{PyDateRange, PyIssue, PyRuleRef, frozen_class, list_of, q, repr_date};
 use crate::columns::{
     ColumnsRead, OwnedMarkColumns, PROGRESS_STEP, is_missing, read_mark_columns, report,
 };
-use crate::classes::{PyDateRange, PyIssue, PyRuleRef, frozen_class, list_of, q, repr_date};
 use crate::convert::{Numbers, enum_from, enum_name, from_py, input_error, to_py};
 use crate::errors::{IntoPy, to_py_err, to_py_err_with};
 use crate::members::{PyMember, roster_arg};
@@ -403,7 +403,11 @@ fn as_list<'py>(column: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
     } else if column.hasattr("to_list")? {
         column.call_method0("to_list")
     } else {
-        Ok(PyList::new(column.py(), column.try_iter()?.collect::<PyResult<Vec<_>>>()?)?.into_any())
+        Ok(PyList::new(
+            column.py(),
+            column.try_iter()?.collect::<PyResult<Vec<_>>>()?,
+        )?
+        .into_any())
     }
 }
 

@@ -119,7 +119,10 @@ enum Ids<'py> {
     /// Positions in the roster or the events.
     Positions(Vec<u32>),
     /// Codes into categories (a category no row uses may be anything: it is empty here).
-    Coded { codes: Vec<u32>, categories: Vec<String> },
+    Coded {
+        codes: Vec<u32>,
+        categories: Vec<String>,
+    },
     /// A list, read row by row.
     List(ListColumn<'py, u32>, Vec<String>),
 }
@@ -503,8 +506,10 @@ fn mark_column<'py>(
                 Ok(codes) => codes,
                 Err((row, _)) => return fault(row, Fault::Missing),
             };
-            let marks: Vec<Result<Mark, Fault>> =
-                category_list(&categories)?.iter().map(|c| mark_of(&c)).collect();
+            let marks: Vec<Result<Mark, Fault>> = category_list(&categories)?
+                .iter()
+                .map(|c| mark_of(&c))
+                .collect();
             if let Some(row) = first_row_where(&codes, &marks, Result::is_err) {
                 let why = codes
                     .get(row)

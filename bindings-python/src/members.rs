@@ -142,7 +142,8 @@ fn members_from_list(list: &Bound<'_, PyList>) -> Option<Vec<Member>> {
             continue;
         }
         let dict = item.cast::<PyDict>().ok()?;
-        let (mut id, mut name, mut grade, mut department, mut role) = (None, None, None, None, None);
+        let (mut id, mut name, mut grade, mut department, mut role) =
+            (None, None, None, None, None);
         let mut skills = Vec::new();
         let mut status = MemberStatus::default();
         for (key, value) in dict.iter() {
