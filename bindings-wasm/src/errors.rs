@@ -4,6 +4,7 @@
 //! `message` is in the locale the call asked for.
 
 use serde::Serialize;
+use tsify::Tsify;
 use wasm_bindgen::prelude::*;
 
 use secretariat::error::PathSegment;
@@ -14,12 +15,16 @@ use crate::case::camel_path;
 /// The `name` of every error the binding throws.
 pub const ERROR_NAME: &str = "SecretariatError";
 
-/// An issue as JavaScript sees it (the core's [`secretariat::Issue`] with its path split).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+/// An issue as JavaScript sees it (the core's [`secretariat::Issue`] with its path split): a
+/// problem, or a warning, as plain data.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Tsify)]
+#[tsify(rename = "Issue")]
 pub struct JsIssue {
     /// Stable machine code, e.g. `leave.no_substitute`.
     pub code: String,
-    /// The offending field: camelCase field names, data keys and indices.
+    /// The offending field as segments (`["risks", 1, "countermeasure"]`): camelCase field
+    /// names, data keys (member ids, scheme ids) as they are, indices.
+    #[tsify(type = "PathSegment[]")]
     pub path: Vec<PathSegment>,
     /// Human message in the requested language.
     pub message: String,
@@ -62,7 +67,9 @@ pub(crate) fn js_error(err: &Error, locale: Locale) -> JsValue {
 
 /// Whether `value` is an error thrown by this package (a type guard in TypeScript).
 #[wasm_bindgen(js_name = isSecretariatError, unchecked_return_type = "value is SecretariatError")]
-pub fn is_secretariat_error(value: &JsValue) -> bool {
+pub fn is_secretariat_error(
+    #[wasm_bindgen(unchecked_param_type = "unknown")] value: &JsValue,
+) -> bool {
     value
         .dyn_ref::<js_sys::Error>()
         .is_some_and(|e| e.name() == ERROR_NAME)

@@ -14,6 +14,7 @@
 
 use serde::Serialize;
 use serde::de::DeserializeOwned;
+use tsify::Tsify;
 use wasm_bindgen::prelude::*;
 
 use secretariat::activity::ActivityId;
@@ -28,18 +29,32 @@ use crate::errors::JsIssue;
 use crate::options::{Options, call};
 use crate::records::term_data;
 
-/// A form check's result as JavaScript sees it.
-#[derive(Serialize)]
+/// A form check's result, as zod's `safeParse` gives it: the record, or every issue; the
+/// warnings either way.
+#[derive(Serialize, Tsify)]
 #[serde(untagged)]
 enum FormResult<T> {
+    /// The form is accepted.
     Success {
+        /// Always `true`.
+        #[tsify(type = "true")]
         success: bool,
+        /// The domain record the form stands for.
         data: T,
+        /// Every warning (a budget near its cap, a plan submitted early).
+        #[tsify(type = "Issue[]")]
         warnings: Vec<JsIssue>,
     },
+    /// The form is refused.
     Failure {
+        /// Always `false`.
+        #[tsify(type = "false")]
         success: bool,
+        /// Every issue, in the order of the form's fields.
+        #[tsify(type = "Issue[]")]
         issues: Vec<JsIssue>,
+        /// Every warning.
+        #[tsify(type = "Issue[]")]
         warnings: Vec<JsIssue>,
     },
 }

@@ -16,3 +16,4 @@ pub mod options;
 mod records;
 mod schedule;
 mod selection;
+mod types;

@@ -3,6 +3,7 @@
 //! a decimal string both ways (`"45.50"`); a number given as money is refused.
 
 use serde::Serialize;
+use tsify::Tsify;
 use wasm_bindgen::prelude::*;
 
 use secretariat::activity::{ActivityReport, ActivityYearData};
@@ -15,7 +16,7 @@ use crate::options::call;
 
 /// A ledger as given: a whole one from an earlier call, or `{ year, period }` for an empty one
 /// (the core reads both; the accounts and entries default to none).
-fn ledger(value: &JsValue) -> Result<BudgetLedger, Error> {
+fn read_ledger(value: &JsValue) -> Result<BudgetLedger, Error> {
     from_js(value, "ledger")
 }
 
@@ -24,11 +25,17 @@ fn roster(members: &JsValue) -> Result<Roster, Error> {
     Roster::new(members).map_err(|e| Error::from(e).within("members"))
 }
 
-/// What [`apply_ledger_operations`] gives.
-#[derive(Serialize)]
-struct LedgerResult<'a> {
+/// What `applyLedgerOperations` gives.
+#[derive(Serialize, Tsify)]
+struct LedgerResult {
+    /// What each operation posted, in order.
+    #[tsify(type = "Posting[]")]
     postings: Vec<Posting>,
-    ledger: &'a BudgetLedger,
+    /// The ledger after them (give it back to go on).
+    #[tsify(type = "BudgetLedger")]
+    ledger: BudgetLedger,
+    /// Per activity and in total: approved, spent, remaining, utilisation.
+    #[tsify(type = "BudgetReport")]
     report: BudgetReport,
 }
 
@@ -38,14 +45,14 @@ struct LedgerResult<'a> {
 /// first refused operation throws, its path under `operations[i].<operation>`.
 #[wasm_bindgen(js_name = applyLedgerOperations, unchecked_return_type = "LedgerResult")]
 pub fn apply_ledger_operations(
-    #[wasm_bindgen(unchecked_param_type = "BudgetLedger | NewLedger")] ledger_value: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "BudgetLedger | NewLedger")] ledger: JsValue,
     #[wasm_bindgen(unchecked_param_type = "LedgerOperation[]")] operations: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Member[]")] members: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "BaseOptions")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
     call(options, |o| {
         let rulebook = o.rulebook()?;
-        let mut ledger = ledger(&ledger_value)?;
+        let mut ledger = read_ledger(&ledger)?;
         let operations: Vec<LedgerOperation> = from_js(&operations, "operations")?;
         let roster = roster(&members)?;
         let mut postings = Vec::with_capacity(operations.len());
@@ -58,20 +65,31 @@ pub fn apply_ledger_operations(
         let report = ledger.report(&rulebook);
         to_js(&LedgerResult {
             postings,
-            ledger: &ledger,
+            ledger,
             report,
         })
     })
 }
 
-/// What [`replay_activity_year`] gives.
-#[derive(Serialize)]
+/// What `replayActivityYear` gives.
+#[derive(Serialize, Tsify)]
+#[tsify(rename = "ActivityYearResult")]
 struct YearResult {
+    /// How many operations were applied (dated up to today).
     applied: usize,
+    /// How many are dated after today.
     pending: usize,
+    /// The activities: plan, state, history.
+    #[tsify(type = "ActivityBook")]
     book: ActivityBook,
+    /// The budget ledger.
+    #[tsify(type = "BudgetLedger")]
     ledger: BudgetLedger,
+    /// The budget report.
+    #[tsify(type = "BudgetReport")]
     budget: BudgetReport,
+    /// The activities' report on today: state, next step, what is overdue.
+    #[tsify(type = "ActivityReport")]
     activities: ActivityReport,
 }
 

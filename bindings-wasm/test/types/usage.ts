@@ -1,0 +1,80 @@
+// A small program against the package's declarations, as a user writes it: type-checked by
+// types.test.mjs with `tsc --noEmit --strict` (not run). The `@ts-expect-error` lines are
+// misuses the declarations must refuse: if one compiles, tsc reports the unused directive.
+
+import * as sec from '../../pkg/web/secretariat_wasm.js';
+import type {
+  ActivityPlanForm,
+  FormResult,
+  Issue,
+  LeaveRequest,
+  LeaveRequestForm,
+  Options,
+  PathSegment,
+  TermData,
+} from '../../pkg/web/secretariat_wasm.js';
+
+const context: TermData = sec.sampleTerm();
+const options: Options = { today: '2002-10-14', locale: 'zh-Hans' };
+
+// A form check narrows on `success`.
+const form: LeaveRequestForm = {
+  member: '2002012',
+  event: 'regular-meeting-2002-10-16',
+  reason: 'Mid-term exam',
+  approver: '2000002',
+  requestedAt: '2002-10-14T09:00',
+};
+const result: FormResult<LeaveRequest> = sec.checkLeaveRequest(form, context, options);
+if (result.success) {
+  const request: LeaveRequest = result.data;
+  const when: string = request.requestedAt;
+  void when;
+} else {
+  const first: Issue | undefined = result.issues[0];
+  const path: PathSegment[] = first?.path ?? [];
+  const code: string = first?.code ?? '';
+  void [path, code];
+  // @ts-expect-error: a failure has no data
+  void result.data;
+}
+
+// Money is text; a number is refused by the form check at run time, and by the record's type.
+const plan: ActivityPlanForm = { title: 'Welcome party', budget: '120.50', risks: [{ risk: 'a projector fails' }] };
+const planned = sec.checkActivityPlan(plan, context, { ...options, rulebook: { budget: { warningPercent: 80 } } });
+if (planned.success) {
+  const budget: string = planned.data.budget;
+  // @ts-expect-error: an accepted plan's budget is a decimal string, not a number
+  const asNumber: number = planned.data.budget;
+  void [budget, asNumber];
+}
+
+// The page's computations.
+const standing = sec.memberStanding('2002013', context, options);
+const status: 'good' | 'warning' | 'expelled' = standing.status;
+const remaining: string = sec.budgetRemaining(context, { today: '2002-12-02', activity: 'challenge-cup-2002' }).cap.remaining;
+const days: number = sec.eventCountdown('welcome-party-2002', context, options).countdown.daysToEvent;
+void [status, remaining, days];
+
+// A partial rulebook names only what it changes; a rulebook key that does not exist is refused.
+const strict = sec.loadRulebook({ attendance: { graceMinutes: 5 } });
+const grace: number = strict.attendance.graceMinutes;
+// @ts-expect-error: rulebook keys are camelCase
+sec.loadRulebook({ attendance: { grace_minutes: 5 } });
+void grace;
+
+// `today` is always given where a rule needs it.
+// @ts-expect-error: options without today
+sec.termReport(context, { locale: 'en' });
+
+// Errors are real Errors with a code and a path.
+try {
+  sec.loadRulebook({ attendance: { latenessLimit: 0 } });
+} catch (e: unknown) {
+  if (sec.isSecretariatError(e)) {
+    const code: string = e.code;
+    const at: PathSegment[] = e.path;
+    const message: string = e.message;
+    void [code, at, message];
+  }
+}
