@@ -429,7 +429,7 @@ function refreshStanding() {
   const member = $('#leave-member').value;
   showPanel($('#standing-panel'), () => {
     if (!member) return [element('p', 'explain', t('chooseMember'))];
-    return standingView(secretariat.memberStanding(state.context, member, options()));
+    return standingView(secretariat.memberStanding(member, state.context, options()));
   });
 }
 
