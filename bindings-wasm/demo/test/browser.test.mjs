@@ -199,6 +199,17 @@ test('the demo page checks both forms in headless Chromium', { skip, timeout: 12
     // Today is an input, prefilled from the sample term, never from the clock.
     assert.equal(await page.inputValue('#today'), '2002-10-14');
     assert.equal(await page.getAttribute('html', 'lang'), 'en');
+    // Every control has a label, and what describes it exists.
+    const unlabelled = await page.$$eval('form input, form select, form textarea, #today', (controls) =>
+      controls
+        .filter((c) => c.labels.length === 0 && !c.getAttribute('aria-label'))
+        .map((c) => c.id || c.name),
+    );
+    assert.deepEqual(unlabelled, [], 'controls without a label');
+    const dangling = await page.$$eval('[aria-describedby]', (els) =>
+      els.flatMap((el) => el.getAttribute('aria-describedby').split(/\s+/).filter((id) => !document.getElementById(id))),
+    );
+    assert.deepEqual(dangling, [], 'aria-describedby names no missing element');
   });
 
   await t.test('leave request: wrong, in Chinese, then right', async () => {
@@ -296,6 +307,16 @@ test('the demo page checks both forms in headless Chromium', { skip, timeout: 12
     const overMax = (await issuesAt(page, 'plan', 'budget')).find((i) => i.code === 'budget.over_line_max');
     assert.match(overMax.text, HAN);
     await page.screenshot({ path: path.join(screenshotDir, 'demo-screenshot-issues.png'), fullPage: true });
+
+    // A second, blank risk row: its issues name row 1, and removing the row removes them.
+    await page.click('#add-risk');
+    await submit(page, 'plan');
+    await expectIssue(page, 'plan', 'risks.1.risk', 'activity.missing_field', HAN);
+    await page.click('#risk-rows > li:nth-child(2) .remove-risk');
+    await submit(page, 'plan');
+    const left = await allIssues(page, 'plan');
+    assert.ok(!left.some((i) => i.includes('risks.1') || i.startsWith(': ')), `no issue of the removed row: ${left}`);
+    assert.equal(await page.locator('#risk-rows > li').count(), 1);
 
     // Corrected: a purpose, a countermeasure, a start after today, the notice 4 days ago,
     // 280.00 yuan: accepted, with a warning that the year's commitments near the cap.
