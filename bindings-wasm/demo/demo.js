@@ -222,10 +222,9 @@ function planObject(form) {
 // ---------------------------------------------------------------------------------------
 // Showing a result.
 
-/** A path segment as the page names fields: camelCase, array indexes as numbers. */
-function segment(part) {
-  return typeof part === 'number' ? String(part) : String(part).replace(/_([a-z])/g, (_, c) => c.toUpperCase());
-}
+/** A path segment as the page names fields: the binding's own (camelCase field names, array
+ * indexes as numbers), joined with dots: ["risks", 0, "countermeasure"] is risks.0.countermeasure. */
+const segment = (part) => String(part);
 
 /** The issue box for a path: the longest prefix of it some box is for, else the form's list. */
 function issueBox(form, path) {
