@@ -519,8 +519,8 @@ function renumberRisks() {
       box.id = `${id}-issues`;
       box.dataset.issuesFor = `risks.${index}.${part}`;
     }
-    // The row's own box takes issues about the row as a whole (path risks.N).
-    row.dataset.issuesRow = String(index);
+    // An issue about a row as a whole (path risks.N) has no box of its own: it goes to the
+    // risks' box below the rows.
   });
 }
 
