@@ -11,9 +11,10 @@ end with every member's standing. The reference reads the columns with `.tolist(
 binding reads the categoricals' codes; the times are end to end, the best of `--repeat`
 runs, each started with the previous result already freed.
 
-Further lines, for comparison: the binding with its standings turned into dicts, the
-binding given the marks as a dict of lists of strings (the input of earlier versions), and
-the parts of the binding's time, measured one by one through the public API.
+Further lines, for comparison: the binding with its standings turned into dicts; the
+binding given the marks as a dict of lists of strings (the input of earlier versions) and
+as a DataFrame of plain string (object) columns; and the parts of the binding's time,
+measured one by one through the public API.
 """
 
 from __future__ import annotations
@@ -124,6 +125,11 @@ def main(argv: list[str]) -> dict[str, Any]:
         lambda: sec.standings(members, events, lists, calendar=calendar, today=TODAY),
         args.repeat,
     )
+    strings = pd.DataFrame(lists)
+    t_strings = best(
+        lambda: sec.standings(members, events, strings, calendar=calendar, today=TODAY),
+        args.repeat,
+    )
 
     # The parts of the binding's time, one by one through the public API.
     t_roster = best(lambda: sec.Roster(members), args.repeat)
@@ -153,6 +159,8 @@ def main(argv: list[str]) -> dict[str, Any]:
         "speedup_with_dicts": round(t_pure / t_dicts, 1),
         "binding_from_lists_s": round(t_lists, 4),
         "speedup_from_lists": round(t_pure / t_lists, 1),
+        "binding_from_string_frame_s": round(t_strings, 4),
+        "speedup_from_string_frame": round(t_pure / t_strings, 1),
         "parts_s": {
             "roster": round(t_roster, 4),
             "register": round(t_register, 4),
@@ -172,6 +180,7 @@ def main(argv: list[str]) -> dict[str, Any]:
     print(f"  binding                               {t_binding * ms:9.1f} ms   x{t_pure / t_binding:.1f}")
     print(f"  binding + to_dicts()                  {t_dicts * ms:9.1f} ms   x{t_pure / t_dicts:.1f}")
     print(f"  binding, marks as lists of strings    {t_lists * ms:9.1f} ms   x{t_pure / t_lists:.1f}")
+    print(f"  binding, DataFrame of str columns     {t_strings * ms:9.1f} ms   x{t_pure / t_strings:.1f}")
     print("  where the binding's time goes (each part alone):")
     print(f"    roster from {len(members):,} dicts           {t_roster * ms:9.1f} ms")
     print(f"    register (roster copied, events)    {t_register * ms:9.1f} ms")

@@ -256,3 +256,30 @@ def test_any_batch_has_one_outcome_whatever_its_form(rows: list[dict[str, Any]])
     expected = _outcome(rows)
     assert _outcome(_columns(rows)) == expected
     assert _outcome(_categorical_frame(rows)) == expected
+
+
+def test_standing_dicts_are_the_dicts_of_their_parts(sample: sec.TermData) -> None:
+    """`to_dict()` of a standing is written directly (fast over a large term); its parts'
+    own `to_dict()` go through the generic writer: both agree, key order included."""
+    rows = _faulty(_rows(), 3, mark="absent")
+    tables = [
+        sec.standings(MEMBERS, EVENTS, rows, calendar=CALENDAR, today=TODAY),
+        sec.term_report(sample, today=D(2002, 12, 20)).standings,
+    ]
+    for table in tables:
+        dicts = table.to_dicts()
+        assert len(dicts) == len(table) and any(d["reasons"] for d in dicts)
+        for standing, d in zip(table, dicts):
+            nxt = standing.next_consequence
+            parts = {
+                "member": standing.member,
+                "name": standing.name,
+                "status": standing.status,
+                "counts": standing.counts.to_dict(),
+                "reasons": [r.to_dict() for r in standing.reasons],
+                "next_consequence": nxt.to_dict() if nxt is not None else None,
+                "window": standing.window.to_dict(),
+            }
+            assert d == parts == standing.to_dict()
+            assert list(d) == list(parts)
+            assert [list(r) for r in d["reasons"]] == [list(r) for r in parts["reasons"]]

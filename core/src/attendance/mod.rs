@@ -70,6 +70,28 @@ pub enum EventKind {
     Other,
 }
 
+impl EventKind {
+    /// Every kind, in declaration order.
+    pub const ALL: [EventKind; 5] = [
+        EventKind::RegularMeeting,
+        EventKind::GroupActivity,
+        EventKind::DutyShift,
+        EventKind::Rehearsal,
+        EventKind::Other,
+    ];
+
+    /// The kind's snake_case key, as serialised: `regular_meeting`, `group_activity`...
+    pub fn key(self) -> &'static str {
+        match self {
+            EventKind::RegularMeeting => "regular_meeting",
+            EventKind::GroupActivity => "group_activity",
+            EventKind::DutyShift => "duty_shift",
+            EventKind::Rehearsal => "rehearsal",
+            EventKind::Other => "other",
+        }
+    }
+}
+
 /// An event at which attendance is taken.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

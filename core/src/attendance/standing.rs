@@ -198,6 +198,16 @@ impl Standing {
     }
 }
 
+impl Counter {
+    /// The counter's snake_case key, as serialised: `lateness`, `absence`.
+    pub fn key(self) -> &'static str {
+        match self {
+            Counter::Lateness => "lateness",
+            Counter::Absence => "absence",
+        }
+    }
+}
+
 impl StandingStatus {
     /// The status's snake_case key, as serialised: `good`, `warning`, `expelled`.
     pub fn key(self) -> &'static str {

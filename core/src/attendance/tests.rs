@@ -657,12 +657,25 @@ fn columns_refuse_each_fault_with_its_code_and_path() {
 }
 
 #[test]
-fn marks_have_stable_codes_and_keys() {
+fn keys_are_the_serialised_names() {
     for (code, mark) in Mark::ALL.iter().enumerate() {
         let json = serde_json::to_value(mark).unwrap();
         assert_eq!(json, mark.key(), "code {code}");
     }
     assert_eq!(Mark::ALL[4], Mark::Absent);
+    for kind in EventKind::ALL {
+        assert_eq!(serde_json::to_value(kind).unwrap(), kind.key());
+    }
+    for counter in [Counter::Lateness, Counter::Absence] {
+        assert_eq!(serde_json::to_value(counter).unwrap(), counter.key());
+    }
+    for status in [
+        StandingStatus::Good,
+        StandingStatus::Warning,
+        StandingStatus::Expelled,
+    ] {
+        assert_eq!(serde_json::to_value(status).unwrap(), status.key());
+    }
 }
 
 fn arb_any_mark() -> impl Strategy<Value = Mark> {
