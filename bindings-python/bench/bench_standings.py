@@ -2,7 +2,7 @@
 against the pure-Python reference of the attendance rule (reference.py), after checking
 that both give identical standings.
 
-    python bench/bench_standings.py [--members 10000] [--events 100] [--repeat 5] [--json]
+    python bench/bench_standings.py [--members 10000] [--events 100] [--repeat 7] [--json]
 
 Both sides start from the same data an analyst holds: the roster and the events as lists
 of dicts, and the marks as a pandas DataFrame whose columns are categorical (what
@@ -89,7 +89,7 @@ def main(argv: list[str]) -> dict[str, Any]:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--members", type=int, default=10_000)
     parser.add_argument("--events", type=int, default=100)
-    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--repeat", type=int, default=7)
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = parser.parse_args(argv)
 

@@ -153,6 +153,9 @@ pub fn read_mark_columns(
     let mut events = id_column(py, event, 1, &mut faults)?;
     let mut marks = mark_column(py, mark, &mut faults)?;
     let by_position = matches!(members, Ids::Positions(_)) || matches!(events, Ids::Positions(_));
+    if !faults.is_empty() && !by_position {
+        return Ok(ColumnsRead::Records);
+    }
 
     let rows = match &members {
         Ids::Positions(codes) | Ids::Coded { codes, .. } => codes.len(),
@@ -202,7 +205,7 @@ pub fn report(progress: Option<&Bound<'_, PyAny>>, done: usize, total: usize) ->
     Ok(())
 }
 
-/// A missing value of a column: `None`, a float NaN or pandas' `NaT`.
+/// A missing value of a column: `None`, a float NaN, or pandas' `NaT` or `NA`.
 pub fn is_missing(obj: &Bound<'_, PyAny>) -> bool {
     if obj.is_none() {
         return true;
@@ -210,7 +213,9 @@ pub fn is_missing(obj: &Bound<'_, PyAny>) -> bool {
     if let Ok(f) = obj.cast::<PyFloat>() {
         return f.value().is_nan();
     }
-    obj.get_type().name().is_ok_and(|n| n == "NaTType")
+    obj.get_type()
+        .name()
+        .is_ok_and(|n| n == "NaTType" || n == "NAType")
 }
 
 // ---------------------------------------------------------------------------------------
@@ -229,9 +234,20 @@ enum Source<'py> {
     Integers(Bound<'py, PyAny>),
 }
 
-fn source<'py>(obj: &Bound<'py, PyAny>) -> PyResult<Source<'py>> {
+fn source<'py>(obj: &Bound<'py, PyAny>, column: usize) -> PyResult<Source<'py>> {
     if let Ok(list) = obj.cast::<PyList>() {
         return Ok(Source::List(list.clone()));
+    }
+    if obj.is_instance_of::<PyString>() || obj.is_instance_of::<PyBytes>() {
+        let name = COLUMNS.get(column).copied().unwrap_or("mark");
+        return Err(to_py_err(
+            obj.py(),
+            &input_error(
+                "input.invalid",
+                &format!("marks.{name}"),
+                "a column (a list, an array, a Series), not a single string",
+            ),
+        ));
     }
     let dtype_name = obj
         .getattr("dtype")
@@ -362,7 +378,7 @@ fn id_column<'py>(
     column: usize,
     faults: &mut Vec<FaultAt>,
 ) -> PyResult<Ids<'py>> {
-    match source(obj)? {
+    match source(obj, column)? {
         Source::List(list) => Ok(Ids::List(ListColumn::new(list), Vec::new())),
         Source::Integers(array) => match read_integers(&array)? {
             Ok(positions) => Ok(Ids::Positions(positions)),
@@ -472,7 +488,7 @@ fn mark_column<'py>(
         });
         Ok(Marks::Read(Vec::new()))
     };
-    match source(obj)? {
+    match source(obj, 2)? {
         Source::List(list) => Ok(Marks::List(ListColumn::new(list))),
         Source::Integers(array) => {
             let codes = read_integers(&array)?;

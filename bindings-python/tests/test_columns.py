@@ -283,3 +283,24 @@ def test_standing_dicts_are_the_dicts_of_their_parts(sample: sec.TermData) -> No
             assert d == parts == standing.to_dict()
             assert list(d) == list(parts)
             assert [list(r) for r in d["reasons"]] == [list(r) for r in parts["reasons"]]
+
+
+def test_a_single_string_is_not_a_column() -> None:
+    register = sec.AttendanceRegister(MEMBERS, EVENTS)
+    with pytest.raises(sec.InputError) as caught:
+        register.record_mark_columns(member="m1", event=["e0"], mark=["late"])
+    assert (caught.value.code, caught.value.path) == ("input.invalid", "marks.member")
+
+
+def test_pandas_missing_values_are_missing() -> None:
+    """`pd.NA` (string and nullable dtypes) is a missing value like None and NaN: a row
+    with times and no mark is read as records, its mark derived from the times."""
+    start = EVENTS[0]["start"]
+    frame = pd.DataFrame({
+        "member": ["m0", "m1"],
+        "event": ["e0", "e0"],
+        "mark": pd.array([pd.NA, "present"], dtype="string"),
+        "sign_in": [start + datetime.timedelta(minutes=5), pd.NaT],
+    })
+    table = sec.standings(MEMBERS, EVENTS, frame, calendar=CALENDAR, today=TODAY)
+    assert (table[0].counts.late, table[1].counts.present) == (1, 1)
