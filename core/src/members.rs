@@ -9,9 +9,17 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use crate::error::{Diagnostic, Locale, Params, localized};
 
 /// A member's identifier, unique in a roster (e.g. a student number).
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+///
+/// Its `Debug` form is the quoted id (`"2002012"`), as error messages show it.
+#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct MemberId(pub String);
+
+impl fmt::Debug for MemberId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(&self.0, f)
+    }
+}
 
 impl MemberId {
     /// The id as text.
@@ -475,5 +483,20 @@ impl Roster {
 impl Serialize for Roster {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.collect_seq(&self.members)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_unknown_member_is_named_by_its_id_alone() {
+        let e = MemberError::Unknown {
+            path: "member".into(),
+            id: "2002001".into(),
+        };
+        assert_eq!(e.message(Locale::En), "no member has id \"2002001\"");
+        assert_eq!(e.message(Locale::ZhHans), "没有编号为 \"2002001\" 的成员");
     }
 }
