@@ -10,7 +10,7 @@ use crate::error::{Diagnostic, Locale, Params, localized};
 #[non_exhaustive]
 pub enum FormError {
     /// A required field is missing or blank (`form.required`).
-    #[error("{path} is required")]
+    #[error("this field is required")]
     Required {
         /// Path of the field.
         path: String,
@@ -129,7 +129,7 @@ impl Diagnostic for FormError {
 
     fn message(&self, locale: Locale) -> String {
         let zh = match self {
-            FormError::Required { path } => format!("{path} 为必填项"),
+            FormError::Required { .. } => "此项为必填项".to_owned(),
             FormError::InvalidDate { value, .. } => {
                 format!("“{value}” 不是日期：请按 YYYY-MM-DD 填写，例如 2002-10-14")
             }
