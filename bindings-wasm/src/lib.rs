@@ -11,6 +11,7 @@ pub mod case;
 pub mod convert;
 pub mod errors;
 mod forms;
+mod frozen;
 mod money;
 pub mod options;
 mod records;

@@ -133,10 +133,11 @@ impl Options {
         if value.is_undefined() || value.is_null() {
             return Ok(RulebookChoice::Default(default_rulebook()));
         }
-        let text = json_text(&value, "rulebook")?;
-        RULEBOOKS
-            .with(|cache| cache.get_or_parse(text, rulebook_from_camel_json))
-            .map(RulebookChoice::Given)
+        crate::frozen::rulebook(&value, || {
+            let text = json_text(&value, "rulebook")?;
+            RULEBOOKS.with(|cache| cache.get_or_parse(text, rulebook_from_camel_json))
+        })
+        .map(RulebookChoice::Given)
     }
 }
 

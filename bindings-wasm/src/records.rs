@@ -16,11 +16,13 @@ thread_local! {
     static TERMS: ParseCache<TermData> = const { ParseCache::new() };
 }
 
-/// Reads term data (a form's context), cached by content: the same context given again is not
-/// parsed again.
+/// Reads term data (a form's context): kept by identity when the object is frozen
+/// ([`crate::frozen`]), else by content (the same content given again is not parsed again).
 pub(crate) fn term_data(value: &JsValue) -> Result<std::rc::Rc<TermData>, Error> {
-    let text = json_text(value, "")?;
-    TERMS.with(|cache| cache.get_or_parse(text, crate::convert::from_camel_json))
+    crate::frozen::term_data(value, || {
+        let text = json_text(value, "")?;
+        TERMS.with(|cache| cache.get_or_parse(text, crate::convert::from_camel_json))
+    })
 }
 
 /// The bundled sample term (seed 000's department, autumn 2002): members, events, leave

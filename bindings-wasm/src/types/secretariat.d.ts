@@ -79,6 +79,16 @@ export interface MarkTimes {
   signOut?: string | null;
 }
 
+/**
+ * Deep-freezes `value` in place (`Object.freeze` on it and on everything in it) and returns it.
+ * A context (or an `options.rulebook`) so frozen is read on the first call that gets it and
+ * kept by the object's identity for as long as it lives: a page that checks a field at every
+ * keystroke pays for reading its term once. A frozen object cannot change, so nothing read
+ * from it goes stale; nothing needs freeing. Objects not frozen by `freeze` are read each call
+ * (the last few read are kept by their JSON text).
+ */
+export function freeze<T extends object>(value: T): Readonly<T>;
+
 /** What every thrown error of the package is: a real `Error` named `SecretariatError`. */
 export interface SecretariatError extends Error {
   name: "SecretariatError";
@@ -1050,7 +1060,7 @@ export interface Member {
   /** Status. */
   status?: MemberStatus;
 }
-/** A member's identifier, unique in a roster (e.g. a student number). (core: members.rs) */
+/** A member's identifier, unique in a roster (e.g. a student number).  Its `Debug` form is the quoted id (`"2002012"`), as error messages show it. (core: members.rs) */
 export type MemberId = string;
 /** A member's status in the union. (core: members.rs) */
 export type MemberStatus =

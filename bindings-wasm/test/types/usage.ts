@@ -15,6 +15,9 @@ import type {
 } from '../../pkg/web/secretariat_wasm.js';
 
 const context: TermData = sec.sampleTerm();
+// A page's context, read once for all its checks.
+const held: Readonly<TermData> = sec.freeze(sec.sampleTerm());
+void sec.checkLeaveRequest({}, held, { today: '2002-10-14' });
 const options: Options = { today: '2002-10-14', locale: 'zh-Hans' };
 
 // A form check narrows on `success`.
