@@ -444,15 +444,15 @@ fn category_list<'py>(categories: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyL
     list.cast_into::<PyList>().map_err(PyErr::from)
 }
 
-/// The first row whose category satisfies `bad`; a code past the categories counts too
-/// (pandas never writes one).
+/// The first row whose category satisfies `bad`. The codes are read only when some category
+/// does (a code past the categories is the core's to refuse).
 fn first_row_where<T>(codes: &[u32], categories: &[T], bad: impl Fn(&T) -> bool) -> Option<usize> {
-    if !categories.iter().any(&bad) && codes.iter().all(|&c| (c as usize) < categories.len()) {
+    if !categories.iter().any(&bad) {
         return None;
     }
     codes
         .iter()
-        .position(|&c| categories.get(c as usize).is_none_or(&bad))
+        .position(|&c| categories.get(c as usize).is_some_and(&bad))
 }
 
 // ---------------------------------------------------------------------------------------
@@ -539,6 +539,16 @@ fn mark_column<'py>(
                 .iter()
                 .map(|m| m.as_ref().map_or(Mark::Present, |m| *m))
                 .collect();
+            let out_of_range = codes
+                .iter()
+                .fold(false, |out, &c| out | (c as usize >= table.len()));
+            if out_of_range {
+                let row = codes
+                    .iter()
+                    .position(|&c| c as usize >= table.len())
+                    .unwrap_or(0);
+                return fault(row, Fault::Missing);
+            }
             Ok(Marks::Read(
                 codes
                     .iter()

@@ -157,20 +157,23 @@ impl PyRanking {
             SHEET_COLUMNS.iter().map(|_| Vec::new()).collect();
         for s in &self.inner.sheets {
             let row: [Bound<'py, PyAny>; 10] = [
-                s.candidate.as_str().into_pyobject(py)?.into_any(),
-                s.name.as_str().into_pyobject(py)?.into_any(),
-                s.category.as_deref().into_pyobject(py)?.into_any(),
-                s.subtotal.into_pyobject(py)?,
+                s.candidate().into_pyobject(py)?.into_any(),
+                s.name().into_pyobject(py)?.into_any(),
+                s.category().into_pyobject(py)?.into_any(),
+                s.subtotal().into_pyobject(py)?,
                 s.deducted().into_pyobject(py)?,
-                s.total.into_pyobject(py)?,
-                s.rank.into_pyobject(py)?.into_any(),
+                s.total().into_pyobject(py)?,
+                s.rank().into_pyobject(py)?.into_any(),
                 decision_name(s).into_pyobject(py)?.into_any(),
-                s.decision
+                s.decision()
                     .is_selected()
                     .into_pyobject(py)?
                     .to_owned()
                     .into_any(),
-                s.decision.explain(Locale::En).into_pyobject(py)?.into_any(),
+                s.decision()
+                    .explain(Locale::En)
+                    .into_pyobject(py)?
+                    .into_any(),
             ];
             for (col, value) in cols.iter_mut().zip(row) {
                 col.push(value);
@@ -201,7 +204,7 @@ impl PyRanking {
 }
 
 fn decision_name(s: &ScoreSheet) -> String {
-    match serde_json::to_value(&s.decision) {
+    match serde_json::to_value(s.decision()) {
         Ok(serde_json::Value::Object(map)) => map
             .get("outcome")
             .and_then(|v| v.as_str())
@@ -224,22 +227,22 @@ impl PyScoreSheet {
     /// The candidate's id.
     #[getter]
     fn candidate(&self) -> &str {
-        self.inner.candidate.as_str()
+        self.inner.candidate()
     }
     /// The candidate's name.
     #[getter]
     fn name(&self) -> &str {
-        &self.inner.name
+        self.inner.name()
     }
     /// The candidate's category (for per-category quotas).
     #[getter]
     fn category(&self) -> Option<&str> {
-        self.inner.category.as_deref()
+        self.inner.category()
     }
     /// The weighted sum of the criteria, before deductions.
     #[getter]
     fn subtotal(&self) -> Decimal {
-        self.inner.subtotal
+        self.inner.subtotal()
     }
     /// The sum of the deductions.
     #[getter]
@@ -249,12 +252,12 @@ impl PyScoreSheet {
     /// The total after deductions.
     #[getter]
     fn total(&self) -> Decimal {
-        self.inner.total
+        self.inner.total()
     }
     /// The rank (`None` when vetoed).
     #[getter]
     fn rank(&self) -> Option<u32> {
-        self.inner.rank
+        self.inner.rank()
     }
     /// The decision's outcome: `selected`, `vetoed`, `below_pass_mark`, `outside_top_n`
     /// or `category_quota_full`.
@@ -265,29 +268,29 @@ impl PyScoreSheet {
     /// Whether the candidate is selected.
     #[getter]
     fn is_selected(&self) -> bool {
-        self.inner.decision.is_selected()
+        self.inner.decision().is_selected()
     }
     /// Each criterion's line (raw scores, dropped, aggregate, weight, contribution).
     #[getter]
     fn lines<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        to_py(py, &self.inner.lines)
+        to_py(py, &self.inner.lines().collect::<Vec<_>>())
     }
     /// The deductions, each with its rule.
     #[getter]
     fn deductions<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        to_py(py, &self.inner.deductions)
+        to_py(py, self.inner.deductions())
     }
     /// The veto, if any.
     #[getter]
     fn veto<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        to_py(py, &self.inner.veto)
+        to_py(py, &self.inner.veto())
     }
     /// Why the decision is what it is, in `locale`.
     #[pyo3(signature = (locale = "en"))]
     fn explain(&self, py: Python<'_>, locale: &str) -> PyResult<String> {
         Ok(self
             .inner
-            .decision
+            .decision()
             .explain(crate::classes::locale(py, locale)?))
     }
     /// As a dict (scores as `Decimal`).
@@ -297,10 +300,10 @@ impl PyScoreSheet {
     fn __repr__(&self) -> String {
         format!(
             "ScoreSheet(candidate={}, total=Decimal({}), rank={}, decision={})",
-            q(self.inner.candidate.as_str()),
-            q(&self.inner.total.to_string()),
+            q(self.inner.candidate()),
+            q(&self.inner.total().to_string()),
             self.inner
-                .rank
+                .rank()
                 .map_or_else(|| "None".to_owned(), |r| r.to_string()),
             q(&decision_name(&self.inner))
         )

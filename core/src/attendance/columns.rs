@@ -190,10 +190,10 @@ impl AttendanceRegister {
         Ok(())
     }
 
-    /// Records every row in one pass when the marked pairs are a bitmap, and returns `true`.
-    /// Each row is checked without a branch of its own (a fault only sets a flag); when any
-    /// row is at fault the register is put back as it was and `false` returned, so that the
-    /// row-by-row loop finds the first fault and reports it.
+    /// Records every row at once when the marked pairs are a bitmap, and returns `true`.
+    /// No row has a branch of its own (a fault only sets a flag); when any row is at fault
+    /// the register is put back as it was and `false` returned, so that the row-by-row loop
+    /// finds the first fault and reports it.
     fn record_rows_at_once(
         &mut self,
         member_of: &[u32],
@@ -211,23 +211,27 @@ impl AttendanceRegister {
         };
         let events = *events;
         let start = marks.len();
-        marks.reserve(columns.marks.len());
-        let mut fault = false;
+        // Two passes, each simple enough to run at memory speed: the rows' positions (an
+        // unknown code becomes `UNKNOWN`), then the duplicate and leave checks.
         let rows = columns
             .members
             .codes
             .iter()
             .zip(columns.events.codes)
             .zip(columns.marks);
-        for ((&member_code, &event_code), &mark) in rows {
-            let member = *member_of.get(member_code as usize).unwrap_or(&UNKNOWN);
-            let event = *event_of.get(event_code as usize).unwrap_or(&UNKNOWN);
-            fault |= (member == UNKNOWN) | (event == UNKNOWN);
+        marks.extend(rows.map(|((&member_code, &event_code), &mark)| StoredMark {
+            member: *member_of.get(member_code as usize).unwrap_or(&UNKNOWN),
+            event: *event_of.get(event_code as usize).unwrap_or(&UNKNOWN),
+            mark,
+        }));
+        let mut fault = false;
+        for m in marks.get(start..).unwrap_or_default() {
+            fault |= (m.member == UNKNOWN) | (m.event == UNKNOWN);
             // In range for known positions; for an unknown one (a fault already) the bit
             // may be anything, and the rollback below clears it.
-            let bit = (member as usize)
+            let bit = (m.member as usize)
                 .wrapping_mul(events)
-                .wrapping_add(event as usize);
+                .wrapping_add(m.event as usize);
             match words.get_mut(bit / 64) {
                 Some(word) => {
                     let mask = 1u64 << (bit % 64);
@@ -236,14 +240,9 @@ impl AttendanceRegister {
                 }
                 None => fault = true,
             }
-            if mark == Mark::Excused && !on_leave.contains_key(&(member, event)) {
+            if m.mark == Mark::Excused && !on_leave.contains_key(&(m.member, m.event)) {
                 fault = true;
             }
-            marks.push(StoredMark {
-                member,
-                event,
-                mark,
-            });
         }
         if fault {
             marks.truncate(start);
