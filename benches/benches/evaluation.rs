@@ -1,6 +1,7 @@
 //! Scoring and ranking 100,000 candidates x 5 criteria x 7 judges (3.5 million scores),
 //! trimmed mean, two tie-break criteria, top-N selection, a full score sheet per candidate.
-//! Goal: 100 ms or less on one core.
+//! Goal (issue #3): 100 ms or less on one core, the whole call and the freeing of the
+//! ranking it returns.
 
 use std::collections::BTreeMap;
 use std::hint::black_box;
@@ -85,24 +86,20 @@ fn bench_evaluation(c: &mut Criterion) {
     group.throughput(Throughput::Elements(
         (CANDIDATES * CRITERIA * JUDGES) as u64,
     ));
-    // The ranking (100,000 sheets) is freed outside the measurement: scoring and ranking are
-    // measured, not the allocator's work on the caller's result.
+    // The whole call and the freeing of the ranking it returns (`iter` drops each output
+    // inside the measurement): the figure of the goal.
     group.bench_function("score_rank_100k_x5x7", |b| {
+        b.iter(|| evaluate(&rulebook, black_box(&plain), &[]).unwrap_or_else(|e| panic!("{e}")))
+    });
+    // The call alone, the ranking freed outside the measurement: the difference with the
+    // above is what freeing 100,000 sheets costs.
+    group.bench_function("score_rank_100k_x5x7_without_drop", |b| {
         b.iter_with_large_drop(|| {
             evaluate(&rulebook, black_box(&plain), &[]).unwrap_or_else(|e| panic!("{e}"))
         })
     });
-    // The same, the ranking freed inside the measurement.
-    group.bench_function("score_rank_100k_x5x7_with_drop", |b| {
-        b.iter(|| {
-            let r = evaluate(&rulebook, black_box(&plain), &[]).unwrap_or_else(|e| panic!("{e}"));
-            black_box(r.selected.len())
-        })
-    });
     group.bench_function("score_rank_100k_x5x7_zscore", |b| {
-        b.iter_with_large_drop(|| {
-            evaluate(&rulebook, black_box(&z), &[]).unwrap_or_else(|e| panic!("{e}"))
-        })
+        b.iter(|| evaluate(&rulebook, black_box(&z), &[]).unwrap_or_else(|e| panic!("{e}")))
     });
     group.finish();
 }

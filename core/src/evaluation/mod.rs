@@ -21,6 +21,7 @@
 //! is the subtotal less the deductions. Ranking compares those rounded totals, so equal
 //! sheets rank equal on every platform and in every binding.
 
+mod book;
 mod error;
 mod policy;
 mod render;
@@ -42,6 +43,8 @@ pub use policy::{
 pub use sample::SelectionData;
 
 pub(crate) use policy::{MAGNITUDE_LIMIT, is_valid_id};
+
+use book::SheetBook;
 
 use crate::attendance::{Counter, RecordRef, Standing, StandingReason, StandingStatus};
 use crate::error::Locale;
@@ -241,94 +244,92 @@ pub struct JudgeScore {
 }
 
 /// The judges' scores of one sheet: one row per criterion (in the order of the sheet's
-/// lines), one cell per judge (in the order of [`Ranking::judges`]). Stored in one block;
-/// written as a list of rows.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct ScoreGrid {
-    rows: usize,
-    cells: Vec<JudgeScore>,
+/// lines), one score per judge (in the order of [`Ranking::judges`]). A view of the
+/// ranking's scores (see [`ScoreSheet::scores`]); written as a list of rows.
+#[derive(Clone, Copy)]
+pub struct ScoreGrid<'a> {
+    book: &'a SheetBook,
+    sheet: usize,
 }
 
-impl ScoreGrid {
-    /// A grid of `rows` rows from its cells, row after row.
-    ///
-    /// # Errors
-    ///
-    /// Returns the cells back when their number is not a multiple of `rows`.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use secretariat::evaluation::{JudgeScore, ScoreGrid};
-    ///
-    /// let cell = JudgeScore { raw: Some(8.into()), dropped: None };
-    /// let grid = ScoreGrid::from_cells(2, vec![cell; 6]).unwrap();
-    /// assert_eq!((grid.rows(), grid.width()), (2, 3));
-    /// assert!(ScoreGrid::from_cells(4, vec![cell; 6]).is_err());
-    /// ```
-    pub fn from_cells(rows: usize, cells: Vec<JudgeScore>) -> Result<ScoreGrid, Vec<JudgeScore>> {
-        if (rows == 0 && !cells.is_empty()) || (rows > 0 && !cells.len().is_multiple_of(rows)) {
-            return Err(cells);
-        }
-        Ok(ScoreGrid { rows, cells })
-    }
-
+impl<'a> ScoreGrid<'a> {
     /// How many rows (criteria).
     pub fn rows(&self) -> usize {
-        self.rows
+        self.book.criteria()
     }
 
-    /// How many cells per row (judges).
+    /// How many scores per row (judges).
     pub fn width(&self) -> usize {
-        self.cells.len().checked_div(self.rows).unwrap_or(0)
+        self.book.judges()
     }
 
-    /// Row `k`: the judges' scores on criterion `k`.
-    pub fn row(&self, k: usize) -> &[JudgeScore] {
-        let w = self.width();
-        self.cells.get(k * w..(k + 1) * w).unwrap_or(&[])
+    /// Judge `j`'s score on criterion `k`; `None` outside the grid.
+    pub fn get(&self, k: usize, j: usize) -> Option<JudgeScore> {
+        self.book.score(self.sheet, k, j)
+    }
+
+    /// Row `k`: the judges' scores on criterion `k`, in judge order (empty outside the grid).
+    pub fn row(&self, k: usize) -> impl ExactSizeIterator<Item = JudgeScore> + 'a {
+        let (book, sheet) = (self.book, self.sheet);
+        let width = if k < self.rows() { self.width() } else { 0 };
+        (0..width).map(move |j| {
+            book.score(sheet, k, j).unwrap_or(JudgeScore {
+                raw: None,
+                dropped: None,
+            })
+        })
     }
 
     /// The raw scores of row `k`.
     pub fn raw(&self, k: usize) -> Vec<Option<Decimal>> {
-        self.row(k).iter().map(|s| s.raw).collect()
+        self.row(k).map(|s| s.raw).collect()
     }
 
     /// The dropped scores of row `k`: judge positions with their end.
     pub fn dropped(&self, k: usize) -> Vec<(usize, DroppedEnd)> {
         self.row(k)
-            .iter()
             .enumerate()
             .filter_map(|(j, s)| s.dropped.map(|e| (j, e)))
             .collect()
     }
-}
 
-impl Serialize for ScoreGrid {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_seq((0..self.rows).map(|k| self.row(k)))
+    /// Every row, each as a list.
+    pub fn to_rows(&self) -> Vec<Vec<JudgeScore>> {
+        (0..self.rows()).map(|k| self.row(k).collect()).collect()
     }
 }
 
-impl<'de> Deserialize<'de> for ScoreGrid {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<ScoreGrid, D::Error> {
-        let rows: Vec<Vec<JudgeScore>> = Vec::deserialize(d)?;
-        let width = rows.first().map_or(0, Vec::len);
-        if rows.iter().any(|r| r.len() != width) {
-            return Err(serde::de::Error::custom(
-                "every row needs one score per judge",
-            ));
+impl PartialEq for ScoreGrid<'_> {
+    fn eq(&self, other: &ScoreGrid<'_>) -> bool {
+        self.rows() == other.rows()
+            && self.width() == other.width()
+            && (0..self.rows()).all(|k| self.row(k).eq(other.row(k)))
+    }
+}
+
+impl Eq for ScoreGrid<'_> {}
+
+impl fmt::Debug for ScoreGrid<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_list().entries(self.to_rows()).finish()
+    }
+}
+
+impl Serialize for ScoreGrid<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        struct Row<'a>(ScoreGrid<'a>, usize);
+        impl Serialize for Row<'_> {
+            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.collect_seq(self.0.row(self.1))
+            }
         }
-        Ok(ScoreGrid {
-            rows: rows.len(),
-            cells: rows.into_iter().flatten().collect(),
-        })
+        s.collect_seq((0..self.rows()).map(|k| Row(*self, k)))
     }
 }
 
 /// One criterion on a score sheet: line `k` is criterion `k` of [`Ranking::criteria`], and
 /// its judges' scores are row `k` of [`ScoreSheet::scores`].
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct CriterionLine {
     /// The normalised scores in judge order, when the scheme normalises; else empty.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -462,41 +463,208 @@ impl Decision {
     }
 }
 
-/// One candidate's score sheet.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// One candidate's score sheet: a handle on the sheets of a ranking, which keeps those of
+/// every candidate together (cloning a sheet copies no data). Read with its methods;
+/// written (JSON), it has every field in place.
+#[derive(Clone)]
 pub struct ScoreSheet {
-    /// The candidate.
-    pub candidate: CandidateId,
-    /// Their name.
-    pub name: String,
-    /// Their category.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub category: Option<String>,
-    /// One line per criterion, in the order of [`Ranking::criteria`].
-    pub lines: Vec<CriterionLine>,
-    /// Every judge's raw score per criterion, with the dropped ones marked.
-    pub scores: ScoreGrid,
-    /// `sum(aggregate * weight) / sum of weights`, rounded once to the scheme's decimals.
-    pub subtotal: Decimal,
-    /// Deductions from the attendance standing.
-    pub deductions: Vec<Deduction>,
-    /// `subtotal - deductions`.
-    pub total: Decimal,
-    /// Why the candidate is ineligible, if they are (boxed: few sheets have one).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub veto: Option<Box<Veto>>,
-    /// The rank, by the scheme's tie method; `None` when vetoed.
-    pub rank: Option<u32>,
-    /// Selected or not, and why.
-    pub decision: Decision,
+    book: Arc<SheetBook>,
+    at: usize,
 }
 
 impl ScoreSheet {
+    /// The candidate's id.
+    pub fn candidate(&self) -> &str {
+        self.book.candidate(self.at)
+    }
+
+    /// Their name.
+    pub fn name(&self) -> &str {
+        self.book.name(self.at)
+    }
+
+    /// Their category.
+    pub fn category(&self) -> Option<&str> {
+        self.book.category(self.at)
+    }
+
+    /// One line per criterion, in the order of [`Ranking::criteria`].
+    pub fn lines(&self) -> impl ExactSizeIterator<Item = CriterionLine> + '_ {
+        (0..self.book.criteria()).map(|k| self.line(k).unwrap_or_default())
+    }
+
+    /// The line of criterion `k` (of [`Ranking::criteria`]).
+    pub fn line(&self, k: usize) -> Option<CriterionLine> {
+        self.book.line(self.at, k)
+    }
+
+    /// Every judge's raw score per criterion, with the dropped ones marked.
+    pub fn scores(&self) -> ScoreGrid<'_> {
+        ScoreGrid {
+            book: &self.book,
+            sheet: self.at,
+        }
+    }
+
+    /// `sum(aggregate * weight) / sum of weights`, rounded once to the scheme's decimals.
+    pub fn subtotal(&self) -> Decimal {
+        self.book.subtotal(self.at)
+    }
+
+    /// Deductions from the attendance standing.
+    pub fn deductions(&self) -> &[Deduction] {
+        self.book.deductions(self.at)
+    }
+
     /// The sum of the deductions.
     pub fn deducted(&self) -> Decimal {
-        self.deductions
+        self.deductions()
             .iter()
             .fold(Decimal::ZERO, |acc, d| acc.saturating_add(d.amount))
+    }
+
+    /// `subtotal - deductions`.
+    pub fn total(&self) -> Decimal {
+        self.book.total(self.at)
+    }
+
+    /// Why the candidate is ineligible, if they are.
+    pub fn veto(&self) -> Option<&Veto> {
+        self.book.veto(self.at)
+    }
+
+    /// The rank, by the scheme's tie method; `None` when vetoed.
+    pub fn rank(&self) -> Option<u32> {
+        self.book.rank(self.at)
+    }
+
+    /// Selected or not, and why.
+    pub fn decision(&self) -> Decision {
+        self.book.decision(self.at)
+    }
+}
+
+impl PartialEq for ScoreSheet {
+    fn eq(&self, other: &ScoreSheet) -> bool {
+        self.candidate() == other.candidate()
+            && self.name() == other.name()
+            && self.category() == other.category()
+            && self.subtotal() == other.subtotal()
+            && self.deductions() == other.deductions()
+            && self.total() == other.total()
+            && self.veto() == other.veto()
+            && self.rank() == other.rank()
+            && self.decision() == other.decision()
+            && self.lines().eq(other.lines())
+            && self.scores() == other.scores()
+    }
+}
+
+impl Eq for ScoreSheet {}
+
+impl fmt::Debug for ScoreSheet {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ScoreSheet")
+            .field("candidate", &self.candidate())
+            .field("name", &self.name())
+            .field("category", &self.category())
+            .field("lines", &self.lines().collect::<Vec<_>>())
+            .field("scores", &self.scores())
+            .field("subtotal", &self.subtotal())
+            .field("deductions", &self.deductions())
+            .field("total", &self.total())
+            .field("veto", &self.veto())
+            .field("rank", &self.rank())
+            .field("decision", &self.decision())
+            .finish()
+    }
+}
+
+/// A score sheet as written, every field in place.
+#[derive(Serialize)]
+struct SheetOut<'a> {
+    candidate: &'a str,
+    name: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    category: Option<&'a str>,
+    lines: LinesOut<'a>,
+    scores: ScoreGrid<'a>,
+    subtotal: Decimal,
+    deductions: &'a [Deduction],
+    total: Decimal,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    veto: Option<&'a Veto>,
+    rank: Option<u32>,
+    decision: Decision,
+}
+
+/// A sheet's lines, written as a list.
+struct LinesOut<'a>(&'a ScoreSheet);
+
+impl Serialize for LinesOut<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.0.lines())
+    }
+}
+
+/// A score sheet as read.
+#[derive(Deserialize)]
+struct SheetIn {
+    candidate: String,
+    name: String,
+    #[serde(default)]
+    category: Option<String>,
+    lines: Vec<CriterionLine>,
+    scores: Vec<Vec<JudgeScore>>,
+    subtotal: Decimal,
+    deductions: Vec<Deduction>,
+    total: Decimal,
+    #[serde(default)]
+    veto: Option<Veto>,
+    rank: Option<u32>,
+    decision: Decision,
+}
+
+impl Serialize for ScoreSheet {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        SheetOut {
+            candidate: self.candidate(),
+            name: self.name(),
+            category: self.category(),
+            lines: LinesOut(self),
+            scores: self.scores(),
+            subtotal: self.subtotal(),
+            deductions: self.deductions(),
+            total: self.total(),
+            veto: self.veto(),
+            rank: self.rank(),
+            decision: self.decision(),
+        }
+        .serialize(s)
+    }
+}
+
+impl<'de> Deserialize<'de> for ScoreSheet {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<ScoreSheet, D::Error> {
+        let f = SheetIn::deserialize(d)?;
+        let book = SheetBook::of_one(book::OneSheet {
+            candidate: f.candidate,
+            name: f.name,
+            category: f.category,
+            lines: f.lines,
+            scores: f.scores,
+            subtotal: f.subtotal,
+            deductions: f.deductions,
+            total: f.total,
+            veto: f.veto,
+            rank: f.rank,
+            decision: f.decision,
+        })
+        .map_err(serde::de::Error::custom)?;
+        Ok(ScoreSheet {
+            book: Arc::new(book),
+            at: 0,
+        })
     }
 }
 
@@ -539,9 +707,7 @@ impl Ranking {
 
     /// The sheet of a candidate.
     pub fn sheet(&self, candidate: &str) -> Option<&ScoreSheet> {
-        self.sheets
-            .iter()
-            .find(|s| s.candidate.as_str() == candidate)
+        self.sheets.iter().find(|s| s.candidate() == candidate)
     }
 }
 
@@ -569,7 +735,7 @@ impl Ranking {
 /// let mut input = SelectionData::sample().challenge_cup;
 /// let ranking = evaluate(&rulebook, &input, &[])?;
 /// assert_eq!(ranking.sheets.len(), input.candidates.len());
-/// assert_eq!(ranking.sheets[0].rank, Some(1));
+/// assert_eq!(ranking.sheets[0].rank(), Some(1));
 ///
 /// // A score outside the 0-10 scale is refused with its path.
 /// input.candidates[2].scores.get_mut("improvisation").unwrap()[4] = Some(11.into());

@@ -9,11 +9,11 @@ use crate::table::{section, table};
 use super::{Ranking, ScoreSheet};
 
 fn deductions_cell(sheet: &ScoreSheet, zh: bool) -> String {
-    if sheet.deductions.is_empty() {
+    if sheet.deductions().is_empty() {
         return "-".to_owned();
     }
     sheet
-        .deductions
+        .deductions()
         .iter()
         .map(|d| {
             let what = match (d.counter, zh) {
@@ -61,19 +61,20 @@ impl Ranking {
         let mut rows = vec![header];
         for s in &self.sheets {
             let mut row = vec![
-                s.rank.map_or_else(|| "-".to_owned(), |r| r.to_string()),
-                s.candidate.to_string(),
-                s.name.clone(),
+                s.rank().map_or_else(|| "-".to_owned(), |r| r.to_string()),
+                s.candidate().to_owned(),
+                s.name().to_owned(),
             ];
-            row.extend(s.lines.iter().map(|l| l.aggregate.to_string()));
+            row.extend(s.lines().map(|l| l.aggregate.to_string()));
             row.push(deductions_cell(s, zh));
-            row.push(s.total.to_string());
+            row.push(s.total().to_string());
+            let decision = s.decision();
             let mut why = format!(
                 "{} ({})",
-                s.decision.explain(locale),
-                self.rule_of(&s.decision).article
+                decision.explain(locale),
+                self.rule_of(&decision).article
             );
-            if let Some(veto) = &s.veto {
+            if let Some(veto) = s.veto() {
                 for r in &veto.reasons {
                     let dates: Vec<String> = r
                         .records
@@ -108,10 +109,10 @@ impl Ranking {
         header.push(if zh { "折算" } else { "Contribution" }.to_owned());
         let mut rows = vec![header];
         for s in &self.sheets {
-            for (n, line) in s.lines.iter().enumerate() {
+            for (n, line) in s.lines().enumerate() {
                 let mut row = vec![
                     if n == 0 {
-                        s.candidate.to_string()
+                        s.candidate().to_owned()
                     } else {
                         String::new()
                     },
@@ -120,7 +121,7 @@ impl Ranking {
                         .map(ToString::to_string)
                         .unwrap_or_default(),
                 ];
-                for (j, score) in s.scores.row(n).iter().enumerate() {
+                for (j, score) in s.scores().row(n).enumerate() {
                     let mut cell = score.raw.map_or_else(|| "-".to_owned(), |v| v.to_string());
                     if let Some(Some(v)) = line.normalized.get(j) {
                         cell = format!("{cell}→{v}");

@@ -1,17 +1,19 @@
 //! The scoring engine: validation, normalisation, aggregation, deductions, ranking and
 //! selection, in that order.
 
+use std::sync::Arc;
+
 use rust_decimal::{Decimal, RoundingStrategy};
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::attendance::{Counter, Standing, StandingStatus};
 use crate::rulebook::RuleRef;
 
+use super::book::{Adjustment, Outcome};
 use super::{
-    Aggregation, CandidateId, CriterionId, CriterionLine, Decision, DecisionRules, Deduction,
-    DroppedEnd, EvaluationError, EvaluationInput, EvaluationPolicy, EvaluationScheme,
-    FinalTieBreak, JudgeScore, MissingScore, Normalization, PassMark, Ranking, ScoreGrid,
-    ScoreSheet, TieMethod, Veto,
+    Aggregation, Candidate, CriterionId, DecisionRules, Deduction, DroppedEnd, EvaluationError,
+    EvaluationInput, EvaluationPolicy, EvaluationScheme, FinalTieBreak, Limit, MissingScore,
+    Normalization, PassMark, Ranking, ScoreSheet, SheetBook, TieMethod, Veto,
 };
 
 type Row<'a> = Option<&'a [Option<Decimal>]>;
@@ -193,7 +195,7 @@ fn at_scale(d: Decimal, scale: u32) -> Option<i128> {
 
 /// `n / d` rounded half away from zero, `d > 0`: the exact quotient, rounded once. (A
 /// 64-bit division when both fit, which is exact and much faster than a 128-bit one.)
-fn round_div(n: i128, d: i128) -> Option<i128> {
+pub(super) fn round_div(n: i128, d: i128) -> Option<i128> {
     if let (Ok(n), Ok(d)) = (i64::try_from(n), i64::try_from(d)) {
         let q = n.checked_div(d)?;
         let r = n.checked_rem(d)?;
@@ -239,14 +241,10 @@ fn weights(scheme: &EvaluationScheme) -> Option<Weights> {
     Some(Weights { each, sum })
 }
 
-/// The candidates' rows in the scheme's criteria order, every id checked.
-fn resolve<'a>(
-    scheme: &EvaluationScheme,
-    input: &'a EvaluationInput,
-) -> Result<Vec<Row<'a>>, EvaluationError> {
-    let n_judges = input.judges.len();
+/// The judges, checked: none empty, none twice.
+fn check_judges(input: &EvaluationInput) -> Result<(), EvaluationError> {
     let mut judges = FxHashSet::default();
-    judges.reserve(n_judges);
+    judges.reserve(input.judges.len());
     for (i, j) in input.judges.iter().enumerate() {
         if j.0.trim().is_empty() {
             return Err(EvaluationError::EmptyId {
@@ -261,32 +259,59 @@ fn resolve<'a>(
             });
         }
     }
-    // Criteria by id, for a merge with each candidate's (sorted) score map.
-    let mut by_id: Vec<(&str, usize)> = scheme
-        .criteria
-        .iter()
-        .enumerate()
-        .map(|(k, c)| (c.id.as_str(), k))
-        .collect();
-    by_id.sort_unstable();
-    let n_crit = scheme.criteria.len();
-    let mut candidates = FxHashSet::default();
-    candidates.reserve(input.candidates.len());
-    let mut rows: Vec<Row<'a>> = vec![None; input.candidates.len().saturating_mul(n_crit)];
-    for (i, c) in input.candidates.iter().enumerate() {
+    Ok(())
+}
+
+/// Finds each candidate's rows in the scheme's criteria order, checking every id.
+struct Resolver<'a> {
+    /// The criteria by id, for a merge with each candidate's (sorted) score map.
+    by_id: Vec<(&'a str, usize)>,
+    n_judges: usize,
+    /// The candidate ids seen.
+    seen: FxHashSet<&'a str>,
+}
+
+impl<'a> Resolver<'a> {
+    fn new(scheme: &'a EvaluationScheme, input: &'a EvaluationInput) -> Resolver<'a> {
+        let mut by_id: Vec<(&str, usize)> = scheme
+            .criteria
+            .iter()
+            .enumerate()
+            .map(|(k, c)| (c.id.as_str(), k))
+            .collect();
+        by_id.sort_unstable();
+        let mut seen = FxHashSet::default();
+        seen.reserve(input.candidates.len());
+        Resolver {
+            by_id,
+            n_judges: input.judges.len(),
+            seen,
+        }
+    }
+
+    /// Candidate `i`'s rows, one per criterion (`None` for none); its texts go into `book`.
+    fn rows(
+        &mut self,
+        i: usize,
+        c: &'a Candidate,
+        rows: &mut [Row<'a>],
+        book: &mut SheetBook,
+    ) -> Result<(), EvaluationError> {
         if c.id.as_str().trim().is_empty() {
             return Err(EvaluationError::EmptyId {
                 path: format!("candidates[{i}].id"),
                 field: "candidate",
             });
         }
-        if !candidates.insert(c.id.as_str()) {
+        if !self.seen.insert(c.id.as_str()) {
             return Err(EvaluationError::DuplicateCandidate {
                 path: format!("candidates[{i}].id"),
                 id: c.id.to_string(),
             });
         }
-        let mut cursor = by_id.iter().peekable();
+        rows.fill(None);
+        let n_judges = self.n_judges;
+        let mut cursor = self.by_id.iter().peekable();
         for (key, row) in &c.scores {
             let mut found = cursor.next_if(|(id, _)| *id == key.as_str());
             if found.is_none() {
@@ -305,12 +330,16 @@ fn resolve<'a>(
                     id: format!("#{}", n_judges + 1),
                 });
             }
-            if let Some(slot) = rows.get_mut(i * n_crit + k) {
+            if let Some(slot) = rows.get_mut(k) {
                 *slot = Some(row.as_slice());
             }
         }
+        book.push_texts(c.id.as_str(), &c.name, c.category.as_deref())
+            .ok_or_else(|| EvaluationError::Overflow {
+                path: "candidates".into(),
+                candidate: String::new(),
+            })
     }
-    Ok(rows)
 }
 
 /// What went wrong on one line, before the path is known.
@@ -324,82 +353,293 @@ enum LineError {
 /// Scratch space reused across lines.
 #[derive(Default)]
 struct Scratch {
-    /// `value at the line's scale * 2^32 + judge`: sorting these sorts by value, then judge.
+    /// The packed values of a line whose scores are small (the usual case).
+    small: Vec<i64>,
+    /// The packed values of any other line.
     values: Vec<i128>,
     normalized: Vec<Option<Decimal>>,
 }
 
 const JUDGE_BITS: u32 = 32;
 
-/// A value and its judge as one sortable integer (`value * 2^32 + judge`).
-fn pack(value: i128, judge: usize) -> Option<i128> {
-    let judge = u32::try_from(judge).ok()?;
+/// A judge's value and position as one integer, `value * 2^32 + judge`, whose order is by
+/// value, then judge: `i64` for values under 2^31 in magnitude, `i128` for the others.
+trait Packed: Copy + Ord {
+    /// The judge's position.
+    fn judge(self) -> usize;
+}
+
+impl Packed for i64 {
+    #[inline]
+    fn judge(self) -> usize {
+        (self & ((1 << JUDGE_BITS) - 1)) as usize
+    }
+}
+
+impl Packed for i128 {
+    #[inline]
+    fn judge(self) -> usize {
+        (self & ((1 << JUDGE_BITS) - 1)) as usize
+    }
+}
+
+/// The value of a packed `i128`.
+#[inline]
+fn value_of(packed: i128) -> i128 {
+    packed >> JUDGE_BITS
+}
+
+/// A value and its judge as one `i128`, if the value is under 2^94 in magnitude.
+#[inline]
+fn pack(value: i128, judge: u32) -> Option<i128> {
     if value.unsigned_abs() >= 1 << (127 - JUDGE_BITS - 1) {
         return None;
     }
     Some((value << JUDGE_BITS) | i128::from(judge))
 }
 
-/// The value of a packed integer.
-fn value_of(packed: i128) -> i128 {
-    packed >> JUDGE_BITS
+/// The scale's ends as integers at each scale a line may compare its scores at: from the
+/// larger of the ends' own scales up to 28.
+struct Bounds {
+    /// The smallest such scale.
+    scale: u32,
+    /// The ends at `scale + i`, `None` where they overflow.
+    ends: Vec<Option<(i128, i128)>>,
+    /// The same, where both are under 2^31 in magnitude.
+    small: Vec<Option<(i64, i64)>>,
 }
 
-/// The judge of a packed integer.
-fn judge_of(packed: i128) -> usize {
-    (packed & ((1 << JUDGE_BITS) - 1)) as usize
+/// Scale ends under this magnitude: every score between them packs into an `i64`.
+const SMALL: i128 = 1 << 31;
+
+impl Bounds {
+    fn of(scheme: &EvaluationScheme) -> Bounds {
+        let scale = scheme.scale_min.scale().max(scheme.scale_max.scale());
+        let ends: Vec<Option<(i128, i128)>> = (scale..=28)
+            .map(|s| at_scale(scheme.scale_min, s).zip(at_scale(scheme.scale_max, s)))
+            .collect();
+        let small = ends
+            .iter()
+            .map(|e| {
+                let (lo, hi) = (*e)?;
+                if lo.abs() >= SMALL || hi.abs() >= SMALL {
+                    return None;
+                }
+                Some((i64::try_from(lo).ok()?, i64::try_from(hi).ok()?))
+            })
+            .collect();
+        Bounds { scale, ends, small }
+    }
+
+    /// The ends at `scale` (at least `self.scale`).
+    fn at(&self, scale: u32) -> Option<(i128, i128)> {
+        self.ends
+            .get(scale.checked_sub(self.scale)? as usize)
+            .copied()
+            .flatten()
+    }
+
+    /// The ends at `scale`, if every score between them is under 2^31 in magnitude.
+    fn small_at(&self, scale: u32) -> Option<(i64, i64)> {
+        self.small
+            .get(scale.checked_sub(self.scale)? as usize)
+            .copied()
+            .flatten()
+    }
 }
 
-/// One line's aggregate as an integer at `decimals`; its judges' scores are appended to
-/// `cells`, the dropped ones marked.
+/// One line's aggregate as an integer at `decimals`; its judges' scores are appended to the
+/// book's raw scores (the dropped ones marked), and their normalised values, when the scheme
+/// normalises, to its normalised scores.
 fn line(
     scheme: &EvaluationScheme,
+    bounds: &Bounds,
     row: &[Option<Decimal>],
     n_judges: usize,
     norms: Option<&[Normalizer]>,
     scratch: &mut Scratch,
-    cells: &mut Vec<JudgeScore>,
+    book: &mut SheetBook,
+) -> Result<i128, LineError> {
+    let base = book.raw.len();
+    if norms.is_none()
+        && let Some(aggregate) = small_line(scheme, bounds, row, n_judges, base, scratch, book)
+    {
+        return Ok(aggregate);
+    }
+    book.raw.truncate(base);
+    // Every raw score within the scale, compared as integers at one scale: the largest
+    // of the scores' and the scale ends' own.
+    let scale = book.raw.push_row(row, n_judges, bounds.scale);
+    let (lo, hi) = bounds.at(scale).ok_or(LineError::Overflow)?;
+    line_at(scheme, (scale, lo, hi), row, n_judges, norms, scratch, book)
+}
+
+/// [`line`] for the usual row, in one pass on `i64`s: every score compact, at one scale
+/// (not below the scale ends' own) where the ends are small, none missing where that is an
+/// error, none out of the scale. `None` for any other row (with the row's cells, appended
+/// from `base`, to be taken back): [`line_at`] then gives the aggregate or the error.
+fn small_line(
+    scheme: &EvaluationScheme,
+    bounds: &Bounds,
+    row: &[Option<Decimal>],
+    n_judges: usize,
+    base: usize,
+    scratch: &mut Scratch,
+    book: &mut SheetBook,
+) -> Option<i128> {
+    let values = &mut scratch.small;
+    values.clear();
+    // The scale of the first score, and the scale's ends there.
+    let mut at: Option<(u32, i64, i64)> = None;
+    let mut sum = 0i64;
+    for (j, d) in (0u32..).zip(row) {
+        match d {
+            Some(d) => {
+                let (scale, lo, hi) = match at {
+                    Some(at) => at,
+                    None => {
+                        let scale = d.scale();
+                        let (lo, hi) = bounds.small_at(scale)?;
+                        *at.insert((scale, lo, hi))
+                    }
+                };
+                let v = book.raw.push_compact(d, scale)?;
+                if v < lo || v > hi {
+                    return None;
+                }
+                sum += v;
+                values.push((v << JUDGE_BITS) | i64::from(j));
+            }
+            None if scheme.missing_score == MissingScore::Error => return None,
+            None => book.raw.push_absent(),
+        }
+    }
+    if row.len() < n_judges {
+        if scheme.missing_score == MissingScore::Error {
+            return None;
+        }
+        for _ in row.len()..n_judges {
+            book.raw.push_absent();
+        }
+    }
+    let n = values.len();
+    if (n as u64) < u64::from(needed(scheme)) {
+        return None;
+    }
+    let scale = at.map_or(bounds.scale, |a| a.0);
+    // `sum / count` at `scale`, as an integer at the scheme's decimals: each value is under
+    // 2^31 in magnitude and there are under 2^32 of them, so the products are exact.
+    let unit = pow10(scale)?;
+    let to_decimals = pow10(scheme.decimals)?;
+    let mean =
+        |sum: i64, count: usize| round_div(i128::from(sum) * to_decimals, unit * count as i128);
+    let value = |p: &i64| p >> JUDGE_BITS;
+    match scheme.aggregation {
+        Aggregation::Mean => mean(sum, n),
+        Aggregation::Median => {
+            values.sort_unstable();
+            let middle = values.get((n - 1) / 2..=n / 2).unwrap_or_default();
+            mean(middle.iter().map(value).sum(), middle.len())
+        }
+        Aggregation::TrimmedMean => {
+            let t = scheme.trim as usize;
+            trim(values, t);
+            for (end, part) in [
+                (DroppedEnd::Lowest, values.get(..t)),
+                (DroppedEnd::Highest, values.get(n - t..)),
+            ] {
+                for p in part.unwrap_or(&[]) {
+                    sum -= value(p);
+                    book.raw.mark(base + p.judge(), end);
+                }
+            }
+            mean(sum, n - 2 * t)
+        }
+    }
+}
+
+/// Moves the `t` smallest packed values to the front and the `t` largest to the back (in
+/// order at each end): the lowest scores (the first-listed judge among equals) and the
+/// highest (the last-listed among equals), as a full sort would put them. `values` holds
+/// at least `2 * t` distinct values.
+fn trim<P: Packed>(values: &mut [P], t: usize) {
+    let n = values.len();
+    for step in 0..t {
+        // The values not yet moved to either end.
+        let Some(window) = values.get_mut(step..n - step) else {
+            break;
+        };
+        let Some(&first) = window.first() else { break };
+        // One pass for both ends.
+        let (mut min_at, mut max_at) = (0, 0);
+        let (mut min, mut max) = (first, first);
+        for (at, &v) in window.iter().enumerate().skip(1) {
+            if v < min {
+                (min, min_at) = (v, at);
+            }
+            if v > max {
+                (max, max_at) = (v, at);
+            }
+        }
+        window.swap(0, min_at);
+        // The maximum may have been the element just moved out of the front.
+        let max_at = if max_at == 0 { min_at } else { max_at };
+        window.swap(window.len() - 1, max_at);
+    }
+}
+
+/// [`line`] for any scores, once the row's cells are appended: compared at `scale` with
+/// the scale's ends `lo` and `hi` there, on `i128`s.
+fn line_at(
+    scheme: &EvaluationScheme,
+    (raw_scale, lo, hi): (u32, i128, i128),
+    row: &[Option<Decimal>],
+    n_judges: usize,
+    norms: Option<&[Normalizer]>,
+    scratch: &mut Scratch,
+    book: &mut SheetBook,
 ) -> Result<i128, LineError> {
     let decimals = scheme.decimals;
-    scratch.values.clear();
-    scratch.normalized.clear();
-    let base = cells.len();
-    // Every raw score within the scale, compared as integers at one scale.
-    let mut raw_scale = scheme.scale_min.scale().max(scheme.scale_max.scale());
-    cells.extend((0..n_judges).map(|j| {
-        let raw = row.get(j).copied().flatten();
-        if let Some(d) = raw {
-            raw_scale = raw_scale.max(d.scale());
-        }
-        JudgeScore { raw, dropped: None }
-    }));
-    let scores = cells.get_mut(base..).unwrap_or_default();
-    let lo = at_scale(scheme.scale_min, raw_scale).ok_or(LineError::Overflow)?;
-    let hi = at_scale(scheme.scale_max, raw_scale).ok_or(LineError::Overflow)?;
-    for (j, s) in scores.iter().enumerate() {
-        match s.raw {
-            Some(x) => {
-                let v = at_scale(x, raw_scale).ok_or(LineError::Overflow)?;
+    let base = book.raw.len() - n_judges;
+    let values = &mut scratch.values;
+    values.clear();
+    for (j, d) in (0u32..).zip(row) {
+        match d {
+            Some(d) => {
+                let (mantissa, scale) = (d.mantissa(), d.scale());
+                let v = if scale == raw_scale {
+                    mantissa
+                } else {
+                    pow10(raw_scale - scale)
+                        .and_then(|p| mul(mantissa, p))
+                        .ok_or(LineError::Overflow)?
+                };
                 if v < lo || v > hi {
-                    return Err(LineError::OutOfScale(j));
+                    return Err(LineError::OutOfScale(j as usize));
                 }
-                scratch.values.push(pack(v, j).ok_or(LineError::Overflow)?);
+                values.push(pack(v, j).ok_or(LineError::Overflow)?);
             }
             None if scheme.missing_score == MissingScore::Error => {
-                return Err(LineError::Missing(j));
+                return Err(LineError::Missing(j as usize));
             }
             None => {}
         }
+    }
+    if row.len() < n_judges && scheme.missing_score == MissingScore::Error {
+        return Err(LineError::Missing(row.len()));
     }
     // Normalised values replace the raw ones (all at `decimals`).
     let scale = match norms {
         None => raw_scale,
         Some(ns) => {
+            scratch.normalized.clear();
             scratch.normalized.resize(n_judges, None);
-            for packed in scratch.values.iter_mut() {
-                let j = judge_of(*packed);
-                let x = scores.get(j).and_then(|s| s.raw);
-                let n = x
+            for packed in values.iter_mut() {
+                let j = packed.judge();
+                let n = row
+                    .get(j)
+                    .copied()
+                    .flatten()
                     .zip(ns.get(j))
                     .and_then(|(x, n)| n.apply(x, decimals))
                     .ok_or(LineError::Overflow)?;
@@ -407,28 +647,41 @@ fn line(
                     *slot = Some(n);
                 }
                 *packed = at_scale(n, decimals)
-                    .and_then(|v| pack(v, j))
+                    .and_then(|v| pack(v, u32::try_from(j).ok()?))
                     .ok_or(LineError::Overflow)?;
+            }
+            for n in &scratch.normalized {
+                book.normalized.push(*n);
             }
             decimals
         }
     };
+    aggregate(scheme, values, scale, base, book)
+}
+
+/// The aggregate of a line's packed values (at `scale`), as an integer at the scheme's
+/// decimals; the dropped scores are marked on the book's row starting at `base`.
+fn aggregate(
+    scheme: &EvaluationScheme,
+    values: &mut [i128],
+    scale: u32,
+    base: usize,
+    book: &mut SheetBook,
+) -> Result<i128, LineError> {
     if scheme.aggregation == Aggregation::Median {
-        scratch.values.sort_unstable();
+        values.sort_unstable();
     }
-    let n = scratch.values.len();
+    let n = values.len();
     if (n as u64) < u64::from(needed(scheme)) {
         return Err(LineError::TooFew(n as u32));
     }
-    let to_decimals = pow10(decimals).ok_or(LineError::Overflow)?;
+    let to_decimals = pow10(scheme.decimals).ok_or(LineError::Overflow)?;
     let unit = pow10(scale).ok_or(LineError::Overflow)?;
     let mean = |kept: &[i128]| -> Option<i128> {
-        let sum = kept
-            .iter()
-            .try_fold(0i128, |a, p| a.checked_add(value_of(*p)))?;
+        // At most 2^32 values, each under 2^94 in magnitude: the sum cannot overflow.
+        let sum = kept.iter().map(|p| value_of(*p)).sum();
         round_div(mul(sum, to_decimals)?, mul(unit, kept.len() as i128)?)
     };
-    let values = scratch.values.as_mut_slice();
     match scheme.aggregation {
         Aggregation::Mean => mean(values),
         Aggregation::Median if n % 2 == 1 => values
@@ -436,39 +689,14 @@ fn line(
             .and_then(|p| round_div(mul(value_of(*p), to_decimals)?, unit)),
         Aggregation::Median => values.get(n / 2 - 1..=n / 2).and_then(mean),
         Aggregation::TrimmedMean => {
-            // Move the `trim` smallest packed values to the front and the `trim` largest to
-            // the back: the lowest scores (the first-listed judge among equals) and the
-            // highest (the last-listed among equals), as a full sort would put them.
             let t = scheme.trim as usize;
-            for step in 0..t {
-                let (low, high) = (step, n - 1 - step);
-                // One pass for both ends (packed values are distinct).
-                let (mut min_at, mut max_at) = (low, low);
-                let (mut min, mut max) = match values.get(low) {
-                    Some(v) => (*v, *v),
-                    None => break,
-                };
-                for (at, v) in values.iter().enumerate().take(high + 1).skip(low + 1) {
-                    if *v < min {
-                        (min, min_at) = (*v, at);
-                    }
-                    if *v > max {
-                        (max, max_at) = (*v, at);
-                    }
-                }
-                values.swap(low, min_at);
-                // The maximum may have been the element just moved out of `low`.
-                let max_at = if max_at == low { min_at } else { max_at };
-                values.swap(high, max_at);
-            }
+            trim(values, t);
             for (end, part) in [
                 (DroppedEnd::Lowest, values.get(..t)),
                 (DroppedEnd::Highest, values.get(n - t..)),
             ] {
                 for p in part.unwrap_or(&[]) {
-                    if let Some(s) = scores.get_mut(judge_of(*p)) {
-                        s.dropped = Some(end);
-                    }
+                    book.raw.mark(base + p.judge(), end);
                 }
             }
             values.get(t..n - t).and_then(mean)
@@ -477,70 +705,46 @@ fn line(
     .ok_or(LineError::Overflow)
 }
 
-/// Scores `input` with `scheme`; `scheme_path` prefixes the rule keys (and the scheme's own
-/// error paths).
-pub(super) fn run(
-    scheme_id: &str,
-    scheme: &EvaluationScheme,
-    scheme_path: &str,
-    input: &EvaluationInput,
-    standings: &[Standing],
-) -> Result<Ranking, EvaluationError> {
-    scheme.validate(scheme_path)?;
-    let rows = resolve(scheme, input)?;
-    let n_judges = input.judges.len();
-    let n_crit = scheme.criteria.len();
-    let decimals = scheme.decimals;
-    let whole_input_overflow = || EvaluationError::Overflow {
-        path: "candidates".into(),
-        candidate: String::new(),
-    };
-    let weights = weights(scheme).ok_or_else(whole_input_overflow)?;
-    let norms = match scheme.normalization {
-        Normalization::None => None,
-        Normalization::ZScore => {
-            Some(normalizers(scheme, n_judges, &rows).ok_or_else(whole_input_overflow)?)
-        }
-    };
-    let criterion_ids: Vec<CriterionId> = scheme
-        .criteria
-        .iter()
-        .map(|c| CriterionId::from(c.id.as_str()))
-        .collect();
-    let tie_break: Vec<usize> = scheme
-        .tie_break
-        .iter()
-        .filter_map(|id| scheme.criterion_position(id))
-        .collect();
-    let stride = 1 + tie_break.len();
+/// What the scoring of every candidate needs.
+struct Scoring<'a> {
+    scheme: &'a EvaluationScheme,
+    input: &'a EvaluationInput,
+    weights: Weights,
+    norms: Option<Vec<Normalizer>>,
+    bounds: Bounds,
+    by_member: FxHashMap<&'a str, &'a Standing>,
+    /// The rules of the deductions (lateness, absence) and of the veto.
+    rules: [RuleRef; 3],
+}
 
-    let by_member: FxHashMap<&str, &Standing> =
-        standings.iter().map(|s| (s.member.as_str(), s)).collect();
-    let rule_at = |key: &str, article: &str| RuleRef::new(format!("{scheme_path}.{key}"), article);
-    let lateness_rule = rule_at("deductions.per_lateness", &scheme.deductions.article);
-    let absence_rule = rule_at("deductions.per_absence", &scheme.deductions.article);
-    let veto_rule = rule_at("deductions.veto_expelled", &scheme.deductions.veto_article);
-
-    let mut sheets = Vec::with_capacity(input.candidates.len());
-    // Per candidate: the total, then the tie-break aggregates, as integers at `decimals`.
-    let mut keys: Vec<i128> = Vec::with_capacity(input.candidates.len() * stride);
-    let mut aggregates = vec![0i128; n_crit];
-    let mut scratch = Scratch::default();
-    for (i, cand) in input.candidates.iter().enumerate() {
+impl Scoring<'_> {
+    /// Scores candidate `i` (its rows in criteria order) into `book`; gives its total as an
+    /// integer at the scheme's decimals.
+    fn candidate(
+        &self,
+        i: usize,
+        rows: &[Row<'_>],
+        scratch: &mut Scratch,
+        book: &mut SheetBook,
+    ) -> Result<i128, EvaluationError> {
+        let (scheme, input) = (self.scheme, self.input);
+        let n_judges = input.judges.len();
+        let decimals = scheme.decimals;
+        let cand = input.candidates.get(i);
+        let id = cand.map_or("", |c| c.id.as_str());
         let overflow = || EvaluationError::Overflow {
             path: format!("candidates[{i}]"),
-            candidate: cand.id.to_string(),
+            candidate: id.to_owned(),
         };
-        let mut lines = Vec::with_capacity(n_crit);
-        let mut cells = Vec::with_capacity(n_crit * n_judges);
         let mut weighted = 0i128;
         for (k, criterion) in scheme.criteria.iter().enumerate() {
-            let row = rows.get(i * n_crit + k).copied().flatten().unwrap_or(&[]);
-            let norm = norms
+            let row = rows.get(k).copied().flatten().unwrap_or(&[]);
+            let norm = self
+                .norms
                 .as_ref()
                 .and_then(|ns| ns.get(k * n_judges..(k + 1) * n_judges));
-            let aggregate =
-                line(scheme, row, n_judges, norm, &mut scratch, &mut cells).map_err(|e| {
+            let aggregate = line(scheme, &self.bounds, row, n_judges, norm, scratch, book)
+                .map_err(|e| {
                     let at = format!("candidates[{i}].scores.{}", criterion.id);
                     match e {
                         LineError::OutOfScale(j) => EvaluationError::ScoreOutOfScale {
@@ -556,13 +760,13 @@ pub(super) fn run(
                         },
                         LineError::Missing(j) => EvaluationError::MissingScore {
                             path: at,
-                            candidate: cand.id.to_string(),
+                            candidate: id.to_owned(),
                             judge: input.judges.get(j).map(|j| j.0.clone()).unwrap_or_default(),
                             criterion: criterion.id.clone(),
                         },
                         LineError::TooFew(count) => EvaluationError::TooFewScores {
                             path: at,
-                            candidate: cand.id.to_string(),
+                            candidate: id.to_owned(),
                             criterion: criterion.id.clone(),
                             count,
                             needed: needed(scheme),
@@ -570,38 +774,35 @@ pub(super) fn run(
                         LineError::Overflow => overflow(),
                     }
                 })?;
-            let w = weights.each.get(k).copied().unwrap_or(0);
+            let w = self.weights.each.get(k).copied().unwrap_or(0);
             let product = mul(aggregate, w).ok_or_else(overflow)?;
             weighted = weighted.checked_add(product).ok_or_else(overflow)?;
-            let contribution = round_div(product, weights.sum).ok_or_else(overflow)?;
-            if let Some(slot) = aggregates.get_mut(k) {
-                *slot = aggregate;
-            }
-            lines.push(CriterionLine {
-                normalized: scratch.normalized.clone(),
-                aggregate: decimal(aggregate, decimals).ok_or_else(overflow)?,
-                weight: criterion.weight,
-                contribution: decimal(contribution, decimals).ok_or_else(overflow)?,
-            });
+            book.push_aggregate(aggregate).ok_or_else(overflow)?;
         }
-        let subtotal = round_div(weighted, weights.sum).ok_or_else(overflow)?;
+        let subtotal = round_div(weighted, self.weights.sum).ok_or_else(overflow)?;
 
-        let mut deductions = Vec::new();
-        let mut veto = None;
         let mut total = subtotal;
-        if let Some(st) = by_member.get(cand.id.as_str()) {
+        let standing = if self.by_member.is_empty() {
+            None
+        } else {
+            self.by_member.get(id)
+        };
+        let mut adjustment = None;
+        if let Some(st) = standing {
+            let [lateness_rule, absence_rule, veto_rule] = &self.rules;
+            let mut deductions = Vec::new();
             for (counter, count, per, rule) in [
                 (
                     Counter::Lateness,
                     st.counts.lateness,
                     scheme.deductions.per_lateness,
-                    &lateness_rule,
+                    lateness_rule,
                 ),
                 (
                     Counter::Absence,
                     st.counts.absences,
                     scheme.deductions.per_absence,
-                    &absence_rule,
+                    absence_rule,
                 ),
             ] {
                 if count == 0 || per.is_zero() {
@@ -628,46 +829,172 @@ pub(super) fn run(
                         .collect(),
                 });
             }
-            if scheme.deductions.veto_expelled && st.status == StandingStatus::Expelled {
-                veto = Some(Box::new(Veto {
+            let veto = (scheme.deductions.veto_expelled && st.status == StandingStatus::Expelled)
+                .then(|| Veto {
                     rule: veto_rule.clone(),
                     status: st.status,
                     reasons: st.reasons.clone(),
-                }));
+                });
+            if !deductions.is_empty() || veto.is_some() {
+                let subtotal = if deductions.is_empty() {
+                    None
+                } else {
+                    Some(decimal(subtotal, decimals).ok_or_else(overflow)?)
+                };
+                adjustment = Some(Adjustment {
+                    deductions,
+                    veto,
+                    subtotal,
+                });
             }
         }
-        keys.push(total);
-        keys.extend(
-            tie_break
-                .iter()
-                .map(|&k| aggregates.get(k).copied().unwrap_or(0)),
-        );
-        sheets.push(ScoreSheet {
-            candidate: cand.id.clone(),
-            name: cand.name.clone(),
-            category: cand.category.clone(),
-            lines,
-            scores: ScoreGrid::from_cells(n_crit, cells).unwrap_or_default(),
-            subtotal: decimal(subtotal, decimals).ok_or_else(overflow)?,
-            deductions,
-            total: decimal(total, decimals).ok_or_else(overflow)?,
-            decision: if veto.is_some() {
-                Decision::Vetoed
-            } else {
-                Decision::Selected
-            },
-            veto,
-            rank: None,
-        });
+        decimal(subtotal, decimals).ok_or_else(overflow)?;
+        book.push_total(total, decimals).ok_or_else(overflow)?;
+        if let Some(a) = adjustment {
+            book.adjust(i, input.candidates.len(), a);
+        }
+        Ok(total)
     }
+}
 
-    let (order, groups) = rank_order(scheme, &sheets, &keys, stride);
-    permute(&mut sheets, &order);
-    select(scheme, &mut sheets, &groups);
-    let selected: Vec<CandidateId> = sheets
+/// Scores `input` with `scheme`; `scheme_path` prefixes the rule keys (and the scheme's own
+/// error paths).
+///
+/// Every candidate is scored in input order into one [`SheetBook`] (texts, lines, scores,
+/// totals); the totals and tie-break aggregates are ranked as packed integers; ranks and
+/// decisions go into the book, and each sheet of the ranking is a handle on it.
+pub(super) fn run<'a>(
+    scheme_id: &str,
+    scheme: &'a EvaluationScheme,
+    scheme_path: &str,
+    input: &'a EvaluationInput,
+    standings: &'a [Standing],
+) -> Result<Ranking, EvaluationError> {
+    scheme.validate(scheme_path)?;
+    check_judges(input)?;
+    let n_judges = input.judges.len();
+    let n_crit = scheme.criteria.len();
+    let n_cand = input.candidates.len();
+    let whole_input_overflow = || EvaluationError::Overflow {
+        path: "candidates".into(),
+        candidate: String::new(),
+    };
+    let weights = weights(scheme).ok_or_else(whole_input_overflow)?;
+    let rule_at = |key: &str, article: &str| RuleRef::new(format!("{scheme_path}.{key}"), article);
+    let veto_rule = rule_at("deductions.veto_expelled", &scheme.deductions.veto_article);
+    let normalizes = scheme.normalization == Normalization::ZScore;
+    let mut book = SheetBook::new(
+        n_cand,
+        (
+            scheme.criteria.iter().map(|c| c.weight).collect(),
+            weights.each.clone(),
+            weights.sum,
+        ),
+        scheme.decimals,
+        n_judges,
+        normalizes,
+        &scheme.selection,
+    );
+    let mut resolver = Resolver::new(scheme, input);
+    // Normalisation needs every row before any is scored; otherwise each candidate is
+    // scored as soon as its rows are found.
+    let mut all_rows: Vec<Row<'a>> = Vec::new();
+    if normalizes {
+        all_rows = vec![None; n_cand.saturating_mul(n_crit)];
+        for (i, c) in input.candidates.iter().enumerate() {
+            let rows = all_rows
+                .get_mut(i * n_crit..(i + 1) * n_crit)
+                .unwrap_or_default();
+            resolver.rows(i, c, rows, &mut book)?;
+        }
+    }
+    let scoring = Scoring {
+        scheme,
+        input,
+        norms: if normalizes {
+            Some(normalizers(scheme, n_judges, &all_rows).ok_or_else(whole_input_overflow)?)
+        } else {
+            None
+        },
+        weights,
+        bounds: Bounds::of(scheme),
+        by_member: standings.iter().map(|s| (s.member.as_str(), s)).collect(),
+        rules: [
+            rule_at("deductions.per_lateness", &scheme.deductions.article),
+            rule_at("deductions.per_absence", &scheme.deductions.article),
+            veto_rule.clone(),
+        ],
+    };
+    let mut totals: Vec<i128> = Vec::with_capacity(n_cand);
+    let mut scratch = Scratch::default();
+    let mut rows_of_one: Vec<Row<'a>> = vec![None; n_crit];
+    // The first scoring error; an error finding a later candidate's rows comes first.
+    let mut failed = None;
+    for (i, c) in input.candidates.iter().enumerate() {
+        let rows = if normalizes {
+            all_rows
+                .get(i * n_crit..(i + 1) * n_crit)
+                .unwrap_or_default()
+        } else {
+            resolver.rows(i, c, &mut rows_of_one, &mut book)?;
+            &rows_of_one
+        };
+        if failed.is_none() {
+            match scoring.candidate(i, rows, &mut scratch, &mut book) {
+                Ok(total) => totals.push(total),
+                Err(e) if normalizes => return Err(e),
+                Err(e) => failed = Some(e),
+            }
+        }
+    }
+    if let Some(e) = failed {
+        return Err(e);
+    }
+    drop(all_rows);
+
+    let (eligible, vetoed): (Vec<u32>, Vec<u32>) =
+        (0..n_cand as u32).partition(|&i| !book.vetoed(i as usize));
+    let tie_break: Vec<usize> = scheme
+        .tie_break
         .iter()
-        .filter(|s| s.decision.is_selected())
-        .map(|s| s.candidate.clone())
+        .filter_map(|id| scheme.criterion_position(id))
+        .collect();
+    let (ranked, groups) = rank_order(scheme.final_tie_break, &book, eligible, &totals, &tie_break);
+    drop(totals);
+
+    let mut ranks = vec![u32::MAX; n_cand];
+    let mut outcomes = vec![Outcome::Vetoed; n_cand];
+    let mut selected = Vec::new();
+    let mut selection = Selector::new(scheme);
+    let categories_count = selection.counts_categories();
+    for (pos, (&i, &group)) in ranked.iter().zip(&groups).enumerate() {
+        let i = i as usize;
+        let category = if categories_count {
+            book.category(i)
+        } else {
+            None
+        };
+        let (rank, outcome) = selection.decide(pos, group, book.total(i), category);
+        if outcome == Outcome::Selected {
+            selected.push(i);
+        }
+        if let (Some(r), Some(o)) = (ranks.get_mut(i), outcomes.get_mut(i)) {
+            (*r, *o) = (rank, outcome);
+        }
+    }
+    book.decide(ranks, outcomes);
+    let book = Arc::new(book);
+    let sheets = ranked
+        .iter()
+        .chain(&vetoed)
+        .map(|&i| ScoreSheet {
+            book: Arc::clone(&book),
+            at: i as usize,
+        })
+        .collect();
+    let selected = selected
+        .iter()
+        .filter_map(|&i| input.candidates.get(i).map(|c| c.id.clone()))
         .collect();
     Ok(Ranking {
         scheme: scheme_id.to_owned(),
@@ -676,7 +1003,11 @@ pub(super) fn run(
         aggregation: scheme.aggregation,
         tie_method: scheme.tie_method,
         judges: input.judges.clone(),
-        criteria: criterion_ids,
+        criteria: scheme
+            .criteria
+            .iter()
+            .map(|c| CriterionId::from(c.id.as_str()))
+            .collect(),
         sheets,
         selected,
         rules: DecisionRules {
@@ -689,31 +1020,6 @@ pub(super) fn run(
     })
 }
 
-/// Reorders `items` in place so that position `p` holds what was at `order[p]` (`order` is a
-/// permutation of the positions), following each cycle once.
-fn permute<T>(items: &mut [T], order: &[u32]) {
-    let mut placed = vec![false; items.len()];
-    for start in 0..items.len() {
-        if placed.get(start).copied().unwrap_or(true) {
-            continue;
-        }
-        // Along the cycle: position `p` takes the item at `order[p]`.
-        let mut p = start;
-        loop {
-            if let Some(flag) = placed.get_mut(p) {
-                *flag = true;
-            }
-            let Some(&next) = order.get(p) else { break };
-            let next = next as usize;
-            if next == start || placed.get(next).copied().unwrap_or(true) {
-                break;
-            }
-            items.swap(p, next);
-            p = next;
-        }
-    }
-}
-
 /// How many scores the aggregation needs.
 fn needed(scheme: &EvaluationScheme) -> u32 {
     match scheme.aggregation {
@@ -722,163 +1028,220 @@ fn needed(scheme: &EvaluationScheme) -> u32 {
     }
 }
 
-/// The order of the sheets (ranked candidates best first, then vetoed ones in input order),
-/// as positions into `sheets`, and for each ranked position its tie group (equal total and
-/// tie-break aggregates). `keys` holds, per sheet, `stride` integers: the total, then the
-/// tie-break aggregates.
-fn rank_order(
-    scheme: &EvaluationScheme,
-    sheets: &[ScoreSheet],
-    keys: &[i128],
-    stride: usize,
-) -> (Vec<u32>, Vec<u32>) {
-    let key = |i: u32| {
-        let at = i as usize * stride;
-        keys.get(at..at + stride).unwrap_or(&[])
-    };
-    // Sort by total (higher first) on compact pairs, then each run of equal totals by the
-    // tie-break aggregates (higher first) and the final rule.
-    let mut by_total: Vec<(i128, u32)> = sheets
-        .iter()
-        .enumerate()
-        .filter(|(_, s)| s.veto.is_none())
-        .map(|(i, _)| (keys.get(i * stride).copied().unwrap_or(0), i as u32))
-        .collect();
-    by_total.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-    let final_rule = |a: u32, b: u32| match scheme.final_tie_break {
-        FinalTieBreak::CandidateId => {
-            let id = |i: u32| sheets.get(i as usize).map(|s| s.candidate.as_str());
-            id(a).cmp(&id(b)).then(a.cmp(&b))
-        }
-        FinalTieBreak::InputOrder => a.cmp(&b),
-    };
-    // The tie-break aggregates gathered in this order, so that each run of equal totals is
-    // sorted over contiguous keys.
-    let chain = stride - 1;
-    let mut gathered: Vec<i128> = by_total
-        .iter()
-        .flat_map(|&(_, i)| key(i).iter().skip(1).copied())
-        .collect();
-    let mut ranked: Vec<u32> = by_total.iter().map(|&(_, i)| i).collect();
-    let mut order: Vec<usize> = Vec::new();
-    let mut run_keys: Vec<i128> = Vec::new();
-    let mut start = 0;
-    while start < by_total.len() {
-        let total = by_total.get(start).map(|p| p.0);
-        let end = by_total
-            .iter()
-            .skip(start)
-            .position(|p| Some(p.0) != total)
-            .map_or(by_total.len(), |n| start + n);
-        if end - start > 1 {
-            let at = |pos: usize| gathered.get(pos * chain..(pos + 1) * chain).unwrap_or(&[]);
-            order.clear();
-            order.extend(start..end);
-            order.sort_unstable_by(|&a, &b| {
-                at(b)
-                    .cmp(at(a))
-                    .then_with(|| match (by_total.get(a), by_total.get(b)) {
-                        (Some(&(_, ia)), Some(&(_, ib))) => final_rule(ia, ib),
-                        _ => a.cmp(&b),
-                    })
-            });
-            run_keys.clear();
-            for &pos in &order {
-                run_keys.extend_from_slice(at(pos));
-            }
-            let run = ranked.get_mut(start..end).unwrap_or_default();
-            for (slot, &pos) in run.iter_mut().zip(&order) {
-                if let Some(&(_, i)) = by_total.get(pos) {
-                    *slot = i;
-                }
-            }
-            if let Some(dest) = gathered.get_mut(start * chain..end * chain) {
-                dest.copy_from_slice(&run_keys);
-            }
-        }
-        start = end;
-    }
-    // Tie groups: equal totals and equal tie-break aggregates.
-    let mut groups = Vec::with_capacity(ranked.len());
-    let mut group = 0u32;
-    for pos in 0..ranked.len() {
-        if pos > 0 {
-            let same_total = by_total.get(pos - 1).map(|p| p.0) == by_total.get(pos).map(|p| p.0);
-            let same_chain = gathered
-                .get((pos - 1) * chain..pos * chain)
-                .into_iter()
-                .flatten()
-                .eq(gathered
-                    .get(pos * chain..(pos + 1) * chain)
-                    .into_iter()
-                    .flatten());
-            if !(same_total && same_chain) {
-                group += 1;
-            }
-        }
-        groups.push(group);
-    }
-    ranked.extend(
-        sheets
-            .iter()
-            .enumerate()
-            .filter(|(_, s)| s.veto.is_some())
-            .map(|(i, _)| i as u32),
-    );
-    (ranked, groups)
+/// Per key column, the largest value and the bits its span needs, so that a candidate's
+/// keys become one unsigned integer whose natural order is the ranking's: each column as
+/// `largest - value` (higher values first), the candidate's position in the last bits
+/// (earlier first).
+struct Packing {
+    columns: Vec<(i128, u32)>,
+    position_bits: u32,
+    bits: u32,
 }
 
-/// Gives ranks and decisions to sheets already in ranked order (`groups` holds the tie group
-/// of each ranked sheet; the vetoed sheets follow them).
-fn select(scheme: &EvaluationScheme, sheets: &mut [ScoreSheet], groups: &[u32]) {
-    let selection = &scheme.selection;
-    let mut selected = 0u32;
-    let mut per_category: FxHashMap<String, u32> = FxHashMap::default();
-    let mut last_selected_group: Option<u32> = None;
-    let mut group_start = 0usize;
-    for (pos, (sheet, &group)) in sheets.iter_mut().zip(groups).enumerate() {
-        if pos > 0 && groups.get(pos - 1) != Some(&group) {
-            group_start = pos;
+impl Packing {
+    /// The packing of the keys of `order` (`key(i, c)`: column `c` of candidate `i`), if
+    /// they fit in 128 bits.
+    fn of(order: &[u32], columns: usize, key: impl Fn(u32, usize) -> i128) -> Option<Packing> {
+        let mut spans = Vec::with_capacity(columns);
+        for c in 0..columns {
+            let mut column = order.iter().map(|&i| key(i, c));
+            let first = column.next().unwrap_or(0);
+            let (lo, hi) = column.fold((first, first), |(lo, hi), v| (lo.min(v), hi.max(v)));
+            let span = hi.checked_sub(lo)?.unsigned_abs();
+            spans.push((hi, u128::BITS - span.leading_zeros()));
         }
-        let rank = match scheme.tie_method {
-            TieMethod::Competition => group_start + 1,
+        let last = order.iter().max().copied().unwrap_or(0);
+        let position_bits = u32::BITS - last.leading_zeros();
+        let bits = spans
+            .iter()
+            .try_fold(position_bits, |acc, c| acc.checked_add(c.1))?;
+        (bits <= u128::BITS).then_some(Packing {
+            columns: spans,
+            position_bits,
+            bits,
+        })
+    }
+
+    /// The packed keys of candidate `i`.
+    fn pack(&self, i: u32, key: impl Fn(u32, usize) -> i128) -> u128 {
+        let packed = self
+            .columns
+            .iter()
+            .enumerate()
+            .fold(0u128, |acc, (c, &(hi, bits))| {
+                acc.checked_shl(bits).unwrap_or(0) | (hi - key(i, c)).unsigned_abs()
+            });
+        packed.checked_shl(self.position_bits).unwrap_or(0) | u128::from(i)
+    }
+
+    /// The position of a packed key.
+    fn position(&self, packed: u128) -> u32 {
+        (packed & ((1u128 << self.position_bits) - 1)) as u32
+    }
+
+    /// The keys of a packed key, without the position.
+    fn keys(&self, packed: u128) -> u128 {
+        packed.checked_shr(self.position_bits).unwrap_or(0)
+    }
+}
+
+/// `order` (positions into the input) ranked: higher total first, then higher tie-break
+/// aggregates (those of the criteria at `tie_break`), then the final rule; with each ranked
+/// candidate's tie group (equal total and tie-break aggregates).
+fn rank_order(
+    final_rule: FinalTieBreak,
+    book: &SheetBook,
+    mut order: Vec<u32>,
+    totals: &[i128],
+    tie_break: &[usize],
+) -> (Vec<u32>, Vec<u32>) {
+    // Column 0 is the total, column `1 + n` tie-break criterion `n`.
+    let key = |i: u32, c: usize| match c.checked_sub(1) {
+        None => totals.get(i as usize).copied().unwrap_or(0),
+        Some(n) => tie_break
+            .get(n)
+            .map_or(0, |&k| book.aggregate(i as usize, k)),
+    };
+    let columns = 1 + tie_break.len();
+    let keys_of = |i: u32| (0..columns).map(move |c| key(i, c));
+    // Sorted by keys (higher first), then input order: on packed integers when they fit.
+    let mut groups = Vec::with_capacity(order.len());
+    let mut group = 0u32;
+    let mut same_as_previous = |pos: usize, same: bool| {
+        if pos > 0 && !same {
+            group += 1;
+        }
+        groups.push(group);
+    };
+    match Packing::of(&order, columns, key) {
+        Some(p) if p.bits <= u64::BITS => {
+            let mut packed: Vec<u64> = order.iter().map(|&i| p.pack(i, key) as u64).collect();
+            packed.sort_unstable();
+            for (pos, (slot, &k)) in order.iter_mut().zip(&packed).enumerate() {
+                *slot = p.position(u128::from(k));
+                let previous = pos.checked_sub(1).and_then(|q| packed.get(q));
+                same_as_previous(
+                    pos,
+                    previous.is_some_and(|&q| p.keys(u128::from(q)) == p.keys(u128::from(k))),
+                );
+            }
+        }
+        Some(p) => {
+            let mut packed: Vec<u128> = order.iter().map(|&i| p.pack(i, key)).collect();
+            packed.sort_unstable();
+            for (pos, (slot, &k)) in order.iter_mut().zip(&packed).enumerate() {
+                *slot = p.position(k);
+                let previous = pos.checked_sub(1).and_then(|q| packed.get(q));
+                same_as_previous(pos, previous.is_some_and(|&q| p.keys(q) == p.keys(k)));
+            }
+        }
+        None => {
+            order.sort_unstable_by(|&a, &b| keys_of(b).cmp(keys_of(a)).then(a.cmp(&b)));
+            for pos in 0..order.len() {
+                let previous = pos.checked_sub(1).and_then(|q| order.get(q));
+                let same = match (previous, order.get(pos)) {
+                    (Some(&a), Some(&b)) => keys_of(a).eq(keys_of(b)),
+                    _ => false,
+                };
+                same_as_previous(pos, same);
+            }
+        }
+    }
+    // The final rule: input order is already there; candidate ids reorder each tie group.
+    if final_rule == FinalTieBreak::CandidateId {
+        let id = |i: u32| book.candidate(i as usize);
+        let mut start = 0;
+        while start < order.len() {
+            let g = groups.get(start);
+            let end = groups
+                .iter()
+                .skip(start)
+                .position(|x| Some(x) != g)
+                .map_or(order.len(), |n| start + n);
+            if end - start > 1
+                && let Some(run) = order.get_mut(start..end)
+            {
+                run.sort_unstable_by(|&a, &b| id(a).cmp(id(b)).then(a.cmp(&b)));
+            }
+            start = end;
+        }
+    }
+    (order, groups)
+}
+
+/// Gives ranks and decisions to candidates in ranked order.
+struct Selector<'a> {
+    scheme: &'a EvaluationScheme,
+    selected: u32,
+    per_category: FxHashMap<&'a str, u32>,
+    last_selected_group: Option<u32>,
+    previous_group: Option<u32>,
+    group_start: usize,
+}
+
+impl<'a> Selector<'a> {
+    fn new(scheme: &'a EvaluationScheme) -> Selector<'a> {
+        Selector {
+            scheme,
+            selected: 0,
+            per_category: FxHashMap::default(),
+            last_selected_group: None,
+            previous_group: None,
+            group_start: 0,
+        }
+    }
+
+    /// Whether decisions depend on categories (some category has a quota).
+    fn counts_categories(&self) -> bool {
+        let selection = &self.scheme.selection;
+        selection.category_quota != Limit::Unlimited || !selection.category_quotas.is_empty()
+    }
+
+    /// The rank and outcome of the candidate at ranked position `pos`, in tie group
+    /// `group`, with `total` and `category` (`None` for none, or when no category has a
+    /// quota).
+    fn decide(
+        &mut self,
+        pos: usize,
+        group: u32,
+        total: Decimal,
+        category: Option<&'a str>,
+    ) -> (u32, Outcome) {
+        let selection = &self.scheme.selection;
+        if pos > 0 && self.previous_group != Some(group) {
+            self.group_start = pos;
+        }
+        self.previous_group = Some(group);
+        let rank = match self.scheme.tie_method {
+            TieMethod::Competition => self.group_start + 1,
             TieMethod::Dense => group as usize + 1,
             TieMethod::Ordinal => pos + 1,
         };
-        sheet.rank = Some(u32::try_from(rank).unwrap_or(u32::MAX));
-        let category_count = sheet
-            .category
-            .as_ref()
-            .map(|c| per_category.get(c).copied().unwrap_or(0));
-        let decision = match (selection.pass_mark, &sheet.category) {
-            (PassMark::At(mark), _) if sheet.total < mark => {
-                Some(Decision::BelowPassMark { pass_mark: mark })
-            }
-            _ if selection.top_n.reached(selected) => Some(Decision::OutsideTopN {
-                top_n: selection.top_n.get().unwrap_or(0),
-                tied_with_selected: last_selected_group == Some(group),
+        let rank = u32::try_from(rank).unwrap_or(u32::MAX);
+        let category_count = category.map(|c| self.per_category.get(c).copied().unwrap_or(0));
+        let outcome = match (selection.pass_mark, category) {
+            (PassMark::At(mark), _) if total < mark => Some(Outcome::BelowPassMark),
+            _ if selection.top_n.reached(self.selected) => Some(Outcome::OutsideTopN {
+                tied_with_selected: self.last_selected_group == Some(group),
             }),
             (_, Some(category))
                 if selection
                     .quota_of(category)
                     .reached(category_count.unwrap_or(0)) =>
             {
-                Some(Decision::CategoryQuotaFull {
-                    category: category.clone(),
-                    quota: selection.quota_of(category).get().unwrap_or(0),
-                })
+                Some(Outcome::CategoryQuotaFull)
             }
             _ => None,
         };
-        match decision {
-            Some(d) => sheet.decision = d,
+        match outcome {
+            Some(o) => (rank, o),
             None => {
-                // Already `Selected`.
-                selected += 1;
-                last_selected_group = Some(group);
-                if let Some(category) = &sheet.category {
-                    *per_category.entry(category.clone()).or_insert(0) += 1;
+                self.selected += 1;
+                self.last_selected_group = Some(group);
+                if let Some(category) = category {
+                    *self.per_category.entry(category).or_insert(0) += 1;
                 }
+                (rank, Outcome::Selected)
             }
         }
     }

@@ -98,7 +98,7 @@ impl RecruitmentRound {
         let mut set = 0;
         for c in &mut self.candidates {
             if let Some(sheet) = exam.sheet(c.id.as_str()) {
-                c.score = sheet.veto.is_none().then_some(sheet.total);
+                c.score = sheet.veto().is_none().then_some(sheet.total());
                 set += usize::from(c.score.is_some());
             }
         }
