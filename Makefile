@@ -3,7 +3,7 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := help
 CARGO ?= cargo
 
-.PHONY: help demo test setup fmt-check clippy rust-test vectors example-check bench bench-check doc python-test
+.PHONY: help demo test setup fmt-check clippy rust-test vectors example-check bench bench-check doc python-test wasm-test
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -11,7 +11,7 @@ help: ## list the targets
 demo: ## the main job: the term report on the default rulebook and the sample term
 	$(CARGO) run --quiet --release -p secretariat --example term_report
 
-test: setup fmt-check clippy rust-test example-check bench-check doc python-test ## every test (installs what it needs)
+test: setup fmt-check clippy rust-test example-check bench-check doc python-test wasm-test ## every test (installs what it needs)
 	@echo "make test: all checks passed"
 
 setup: ## install what the tests need (idempotent)
@@ -38,6 +38,9 @@ example-check: ## the demo runs, in both languages, and on a user's files
 
 python-test: ## the Python binding: wheel built in bindings-python/.venv, pytest, stubtest
 	bash bindings-python/scripts/test.sh
+
+wasm-test: ## the WebAssembly binding: toolchain, package built, node --test, size, demo page in Chromium
+	bash bindings-wasm/scripts/test.sh
 
 bench-check: ## the benchmarks build
 	$(CARGO) check --quiet --manifest-path benches/Cargo.toml --benches
