@@ -617,6 +617,47 @@ fn bad_input_is_refused_by_code_and_path() {
     }
 }
 
+/// Every candidate's ids and rows are checked before any score counts: a later candidate's
+/// unknown criterion or duplicate id is reported before an earlier one's bad score, with or
+/// without normalisation (which reads every row first).
+#[test]
+fn ids_and_rows_are_checked_before_scores() {
+    for z in [false, true] {
+        let mut s = scheme();
+        if z {
+            s.normalization = Normalization::ZScore;
+        }
+        let good = ["8", "8", "8", "8", "8"];
+        let mut first = cand("a", [&good, &good, &good]);
+        first.scores.get_mut("improvisation").unwrap()[0] = Some(d("11"));
+        let mut unknown = cand("b", [&good, &good, &good]);
+        unknown.scores.insert("charm".into(), vec![Some(d("8"))]);
+        let i = inline(s.clone(), input(5, vec![first.clone(), unknown]));
+        let err = evaluate(&rb(), &i, &[]).unwrap_err();
+        assert_eq!(
+            (err.code(), err.path()),
+            ("evaluation.unknown_criterion", "candidates[1].scores.charm")
+        );
+        let twice = cand("a", [&good, &good, &good]);
+        let i = inline(s.clone(), input(5, vec![first.clone(), twice]));
+        let err = evaluate(&rb(), &i, &[]).unwrap_err();
+        assert_eq!(
+            (err.code(), err.path()),
+            ("evaluation.duplicate_candidate", "candidates[1].id")
+        );
+        // With nothing else wrong, the bad score is the error.
+        let i = inline(s, input(5, vec![first, cand("b", [&good, &good, &good])]));
+        let err = evaluate(&rb(), &i, &[]).unwrap_err();
+        assert_eq!(
+            (err.code(), err.path()),
+            (
+                "evaluation.score_out_of_scale",
+                "candidates[0].scores.improvisation[0]"
+            )
+        );
+    }
+}
+
 #[test]
 fn rulebook_scheme_errors_carry_the_key_path() {
     let cases = [
