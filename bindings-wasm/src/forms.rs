@@ -6,12 +6,19 @@
 //! A form is what a person typed: camelCase keys, text values (money as a decimal string: a
 //! number given as money is the issue `form.amount_as_number`), keys the form does not know
 //! ignored. The context is the term's data (`sampleTerm()` gives one), the same object for
-//! every form of a page; it is read once per content ([`crate::convert::ParseCache`]).
+//! every form of a page; it is read once per content ([`crate::convert::ParseCache`]), or once
+//! for as long as it lives when frozen ([`crate::frozen`]). What the checks derive from it (the
+//! roster, the attendance register, the budget ledger on the day: a [`FormContext`]) is kept
+//! beside what was read ([`prepared`]), so a check at every keystroke does not rebuild them.
 //!
 //! A check never throws for what the form or the context holds: a form or a context that
 //! cannot be read at all is a failure with that issue (the context's under `context`). It
 //! throws only for its options (`today` missing, an unknown locale, a bad rulebook).
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use chrono::NaiveDate;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use tsify::Tsify;
@@ -19,15 +26,60 @@ use wasm_bindgen::prelude::*;
 
 use secretariat::activity::ActivityId;
 use secretariat::forms::{
-    self, ActivityPlanForm, BoardPlanForm, ExpenseForm, FormOutcome, LeaveRequestForm,
+    ActivityPlanForm, BoardPlanForm, ExpenseForm, FormContext, FormOutcome, LeaveRequestForm,
     RecruitmentApplicationForm,
 };
 use secretariat::{Diagnostic, Error, Locale, MemberId, Rulebook, TermData};
 
 use crate::convert::{from_js, to_js};
 use crate::errors::JsIssue;
-use crate::options::{Options, call};
+use crate::options::{Options, RulebookChoice, call};
 use crate::records::term_data;
+
+/// A form context prepared from a context and a rulebook as the caches read them.
+type Prepared = FormContext<RulebookChoice, Rc<TermData>>;
+
+thread_local! {
+    /// The latest prepared contexts, the most recent first.
+    static PREPARED: RefCell<Vec<Rc<Prepared>>> = const { RefCell::new(Vec::new()) };
+}
+
+/// How many prepared contexts are kept (a page has one context, one rulebook and one day).
+const PREPARED_SIZE: usize = 4;
+
+/// Whether only `prepared` still holds what it was prepared from: the caches that read the
+/// context and the rulebook ([`crate::frozen`], [`crate::convert::ParseCache`]) have let it go
+/// (its object was collected, or the content cache moved on), so it will never be asked for
+/// again.
+fn released(prepared: &Prepared) -> bool {
+    Rc::strong_count(prepared.term()) == 1
+        || matches!(prepared.rulebook(), RulebookChoice::Given(r) if Rc::strong_count(r) == 1)
+}
+
+/// The form context of `term` under `rulebook` on `today`: kept from an earlier call when the
+/// caches gave the very same term and rulebook (the same `Rc`: the same frozen object, or the
+/// same content), prepared otherwise. Exact: a context or a rulebook read again (changed) is a
+/// new `Rc`, so it gets a new form context.
+fn prepared(rulebook: RulebookChoice, term: Rc<TermData>, today: NaiveDate) -> Rc<Prepared> {
+    PREPARED.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        cache.retain(|p| !released(p));
+        let same = |p: &Rc<Prepared>| {
+            Rc::ptr_eq(p.term(), &term)
+                && std::ptr::eq::<Rulebook>(&**p.rulebook(), &*rulebook)
+                && p.today() == today
+        };
+        if let Some(i) = cache.iter().position(same) {
+            let found = cache.remove(i);
+            cache.insert(0, Rc::clone(&found));
+            return found;
+        }
+        let fresh = Rc::new(FormContext::new(rulebook, term, today));
+        cache.truncate(PREPARED_SIZE - 1);
+        cache.insert(0, Rc::clone(&fresh));
+        fresh
+    })
+}
 
 /// A form check's result, as zod's `safeParse` gives it: the record, or every issue; the
 /// warnings either way.
@@ -79,7 +131,7 @@ fn check_form<F: DeserializeOwned, T: Serialize>(
     form: &JsValue,
     context: &JsValue,
     options: JsValue,
-    check: impl FnOnce(&Rulebook, &TermData, &F, chrono::NaiveDate) -> FormOutcome<T>,
+    check: impl FnOnce(&Prepared, &F) -> FormOutcome<T>,
 ) -> Result<JsValue, JsValue> {
     call(options, |o: &Options| {
         let rulebook = o.rulebook()?;
@@ -92,7 +144,7 @@ fn check_form<F: DeserializeOwned, T: Serialize>(
             Ok(context) => context,
             Err(e) => return to_js(&failure::<()>(&e.within("context"), o.locale)),
         };
-        let outcome = check(&rulebook, &context, &form, today);
+        let outcome = check(&prepared(rulebook, context, today), &form);
         let warnings = issues(&outcome.warnings, o.locale);
         let result = match outcome.result {
             Ok(data) => FormResult::Success {
@@ -118,12 +170,9 @@ pub fn check_leave_request(
     #[wasm_bindgen(unchecked_param_type = "TermData")] context: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Options")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
-    check_form(
-        &form,
-        &context,
-        options,
-        |rb, c, f: &LeaveRequestForm, d| forms::check_leave_request(rb, c, f, d),
-    )
+    check_form(&form, &context, options, |c, f: &LeaveRequestForm| {
+        c.check_leave_request(f)
+    })
 }
 
 /// Checks an activity plan form (discipline §6): every section, the budget against its line's
@@ -135,12 +184,9 @@ pub fn check_activity_plan(
     #[wasm_bindgen(unchecked_param_type = "TermData")] context: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Options")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
-    check_form(
-        &form,
-        &context,
-        options,
-        |rb, c, f: &ActivityPlanForm, d| forms::check_activity_plan(rb, c, f, d),
-    )
+    check_form(&form, &context, options, |c, f: &ActivityPlanForm| {
+        c.check_activity_plan(f)
+    })
 }
 
 /// Checks an expense form (responsibility 4): the fields, then the ledger's rules (the
@@ -152,8 +198,8 @@ pub fn check_expense(
     #[wasm_bindgen(unchecked_param_type = "TermData")] context: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Options")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
-    check_form(&form, &context, options, |rb, c, f: &ExpenseForm, d| {
-        forms::check_expense(rb, c, f, d)
+    check_form(&form, &context, options, |c, f: &ExpenseForm| {
+        c.check_expense(f)
     })
 }
 
@@ -172,9 +218,7 @@ pub fn check_recruitment_application(
         &form,
         &context,
         options,
-        |rb, c, f: &RecruitmentApplicationForm, d| {
-            forms::check_recruitment_application(rb, c, f, d)
-        },
+        |c, f: &RecruitmentApplicationForm| c.check_recruitment_application(f),
     )
 }
 
@@ -187,8 +231,8 @@ pub fn check_board_plan(
     #[wasm_bindgen(unchecked_param_type = "TermData")] context: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Options")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
-    check_form(&form, &context, options, |rb, c, f: &BoardPlanForm, d| {
-        forms::check_board_plan(rb, c, f, d)
+    check_form(&form, &context, options, |c, f: &BoardPlanForm| {
+        c.check_board_plan(f)
     })
 }
 
@@ -203,12 +247,7 @@ pub fn member_standing(
     call(options, |o| {
         let context = term_data(&context).map_err(|e| e.within("context"))?;
         let member = MemberId(member.to_owned());
-        to_js(&forms::member_standing(
-            &*o.rulebook()?,
-            &context,
-            &member,
-            o.today()?,
-        )?)
+        to_js(&prepared(o.rulebook()?, context, o.today()?).member_standing(&member)?)
     })
 }
 
@@ -222,12 +261,7 @@ pub fn event_countdown(
 ) -> Result<JsValue, JsValue> {
     call(options, |o| {
         let context = term_data(&context).map_err(|e| e.within("context"))?;
-        to_js(&forms::event_countdown(
-            &*o.rulebook()?,
-            &context,
-            activity,
-            o.today()?,
-        )?)
+        to_js(&prepared(o.rulebook()?, context, o.today()?).event_countdown(activity)?)
     })
 }
 
@@ -241,11 +275,6 @@ pub fn budget_remaining(
     call(options, |o| {
         let context = term_data(&context).map_err(|e| e.within("context"))?;
         let activity: Option<ActivityId> = o.read_opt("activity")?;
-        to_js(&forms::budget_remaining(
-            &*o.rulebook()?,
-            &context,
-            activity.as_ref(),
-            o.today()?,
-        )?)
+        to_js(&prepared(o.rulebook()?, context, o.today()?).budget_remaining(activity.as_ref())?)
     })
 }

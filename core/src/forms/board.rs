@@ -1,6 +1,8 @@
 //! The board (publicity) plan submission form (seed 000, plan I.1: the board plan is
 //! submitted 5 to 7 days before its issue).
 
+use std::ops::Deref;
+
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -11,7 +13,7 @@ use crate::rulebook::Rulebook;
 use crate::schedule::{LeadTimeOutcome, LeadTimeVerdict};
 
 use super::fields::{FieldReader, present};
-use super::{FormOutcome, FormWarning};
+use super::{FormContext, FormOutcome, FormWarning};
 
 /// The lead-time rule of the rulebook the board plan is judged by.
 const BOARD_PLAN_RULE: &str = "board_plan";
@@ -69,53 +71,80 @@ pub fn check_board_plan(
     form: &BoardPlanForm,
     today: NaiveDate,
 ) -> FormOutcome<LeadTimeVerdict> {
-    let mut r = FieldReader::new();
-    let issue_date = r.required_date(form.issue_date.as_deref(), "issue_date");
-    let submitted_on = match present(form.submitted_on.as_deref()) {
-        None => Some(today),
-        Some(_) => r.optional_date(form.submitted_on.as_deref(), "submitted_on"),
-    };
-    let (Some(issue_date), Some(submitted_on)) = (issue_date, submitted_on) else {
-        return FormOutcome::new(None, r.finish(Vec::new(), &[]), Vec::new());
-    };
-    let path = "issue_date";
-    let verdict = match rulebook.schedule.check_lead_time(
-        BOARD_PLAN_RULE,
-        issue_date,
-        submitted_on,
-        Some(&context.calendar),
-    ) {
-        Ok(verdict) => verdict,
-        Err(mut e) => {
-            // The schedule names its anchor `anchor`: here it is the issue date.
-            if let Some(p) = e.path_mut()
-                && p.as_str() == "anchor"
-            {
-                *p = path.to_owned();
-            }
-            r.fail(e);
+    FormContext::new(rulebook, context, today).check_board_plan(form)
+}
+
+impl<R: Deref<Target = Rulebook>, T: Deref<Target = TermData>> FormContext<R, T> {
+    /// [`check_board_plan`] on this context (the rule reads the term's calendar).
+    ///
+    /// # Errors
+    ///
+    /// As [`check_board_plan`]: the outcome holds every issue.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use secretariat::forms::{BoardPlanForm, FormContext};
+    /// use secretariat::{Diagnostic, Rulebook, TermData};
+    ///
+    /// let (rb, term) = (Rulebook::default(), TermData::sample());
+    /// let context = FormContext::new(&rb, &term, NaiveDate::from_ymd_opt(2002, 10, 16).unwrap());
+    /// let form = BoardPlanForm { issue_date: Some("20 October".into()), submitted_on: None };
+    /// let outcome = context.check_board_plan(&form);
+    /// let issue = &outcome.issues()[0];
+    /// assert_eq!((issue.code(), issue.path()), ("form.invalid_date", "issue_date"));
+    /// ```
+    pub fn check_board_plan(&self, form: &BoardPlanForm) -> FormOutcome<LeadTimeVerdict> {
+        let (rulebook, context, today) = (self.rules(), self.data(), self.today());
+        let mut r = FieldReader::new();
+        let issue_date = r.required_date(form.issue_date.as_deref(), "issue_date");
+        let submitted_on = match present(form.submitted_on.as_deref()) {
+            None => Some(today),
+            Some(_) => r.optional_date(form.submitted_on.as_deref(), "submitted_on"),
+        };
+        let (Some(issue_date), Some(submitted_on)) = (issue_date, submitted_on) else {
             return FormOutcome::new(None, r.finish(Vec::new(), &[]), Vec::new());
-        }
-    };
-    let mut warnings = Vec::new();
-    match verdict.outcome {
-        LeadTimeOutcome::Late => r.fail(Error::from(ActivityError::SubmissionLate {
-            path: path.to_owned(),
-            rule: verdict.rule.clone(),
-            deadline: verdict.window.end,
+        };
+        let path = "issue_date";
+        let verdict = match rulebook.schedule.check_lead_time(
+            BOARD_PLAN_RULE,
+            issue_date,
             submitted_on,
-            days_late: verdict.days_outside,
-        })),
-        LeadTimeOutcome::Early => {
-            warnings.push(FormWarning::from(ActivityWarning::SubmittedEarly {
+            Some(&context.calendar),
+        ) {
+            Ok(verdict) => verdict,
+            Err(mut e) => {
+                // The schedule names its anchor `anchor`: here it is the issue date.
+                if let Some(p) = e.path_mut()
+                    && p.as_str() == "anchor"
+                {
+                    *p = path.to_owned();
+                }
+                r.fail(e);
+                return FormOutcome::new(None, r.finish(Vec::new(), &[]), Vec::new());
+            }
+        };
+        let mut warnings = Vec::new();
+        match verdict.outcome {
+            LeadTimeOutcome::Late => r.fail(Error::from(ActivityError::SubmissionLate {
                 path: path.to_owned(),
                 rule: verdict.rule.clone(),
-                opens: verdict.window.start,
+                deadline: verdict.window.end,
                 submitted_on,
-                days_early: verdict.days_outside,
-            }))
+                days_late: verdict.days_outside,
+            })),
+            LeadTimeOutcome::Early => {
+                warnings.push(FormWarning::from(ActivityWarning::SubmittedEarly {
+                    path: path.to_owned(),
+                    rule: verdict.rule.clone(),
+                    opens: verdict.window.start,
+                    submitted_on,
+                    days_early: verdict.days_outside,
+                }))
+            }
+            LeadTimeOutcome::OnTime => {}
         }
-        LeadTimeOutcome::OnTime => {}
+        FormOutcome::new(Some(verdict), r.finish(Vec::new(), &[]), warnings)
     }
-    FormOutcome::new(Some(verdict), r.finish(Vec::new(), &[]), warnings)
 }

@@ -1,5 +1,7 @@
 //! The expense form (seed 000, responsibility 4: the use and management of funds).
 
+use std::ops::Deref;
+
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -11,7 +13,7 @@ use crate::report::TermData;
 use crate::rulebook::Rulebook;
 
 use super::fields::{FieldReader, FieldValue};
-use super::{FormError, FormOutcome, FormWarning, context_ledger, context_roster};
+use super::{FormContext, FormError, FormOutcome, FormWarning};
 
 /// An expense as typed: the fields of [`Expense`], each text and optional.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -104,53 +106,76 @@ pub fn check_expense(
     form: &ExpenseForm,
     today: NaiveDate,
 ) -> FormOutcome<Expense> {
-    let mut r = FieldReader::new();
-    let date = r.required_date(form.date.as_deref(), "date");
-    if let Some(d) = date
-        && d > today
-    {
-        r.fail(FormError::DateInFuture {
-            path: "date".into(),
-            date: d,
-            today,
-        });
-    }
-    let activity = r.required_text(form.activity.as_deref(), "activity");
-    let amount = r.required_money(form.amount.as_ref(), "amount");
-    let approver = r.required_text(form.approver.as_deref(), "approver");
+    FormContext::new(rulebook, context, today).check_expense(form)
+}
 
-    let roster = match context_roster(context) {
-        Ok(roster) => roster,
-        Err(e) => return FormOutcome::refused(r, e),
-    };
-    let ledger = match context_ledger(rulebook, context, &roster, today) {
-        Ok(ledger) => ledger,
-        Err(e) => return FormOutcome::refused(r, e),
-    };
-    let complete = activity.is_some() && approver.is_some() && amount.is_some();
-    // Stand-ins for what could not be read; the problems they cause are dropped.
-    let expense = Expense {
-        date: date.unwrap_or(today),
-        activity: ActivityId(activity.unwrap_or_default()),
-        category: form.category.clone().unwrap_or_default(),
-        amount: amount.unwrap_or(Decimal::ZERO),
-        approver: MemberId(approver.unwrap_or_default()),
-        receipt: form.receipt.clone().unwrap_or_default(),
-        note: form.note.clone().unwrap_or_default(),
-    };
-    let problems = ledger.expense_problems(rulebook, &roster, &expense);
-    let mut warnings = Vec::new();
-    let mut issues = r.finish(problems, &[]);
-    if complete && issues.is_empty() {
-        // Nothing refuses it: what the ledger would post, with its warnings.
-        match ledger.check(
-            rulebook,
-            &roster,
-            &LedgerOperation::Expense(expense.clone()),
-        ) {
-            Ok(posting) => warnings.extend(posting.warnings.into_iter().map(FormWarning::from)),
-            Err(e) => issues.push(e),
+impl<R: Deref<Target = Rulebook>, T: Deref<Target = TermData>> FormContext<R, T> {
+    /// [`check_expense`] on this context: the roster and the budget year's ledger on the
+    /// context's day are built once, at the first check that needs them.
+    ///
+    /// # Errors
+    ///
+    /// As [`check_expense`]: the outcome holds every issue.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use secretariat::forms::{ExpenseForm, FormContext};
+    /// use secretariat::{Diagnostic, Rulebook, TermData};
+    ///
+    /// let (rb, term) = (Rulebook::default(), TermData::sample());
+    /// let context = FormContext::new(&rb, &term, NaiveDate::from_ymd_opt(2002, 12, 2).unwrap());
+    /// let form = ExpenseForm { date: Some("2002-12-03".into()), ..Default::default() };
+    /// let outcome = context.check_expense(&form);
+    /// let issue = &outcome.issues()[0];
+    /// assert_eq!((issue.code(), issue.path()), ("form.date_in_future", "date"));
+    /// ```
+    pub fn check_expense(&self, form: &ExpenseForm) -> FormOutcome<Expense> {
+        let (rulebook, today) = (self.rules(), self.today());
+        let mut r = FieldReader::new();
+        let date = r.required_date(form.date.as_deref(), "date");
+        if let Some(d) = date
+            && d > today
+        {
+            r.fail(FormError::DateInFuture {
+                path: "date".into(),
+                date: d,
+                today,
+            });
         }
+        let activity = r.required_text(form.activity.as_deref(), "activity");
+        let amount = r.required_money(form.amount.as_ref(), "amount");
+        let approver = r.required_text(form.approver.as_deref(), "approver");
+
+        let (roster, ledger) = match self
+            .roster()
+            .and_then(|roster| Ok((roster, self.ledger()?)))
+        {
+            Ok(parts) => parts,
+            Err(e) => return FormOutcome::refused(r, e),
+        };
+        let complete = activity.is_some() && approver.is_some() && amount.is_some();
+        // Stand-ins for what could not be read; the problems they cause are dropped.
+        let expense = Expense {
+            date: date.unwrap_or(today),
+            activity: ActivityId(activity.unwrap_or_default()),
+            category: form.category.clone().unwrap_or_default(),
+            amount: amount.unwrap_or(Decimal::ZERO),
+            approver: MemberId(approver.unwrap_or_default()),
+            receipt: form.receipt.clone().unwrap_or_default(),
+            note: form.note.clone().unwrap_or_default(),
+        };
+        let problems = ledger.expense_problems(rulebook, roster, &expense);
+        let mut warnings = Vec::new();
+        let mut issues = r.finish(problems, &[]);
+        if complete && issues.is_empty() {
+            // Nothing refuses it: what the ledger would post, with its warnings.
+            match ledger.check(rulebook, roster, &LedgerOperation::Expense(expense.clone())) {
+                Ok(posting) => warnings.extend(posting.warnings.into_iter().map(FormWarning::from)),
+                Err(e) => issues.push(e),
+            }
+        }
+        FormOutcome::new(complete.then_some(expense), issues, warnings)
     }
-    FormOutcome::new(complete.then_some(expense), issues, warnings)
 }

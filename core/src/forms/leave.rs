@@ -1,5 +1,7 @@
 //! The leave request form (seed 000, discipline §3).
 
+use std::ops::Deref;
+
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
@@ -9,7 +11,7 @@ use crate::report::TermData;
 use crate::rulebook::Rulebook;
 
 use super::fields::{FieldReader, present};
-use super::{FormError, FormOutcome, context_register};
+use super::{FormContext, FormError, FormOutcome};
 
 /// A leave request as typed: the fields of [`LeaveRequest`], each text and optional.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -94,36 +96,71 @@ pub fn check_leave_request(
     form: &LeaveRequestForm,
     today: NaiveDate,
 ) -> FormOutcome<LeaveRequest> {
-    let mut r = FieldReader::new();
-    let member = r.required_text(form.member.as_deref(), "member");
-    let event = r.required_text(form.event.as_deref(), "event");
-    let approver = r.required_text(form.approver.as_deref(), "approver");
-    let requested_at = r.required_datetime(form.requested_at.as_deref(), "requested_at");
-    if let Some(at) = requested_at
-        && at.date() > today
-    {
-        r.fail(FormError::DateInFuture {
-            path: "requested_at".into(),
-            date: at.date(),
-            today,
-        });
+    FormContext::new(rulebook, context, today).check_leave_request(form)
+}
+
+impl<R: Deref<Target = Rulebook>, T: Deref<Target = TermData>> FormContext<R, T> {
+    /// [`check_leave_request`] on this context: the term's register is built once, at the
+    /// first check that needs it.
+    ///
+    /// # Errors
+    ///
+    /// As [`check_leave_request`]: the outcome holds every issue.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use secretariat::forms::{FormContext, LeaveRequestForm};
+    /// use secretariat::{Diagnostic, Rulebook, TermData};
+    ///
+    /// let (rb, term) = (Rulebook::default(), TermData::sample());
+    /// let context = FormContext::new(&rb, &term, NaiveDate::from_ymd_opt(2002, 10, 14).unwrap());
+    /// let form = LeaveRequestForm { member: Some("2002999".into()), ..Default::default() };
+    /// let outcome = context.check_leave_request(&form);
+    /// let issues: Vec<_> = outcome.issues().iter().map(|e| (e.code(), e.path())).collect();
+    /// assert_eq!(issues, [
+    ///     ("form.required", "event"),
+    ///     ("form.required", "approver"),
+    ///     ("form.required", "requested_at"),
+    ///     ("member.unknown", "member"),
+    ///     ("leave.no_reason", "reason"),
+    ///     ("leave.no_substitute", "substitute"),
+    /// ]);
+    /// ```
+    pub fn check_leave_request(&self, form: &LeaveRequestForm) -> FormOutcome<LeaveRequest> {
+        let (rulebook, today) = (self.rules(), self.today());
+        let mut r = FieldReader::new();
+        let member = r.required_text(form.member.as_deref(), "member");
+        let event = r.required_text(form.event.as_deref(), "event");
+        let approver = r.required_text(form.approver.as_deref(), "approver");
+        let requested_at = r.required_datetime(form.requested_at.as_deref(), "requested_at");
+        if let Some(at) = requested_at
+            && at.date() > today
+        {
+            r.fail(FormError::DateInFuture {
+                path: "requested_at".into(),
+                date: at.date(),
+                today,
+            });
+        }
+        let register = match self.register() {
+            Ok(register) => register,
+            Err(e) => return FormOutcome::refused(r, e),
+        };
+        let complete = member.is_some() && event.is_some() && approver.is_some();
+        // Stand-ins for what could not be read; the problems they cause are dropped.
+        let request = LeaveRequest {
+            member: MemberId(member.unwrap_or_default()),
+            event: EventId(event.unwrap_or_default()),
+            reason: form.reason.clone().unwrap_or_default(),
+            substitute: present(form.substitute.as_deref()).map(|s| MemberId(s.to_owned())),
+            approver: MemberId(approver.unwrap_or_default()),
+            requested_at: requested_at.unwrap_or(NaiveDateTime::MIN),
+        };
+        let problems = register.check_leave(rulebook, &request);
+        let valid = complete && !r.failed("requested_at");
+        let issues = r.finish(problems, DEPENDS);
+        FormOutcome::new(valid.then_some(request), issues, Vec::new())
     }
-    let register = match context_register(rulebook, context) {
-        Ok(register) => register,
-        Err(e) => return FormOutcome::refused(r, e),
-    };
-    let complete = member.is_some() && event.is_some() && approver.is_some();
-    // Stand-ins for what could not be read; the problems they cause are dropped.
-    let request = LeaveRequest {
-        member: MemberId(member.unwrap_or_default()),
-        event: EventId(event.unwrap_or_default()),
-        reason: form.reason.clone().unwrap_or_default(),
-        substitute: present(form.substitute.as_deref()).map(|s| MemberId(s.to_owned())),
-        approver: MemberId(approver.unwrap_or_default()),
-        requested_at: requested_at.unwrap_or(NaiveDateTime::MIN),
-    };
-    let problems = register.check_leave(rulebook, &request);
-    let valid = complete && !r.failed("requested_at");
-    let issues = r.finish(problems, DEPENDS);
-    FormOutcome::new(valid.then_some(request), issues, Vec::new())
 }

@@ -38,6 +38,10 @@
 //! Errors of the context itself (a member listed twice, a ledger that does not replay)
 //! are reported under `context` (`context.members[3].id`).
 //!
+//! A page that checks its forms again and again (at every keystroke) keeps a
+//! [`FormContext`]: the same checks as methods, with what they derive from the term (its
+//! roster, attendance register and budget ledger) built once instead of at every call.
+//!
 //! # Example
 //!
 //! ```
@@ -66,6 +70,7 @@
 //! ```
 
 mod board;
+mod context;
 mod error;
 mod expense;
 mod fields;
@@ -77,9 +82,8 @@ mod recruitment;
 #[cfg(test)]
 mod tests;
 
-use chrono::{Datelike, NaiveDate};
-
 pub use board::{BoardPlanForm, check_board_plan};
+pub use context::FormContext;
 pub use error::FormError;
 pub use expense::{ExpenseForm, check_expense};
 pub use fields::FieldValue;
@@ -95,48 +99,5 @@ use crate::{
     recruitment::RecruitmentCandidate, schedule::LeadTimeVerdict,
 };
 
-use crate::attendance::AttendanceRegister as Register;
-use crate::budget::BudgetLedger as Ledger;
-use crate::error::Error;
-use crate::members::Roster;
-use crate::report::TermData;
-use crate::rulebook::Rulebook;
-
 /// The path errors of the context are reported under.
 const CONTEXT: &str = "context";
-
-/// The term's attendance register: its leave decided in order, its marks recorded.
-fn context_register(rulebook: &Rulebook, context: &TermData) -> Result<Register, Error> {
-    context
-        .register(rulebook)
-        .map(|(register, _)| register)
-        .map_err(|e| e.within(CONTEXT))
-}
-
-/// The term's roster.
-fn context_roster(context: &TermData) -> Result<Roster, Error> {
-    context.roster().map_err(|e| e.within(CONTEXT))
-}
-
-/// The term's budget ledger on `today`: its budget year replayed up to the day, or an
-/// empty ledger over the term when it has none.
-fn context_ledger(
-    rulebook: &Rulebook,
-    context: &TermData,
-    roster: &Roster,
-    today: NaiveDate,
-) -> Result<Ledger, Error> {
-    match &context.budget_year {
-        Some(year) => year
-            .replay(rulebook, roster, Some(&context.calendar), today)
-            .map(|y| y.ledger)
-            .map_err(|e| e.within(&format!("{CONTEXT}.budget_year"))),
-        None => {
-            let term = context.calendar.term;
-            Ok(Ledger::new(
-                format!("{}-{}", term.start.year(), term.end.year()),
-                term,
-            ))
-        }
-    }
-}

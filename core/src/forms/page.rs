@@ -1,6 +1,8 @@
 //! What a form page shows beside its fields: a member's standing, an activity's countdown,
 //! what a budget has left. Each reads the same context as the form checks.
 
+use std::ops::Deref;
+
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -12,7 +14,7 @@ use crate::members::MemberId;
 use crate::report::{ActivityStatus, TermData};
 use crate::rulebook::Rulebook;
 
-use super::{CONTEXT, context_ledger, context_register, context_roster};
+use super::{CONTEXT, FormContext};
 
 /// A member's attendance standing on `today` (see
 /// [`crate::AttendanceRegister::standing_of`]): counts, status, next consequence, and the
@@ -46,17 +48,7 @@ pub fn member_standing(
     member: &MemberId,
     today: NaiveDate,
 ) -> crate::Result<Standing> {
-    let register = context_register(rulebook, context)?;
-    register
-        .standing_of(rulebook, &context.calendar, member, today)
-        .map_err(|e| {
-            // Only the member is the caller's argument; the rest is the term's.
-            if e.path() == "member" {
-                e
-            } else {
-                e.within(CONTEXT)
-            }
-        })
+    FormContext::new(rulebook, context, today).member_standing(member)
 }
 
 /// A planned activity's milestones and where they stand on `today`: status and days left
@@ -92,21 +84,7 @@ pub fn event_countdown(
     activity: &str,
     today: NaiveDate,
 ) -> crate::Result<ActivityStatus> {
-    let Some((i, planned)) = context
-        .activities
-        .iter()
-        .enumerate()
-        .find(|(_, a)| a.id == activity)
-    else {
-        return Err(ActivityError::Unknown {
-            path: "activity".into(),
-            id: ActivityId(activity.to_owned()),
-        }
-        .into());
-    };
-    planned
-        .status(rulebook, &context.calendar, today)
-        .map_err(|e| e.within(&format!("{CONTEXT}.activities[{i}]")))
+    FormContext::new(rulebook, context, today).event_countdown(activity)
 }
 
 /// What a budget has left on a day: the annual cap, and one activity's account when asked.
@@ -154,23 +132,130 @@ pub fn budget_remaining(
     activity: Option<&ActivityId>,
     today: NaiveDate,
 ) -> crate::Result<BudgetRemaining> {
-    let roster = context_roster(context)?;
-    let ledger = context_ledger(rulebook, context, &roster, today)?;
-    let report = ledger.report(rulebook);
-    let account = match activity {
-        None => None,
-        Some(id) => match report.accounts.into_iter().find(|a| &a.activity == id) {
-            Some(account) => Some(account),
-            None => {
-                return Err(Error::from(BudgetError::UnknownActivity {
-                    path: "activity".into(),
-                    activity: id.clone(),
-                }));
+    FormContext::new(rulebook, context, today).budget_remaining(activity)
+}
+
+impl<R: Deref<Target = Rulebook>, T: Deref<Target = TermData>> FormContext<R, T> {
+    /// [`member_standing`] on this context's day: the term's register is built once, at the
+    /// first call that needs it.
+    ///
+    /// # Errors
+    ///
+    /// As [`member_standing`]: `member.unknown` (path `member`); errors of the term data
+    /// under `context`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use secretariat::forms::FormContext;
+    /// use secretariat::{Diagnostic, Rulebook, TermData};
+    ///
+    /// let (rb, term) = (Rulebook::default(), TermData::sample());
+    /// let context = FormContext::new(&rb, &term, NaiveDate::from_ymd_opt(2002, 10, 14).unwrap());
+    /// assert_eq!(context.member_standing(&"2002013".into())?.member.as_str(), "2002013");
+    /// let err = context.member_standing(&"2002999".into()).unwrap_err();
+    /// assert_eq!((err.code(), err.path()), ("member.unknown", "member"));
+    /// # Ok::<(), secretariat::Error>(())
+    /// ```
+    pub fn member_standing(&self, member: &MemberId) -> crate::Result<Standing> {
+        let (rulebook, context) = (self.rules(), self.data());
+        self.register()?
+            .standing_of(rulebook, &context.calendar, member, self.today())
+            .map_err(|e| {
+                // Only the member is the caller's argument; the rest is the term's.
+                if e.path() == "member" {
+                    e
+                } else {
+                    e.within(CONTEXT)
+                }
+            })
+    }
+
+    /// [`event_countdown`] on this context's day.
+    ///
+    /// # Errors
+    ///
+    /// As [`event_countdown`]: `activity.unknown` (path `activity`); the planning errors of
+    /// the activity under `context.activities[i]`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use secretariat::forms::FormContext;
+    /// use secretariat::{Diagnostic, Rulebook, TermData};
+    ///
+    /// let (rb, term) = (Rulebook::default(), TermData::sample());
+    /// let context = FormContext::new(&rb, &term, NaiveDate::from_ymd_opt(2002, 10, 14).unwrap());
+    /// assert_eq!(context.event_countdown("welcome-party-2002")?.countdown.days_to_event, 12);
+    /// let err = context.event_countdown("sports-day").unwrap_err();
+    /// assert_eq!((err.code(), err.path()), ("activity.unknown", "activity"));
+    /// # Ok::<(), secretariat::Error>(())
+    /// ```
+    pub fn event_countdown(&self, activity: &str) -> crate::Result<ActivityStatus> {
+        let (rulebook, context, today) = (self.rules(), self.data(), self.today());
+        let Some((i, planned)) = context
+            .activities
+            .iter()
+            .enumerate()
+            .find(|(_, a)| a.id == activity)
+        else {
+            return Err(ActivityError::Unknown {
+                path: "activity".into(),
+                id: ActivityId(activity.to_owned()),
             }
-        },
-    };
-    Ok(BudgetRemaining {
-        cap: report.cap,
-        activity: account,
-    })
+            .into());
+        };
+        planned
+            .status(rulebook, &context.calendar, today)
+            .map_err(|e| e.within(&format!("{CONTEXT}.activities[{i}]")))
+    }
+
+    /// [`budget_remaining`] on this context's day: the budget year is replayed once, at the
+    /// first call that needs it.
+    ///
+    /// # Errors
+    ///
+    /// As [`budget_remaining`]: `budget.unknown_activity` (path `activity`); errors of the
+    /// term data under `context`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use secretariat::forms::FormContext;
+    /// use secretariat::{Diagnostic, Rulebook, TermData};
+    ///
+    /// let (rb, term) = (Rulebook::default(), TermData::sample());
+    /// let context = FormContext::new(&rb, &term, NaiveDate::from_ymd_opt(2002, 12, 2).unwrap());
+    /// assert_eq!(context.budget_remaining(None)?.cap.remaining.to_string(), "320.00");
+    /// let err = context.budget_remaining(Some(&"sports-day".into())).unwrap_err();
+    /// assert_eq!((err.code(), err.path()), ("budget.unknown_activity", "activity"));
+    /// # Ok::<(), secretariat::Error>(())
+    /// ```
+    pub fn budget_remaining(
+        &self,
+        activity: Option<&ActivityId>,
+    ) -> crate::Result<BudgetRemaining> {
+        let rulebook = self.rules();
+        let ledger = self.ledger()?;
+        let report = ledger.report(rulebook);
+        let account = match activity {
+            None => None,
+            Some(id) => match report.accounts.into_iter().find(|a| &a.activity == id) {
+                Some(account) => Some(account),
+                None => {
+                    return Err(Error::from(BudgetError::UnknownActivity {
+                        path: "activity".into(),
+                        activity: id.clone(),
+                    }));
+                }
+            },
+        };
+        Ok(BudgetRemaining {
+            cap: report.cap,
+            activity: account,
+        })
+    }
 }

@@ -1,6 +1,8 @@
 //! The activity plan form (seed 000, discipline §6 and the plan's "budget, feasibility,
 //! risks").
 
+use std::ops::Deref;
+
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -11,7 +13,7 @@ use crate::report::TermData;
 use crate::rulebook::Rulebook;
 
 use super::fields::{FieldReader, FieldValue, nullable_list};
-use super::{FormOutcome, FormWarning, context_ledger, context_roster};
+use super::{FormContext, FormOutcome, FormWarning};
 
 /// A risk and its countermeasure as typed.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -156,74 +158,100 @@ pub fn check_activity_plan(
     form: &ActivityPlanForm,
     today: NaiveDate,
 ) -> FormOutcome<ActivityPlan> {
-    let mut r = FieldReader::new();
-    let id = r.required_text(form.id.as_deref(), "id");
-    let line = r.required_text(form.line.as_deref(), "line");
-    let leader = r.required_text(form.project_leader.as_deref(), "project_leader");
-    let start = r.required_date(form.start.as_deref(), "start");
-    let end = r.required_date(form.end.as_deref(), "end");
-    let budget = r.required_money(form.budget.as_ref(), "budget");
-    let notice_received = r.optional_date(form.notice_received.as_deref(), "notice_received");
+    FormContext::new(rulebook, context, today).check_activity_plan(form)
+}
 
-    let roster = match context_roster(context) {
-        Ok(roster) => roster,
-        Err(e) => return FormOutcome::refused(r, e),
-    };
-    let ledger = match context_ledger(rulebook, context, &roster, today) {
-        Ok(ledger) => ledger,
-        Err(e) => return FormOutcome::refused(r, e),
-    };
-    let complete = id.is_some()
-        && line.is_some()
-        && leader.is_some()
-        && start.is_some()
-        && end.is_some()
-        && budget.is_some()
-        && !r.failed("notice_received");
-    // Stand-ins for what could not be read; the problems they cause are dropped.
-    let start_or_today = start.unwrap_or(today);
-    let plan = ActivityPlan {
-        id: ActivityId(id.unwrap_or_default()),
-        title: form.title.clone().unwrap_or_default(),
-        line: line.unwrap_or_default(),
-        department: Department(form.department.clone().unwrap_or_default()),
-        project_leader: MemberId(leader.unwrap_or_default()),
-        purpose: form.purpose.clone().unwrap_or_default(),
-        start: start_or_today,
-        end: end.unwrap_or(start_or_today),
-        participants: form.participants.clone(),
-        budget: budget.unwrap_or(Decimal::ZERO),
-        feasibility: form.feasibility.clone().unwrap_or_default(),
-        risks: form
-            .risks
-            .iter()
-            .map(|r| Risk {
-                risk: r.risk.clone().unwrap_or_default(),
-                countermeasure: r.countermeasure.clone().unwrap_or_default(),
-            })
-            .collect(),
-        notice_received,
-    };
-    let findings = plan_findings(
-        rulebook,
-        &roster,
-        &ledger,
-        &plan,
-        today,
-        Some(&context.calendar),
-    );
-    let warnings: Vec<FormWarning> = findings
-        .budget_warnings
-        .into_iter()
-        .map(FormWarning::from)
-        .chain(
-            findings
-                .activity_warnings
-                .into_iter()
-                .map(FormWarning::from),
-        )
-        .filter(|w| r.keeps(crate::Diagnostic::path(w), DEPENDS))
-        .collect();
-    let issues = r.finish(findings.problems, DEPENDS);
-    FormOutcome::new(complete.then_some(plan), issues, warnings)
+impl<R: Deref<Target = Rulebook>, T: Deref<Target = TermData>> FormContext<R, T> {
+    /// [`check_activity_plan`] on this context: the roster and the budget year's ledger on
+    /// the context's day are built once, at the first check that needs them.
+    ///
+    /// # Errors
+    ///
+    /// As [`check_activity_plan`]: the outcome holds every issue.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use secretariat::forms::{ActivityPlanForm, FormContext};
+    /// use secretariat::{Diagnostic, Rulebook, TermData};
+    ///
+    /// let (rb, term) = (Rulebook::default(), TermData::sample());
+    /// let context = FormContext::new(&rb, &term, NaiveDate::from_ymd_opt(2002, 10, 10).unwrap());
+    /// let form = ActivityPlanForm { budget: Some("1,200".into()), ..Default::default() };
+    /// let outcome = context.check_activity_plan(&form);
+    /// assert!(outcome.issues().iter().any(|e| (e.code(), e.path()) == ("form.invalid_amount", "budget")));
+    /// ```
+    pub fn check_activity_plan(&self, form: &ActivityPlanForm) -> FormOutcome<ActivityPlan> {
+        let (rulebook, context, today) = (self.rules(), self.data(), self.today());
+        let mut r = FieldReader::new();
+        let id = r.required_text(form.id.as_deref(), "id");
+        let line = r.required_text(form.line.as_deref(), "line");
+        let leader = r.required_text(form.project_leader.as_deref(), "project_leader");
+        let start = r.required_date(form.start.as_deref(), "start");
+        let end = r.required_date(form.end.as_deref(), "end");
+        let budget = r.required_money(form.budget.as_ref(), "budget");
+        let notice_received = r.optional_date(form.notice_received.as_deref(), "notice_received");
+
+        let (roster, ledger) = match self
+            .roster()
+            .and_then(|roster| Ok((roster, self.ledger()?)))
+        {
+            Ok(parts) => parts,
+            Err(e) => return FormOutcome::refused(r, e),
+        };
+        let complete = id.is_some()
+            && line.is_some()
+            && leader.is_some()
+            && start.is_some()
+            && end.is_some()
+            && budget.is_some()
+            && !r.failed("notice_received");
+        // Stand-ins for what could not be read; the problems they cause are dropped.
+        let start_or_today = start.unwrap_or(today);
+        let plan = ActivityPlan {
+            id: ActivityId(id.unwrap_or_default()),
+            title: form.title.clone().unwrap_or_default(),
+            line: line.unwrap_or_default(),
+            department: Department(form.department.clone().unwrap_or_default()),
+            project_leader: MemberId(leader.unwrap_or_default()),
+            purpose: form.purpose.clone().unwrap_or_default(),
+            start: start_or_today,
+            end: end.unwrap_or(start_or_today),
+            participants: form.participants.clone(),
+            budget: budget.unwrap_or(Decimal::ZERO),
+            feasibility: form.feasibility.clone().unwrap_or_default(),
+            risks: form
+                .risks
+                .iter()
+                .map(|r| Risk {
+                    risk: r.risk.clone().unwrap_or_default(),
+                    countermeasure: r.countermeasure.clone().unwrap_or_default(),
+                })
+                .collect(),
+            notice_received,
+        };
+        let findings = plan_findings(
+            rulebook,
+            roster,
+            ledger,
+            &plan,
+            today,
+            Some(&context.calendar),
+        );
+        let warnings: Vec<FormWarning> = findings
+            .budget_warnings
+            .into_iter()
+            .map(FormWarning::from)
+            .chain(
+                findings
+                    .activity_warnings
+                    .into_iter()
+                    .map(FormWarning::from),
+            )
+            .filter(|w| r.keeps(crate::Diagnostic::path(w), DEPENDS))
+            .collect();
+        let issues = r.finish(findings.problems, DEPENDS);
+        FormOutcome::new(complete.then_some(plan), issues, warnings)
+    }
 }

@@ -3,6 +3,8 @@
 
 use std::collections::BTreeSet;
 
+use std::ops::Deref;
+
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
@@ -15,7 +17,7 @@ use crate::report::TermData;
 use crate::rulebook::Rulebook;
 
 use super::fields::{FieldReader, FieldValue, nullable_list, present};
-use super::{FormError, FormOutcome, context_roster};
+use super::{FormContext, FormError, FormOutcome};
 
 /// A recruitment application as typed: the fields of [`RecruitmentCandidate`], each text
 /// and optional.
@@ -140,163 +142,196 @@ pub fn check_recruitment_application(
     form: &RecruitmentApplicationForm,
     today: NaiveDate,
 ) -> FormOutcome<RecruitmentCandidate> {
-    let policy = &rulebook.recruitment;
-    let round = context.selection.as_ref().map(|s| &s.recruitment);
-    let mut r = FieldReader::new();
+    FormContext::new(rulebook, context, today).check_recruitment_application(form)
+}
 
-    let id = r.required_text(form.id.as_deref(), "id");
-    if let (Some(id), Some(round)) = (&id, round)
-        && round.candidates.iter().any(|c| c.id.as_str() == id)
-    {
-        r.fail(RecruitmentError::DuplicateCandidate {
-            path: "id".into(),
-            id: id.clone(),
-        });
-    }
-    let name = present(form.name.as_deref()).map(|_| form.name.clone().unwrap_or_default());
-    if name.is_none() {
-        r.fail(FormError::Required {
-            path: "name".into(),
-        });
-    }
+impl<R: Deref<Target = Rulebook>, T: Deref<Target = TermData>> FormContext<R, T> {
+    /// [`check_recruitment_application`] on this context: the roster (for a referrer) is built
+    /// once, at the first check that needs it.
+    ///
+    /// # Errors
+    ///
+    /// As [`check_recruitment_application`]: the outcome holds every issue.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use secretariat::forms::{FormContext, RecruitmentApplicationForm};
+    /// use secretariat::{Diagnostic, Rulebook, TermData};
+    ///
+    /// let (rb, term) = (Rulebook::default(), TermData::sample());
+    /// let context = FormContext::new(&rb, &term, NaiveDate::from_ymd_opt(2002, 9, 20).unwrap());
+    /// let form = RecruitmentApplicationForm {
+    ///     source: Some("referral".into()),
+    ///     ..Default::default()
+    /// };
+    /// let outcome = context.check_recruitment_application(&form);
+    /// assert!(outcome.issues().iter().any(|e| e.code() == "recruitment.referral_without_referrer"));
+    /// ```
+    pub fn check_recruitment_application(
+        &self,
+        form: &RecruitmentApplicationForm,
+    ) -> FormOutcome<RecruitmentCandidate> {
+        let (rulebook, context, today) = (self.rules(), self.data(), self.today());
+        let policy = &rulebook.recruitment;
+        let round = context.selection.as_ref().map(|s| &s.recruitment);
+        let mut r = FieldReader::new();
 
-    let registered_on = match present(form.registered_on.as_deref()) {
-        None => Some(today),
-        Some(_) => r.optional_date(form.registered_on.as_deref(), "registered_on"),
-    };
-    let year = round.map_or_else(|| registered_on.unwrap_or(today).year(), |r| r.year);
-
-    let grade = match form.grade.as_ref() {
-        Some(FieldValue::Number(n)) => Some(n.as_u64().map_or_else(
-            || {
-                Err(MemberError::InvalidGrade {
-                    path: String::new(),
-                    value: n.to_string(),
-                })
-            },
-            Grade::from_number,
-        )),
-        Some(FieldValue::Text(t)) => present(Some(t)).map(Grade::parse),
-        None => None,
-    };
-    let grade = match grade {
-        None => {
+        let id = r.required_text(form.id.as_deref(), "id");
+        if let (Some(id), Some(round)) = (&id, round)
+            && round.candidates.iter().any(|c| c.id.as_str() == id)
+        {
+            r.fail(RecruitmentError::DuplicateCandidate {
+                path: "id".into(),
+                id: id.clone(),
+            });
+        }
+        let name = present(form.name.as_deref()).map(|_| form.name.clone().unwrap_or_default());
+        if name.is_none() {
             r.fail(FormError::Required {
-                path: "grade".into(),
+                path: "name".into(),
             });
-            None
         }
-        Some(Err(e)) => {
-            r.fail(crate::Error::from(e).within("grade"));
-            None
-        }
-        Some(Ok(g)) => {
-            if year_of_study(g, year).is_none() {
-                r.fail(RecruitmentError::GradeAfterYear {
+
+        let registered_on = match present(form.registered_on.as_deref()) {
+            None => Some(today),
+            Some(_) => r.optional_date(form.registered_on.as_deref(), "registered_on"),
+        };
+        let year = round.map_or_else(|| registered_on.unwrap_or(today).year(), |r| r.year);
+
+        let grade = match form.grade.as_ref() {
+            Some(FieldValue::Number(n)) => Some(n.as_u64().map_or_else(
+                || {
+                    Err(MemberError::InvalidGrade {
+                        path: String::new(),
+                        value: n.to_string(),
+                    })
+                },
+                Grade::from_number,
+            )),
+            Some(FieldValue::Text(t)) => present(Some(t)).map(Grade::parse),
+            None => None,
+        };
+        let grade = match grade {
+            None => {
+                r.fail(FormError::Required {
                     path: "grade".into(),
-                    grade: g.year(),
-                    year,
+                });
+                None
+            }
+            Some(Err(e)) => {
+                r.fail(crate::Error::from(e).within("grade"));
+                None
+            }
+            Some(Ok(g)) => {
+                if year_of_study(g, year).is_none() {
+                    r.fail(RecruitmentError::GradeAfterYear {
+                        path: "grade".into(),
+                        grade: g.year(),
+                        year,
+                    });
+                }
+                Some(g)
+            }
+        };
+
+        let known = known_skills(rulebook);
+        let mut skills = Vec::with_capacity(form.skills.len());
+        for (i, s) in form.skills.iter().enumerate() {
+            let skill = s.trim();
+            if skill.is_empty() || (!known.is_empty() && !known.contains(skill)) {
+                r.fail(FormError::InvalidChoice {
+                    path: format!("skills[{i}]"),
+                    value: s.clone(),
+                    allowed: known.iter().cloned().collect::<Vec<_>>().join(", "),
                 });
             }
-            Some(g)
+            skills.push(Skill(skill.to_owned()));
         }
-    };
 
-    let known = known_skills(rulebook);
-    let mut skills = Vec::with_capacity(form.skills.len());
-    for (i, s) in form.skills.iter().enumerate() {
-        let skill = s.trim();
-        if skill.is_empty() || (!known.is_empty() && !known.contains(skill)) {
-            r.fail(FormError::InvalidChoice {
-                path: format!("skills[{i}]"),
-                value: s.clone(),
-                allowed: known.iter().cloned().collect::<Vec<_>>().join(", "),
-            });
-        }
-        skills.push(Skill(skill.to_owned()));
-    }
-
-    let source = r.required_choice(
-        form.source.as_deref(),
-        "source",
-        &[
-            ("registration", Source::Registration),
-            ("referral", Source::Referral),
-        ],
-    );
-    let referred_by = present(form.referred_by.as_deref()).map(|m| MemberId(m.to_owned()));
-    match &referred_by {
-        None if source == Some(Source::Referral) => {
-            r.fail(RecruitmentError::ReferralWithoutReferrer {
-                path: "referred_by".into(),
-            });
-        }
-        None => {}
-        Some(referrer) => match context_roster(context) {
-            Err(e) => return FormOutcome::refused(r, e),
-            Ok(roster) => match roster.require(referrer, "referred_by") {
-                Err(e) => r.fail(e),
-                Ok(m) if !m.status.is_active() => r.fail(RecruitmentError::ReferrerInactive {
+        let source = r.required_choice(
+            form.source.as_deref(),
+            "source",
+            &[
+                ("registration", Source::Registration),
+                ("referral", Source::Referral),
+            ],
+        );
+        let referred_by = present(form.referred_by.as_deref()).map(|m| MemberId(m.to_owned()));
+        match &referred_by {
+            None if source == Some(Source::Referral) => {
+                r.fail(RecruitmentError::ReferralWithoutReferrer {
                     path: "referred_by".into(),
-                    referrer: referrer.clone(),
-                }),
-                Ok(_) => {}
-            },
-        },
-    }
-
-    if let Some(day) = registered_on {
-        if day > today {
-            r.fail(FormError::DateInFuture {
-                path: "registered_on".into(),
-                date: day,
-                today,
-            });
-        }
-        match policy.deadline.in_year(year) {
-            Some(deadline) if day >= deadline => {
-                r.fail(RecruitmentError::RegisteredAfterDeadline {
-                    path: "registered_on".into(),
-                    registered_on: day,
-                    deadline,
                 });
             }
-            Some(_) => {}
-            None => r.fail(RecruitmentError::InvalidYear {
-                path: "registered_on".into(),
-                year,
-            }),
+            None => {}
+            Some(referrer) => match self.roster() {
+                Err(e) => return FormOutcome::refused(r, e),
+                Ok(roster) => match roster.require(referrer, "referred_by") {
+                    Err(e) => r.fail(e),
+                    Ok(m) if !m.status.is_active() => r.fail(RecruitmentError::ReferrerInactive {
+                        path: "referred_by".into(),
+                        referrer: referrer.clone(),
+                    }),
+                    Ok(_) => {}
+                },
+            },
         }
-    }
 
-    let score = r.optional_number(form.score.as_ref(), "score");
-    if let Some(score) = score
-        && let Some(scheme) = rulebook.evaluation.schemes.get(&policy.exam_scheme)
-        && (score < scheme.scale_min || score > scheme.scale_max)
-    {
-        r.fail(RecruitmentError::ScoreOutOfScale {
-            path: "score".into(),
-            value: score.to_string(),
-            min: scheme.scale_min.to_string(),
-            max: scheme.scale_max.to_string(),
-        });
-    }
-
-    let issues = r.finish(Vec::new(), &[]);
-    let candidate = match (id, name, grade, source, registered_on) {
-        (Some(id), Some(name), Some(grade), Some(source), Some(registered_on)) => {
-            Some(RecruitmentCandidate {
-                id: CandidateId::from(id),
-                name,
-                grade,
-                skills,
-                source,
-                referred_by,
-                registered_on,
-                score,
-            })
+        if let Some(day) = registered_on {
+            if day > today {
+                r.fail(FormError::DateInFuture {
+                    path: "registered_on".into(),
+                    date: day,
+                    today,
+                });
+            }
+            match policy.deadline.in_year(year) {
+                Some(deadline) if day >= deadline => {
+                    r.fail(RecruitmentError::RegisteredAfterDeadline {
+                        path: "registered_on".into(),
+                        registered_on: day,
+                        deadline,
+                    });
+                }
+                Some(_) => {}
+                None => r.fail(RecruitmentError::InvalidYear {
+                    path: "registered_on".into(),
+                    year,
+                }),
+            }
         }
-        _ => None,
-    };
-    FormOutcome::new(candidate, issues, Vec::new())
+
+        let score = r.optional_number(form.score.as_ref(), "score");
+        if let Some(score) = score
+            && let Some(scheme) = rulebook.evaluation.schemes.get(&policy.exam_scheme)
+            && (score < scheme.scale_min || score > scheme.scale_max)
+        {
+            r.fail(RecruitmentError::ScoreOutOfScale {
+                path: "score".into(),
+                value: score.to_string(),
+                min: scheme.scale_min.to_string(),
+                max: scheme.scale_max.to_string(),
+            });
+        }
+
+        let issues = r.finish(Vec::new(), &[]);
+        let candidate = match (id, name, grade, source, registered_on) {
+            (Some(id), Some(name), Some(grade), Some(source), Some(registered_on)) => {
+                Some(RecruitmentCandidate {
+                    id: CandidateId::from(id),
+                    name,
+                    grade,
+                    skills,
+                    source,
+                    referred_by,
+                    registered_on,
+                    score,
+                })
+            }
+            _ => None,
+        };
+        FormOutcome::new(candidate, issues, Vec::new())
+    }
 }

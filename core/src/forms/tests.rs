@@ -5,7 +5,7 @@ use proptest::prelude::*;
 use serde_json::json;
 
 use super::*;
-use crate::activity::{ActivityYearData, YearOperation};
+use crate::activity::{ActivityId, ActivityYearData, YearOperation};
 use crate::attendance::LeaveRequest;
 use crate::budget::{Expense, LedgerOperation};
 use crate::error::{Diagnostic, Locale, PathSegment, join_segments, path_segments};
@@ -1170,7 +1170,8 @@ proptest! {
         let context = TermData::sample();
         let roster = context.roster().unwrap();
         let today = d(2002, 11, 25);
-        let ledger = context_ledger(&rb, &context, &roster, today).unwrap();
+        let prepared = FormContext::new(&rb, &context, today);
+        let ledger = prepared.ledger().unwrap();
         let expense = Expense {
             date: d(2002, 8, 15) + chrono::Days::new(day),
             activity: activity.into(),
@@ -1184,6 +1185,245 @@ proptest! {
         match ledger.check(&rb, &roster, &LedgerOperation::Expense(expense)) {
             Ok(_) => prop_assert!(problems.is_empty(), "{:?}", problems),
             Err(first) => prop_assert_eq!(problems.first(), Some(&first)),
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// A prepared context gives what each call gives.
+
+/// The contexts the prepared checks are compared on: the sample, without a budget year,
+/// with a member listed twice (the roster and the register fail), with a budget year that
+/// does not replay (the ledger fails), with a mark on no event (the register fails).
+fn contexts() -> Vec<TermData> {
+    let sample = TermData::sample();
+    let mut bare = sample.clone();
+    bare.budget_year = None;
+    let mut twin = sample.clone();
+    twin.members.push(twin.members[0].clone());
+    let mut replay = sample.clone();
+    let year = replay.budget_year.as_mut().unwrap();
+    year.operations.push(year.operations[0].clone());
+    let mut marks = sample.clone();
+    marks.marks[0].event = "nowhere".into();
+    vec![sample, bare, twin, replay, marks]
+}
+
+fn pick(pool: &[&str], i: usize) -> Option<String> {
+    pool.get(i).map(|s| (*s).to_owned())
+}
+
+const MEMBERS: &[&str] = &[
+    "2002012", "2002013", "2000002", "1999001", "2001004", "x", "",
+];
+const DAYS: &[&str] = &[
+    "2002-10-14",
+    "2002-11-16",
+    "2002-12-02",
+    "2003-03-01",
+    "14/10",
+    "",
+];
+
+/// One form of any kind, as indices into small pools of good and bad values.
+#[derive(Debug, Clone)]
+enum AnyForm {
+    Leave(LeaveRequestForm),
+    Plan(ActivityPlanForm),
+    Expense(ExpenseForm),
+    Application(RecruitmentApplicationForm),
+    Board(BoardPlanForm),
+    Standing(String),
+    Countdown(String),
+    Budget(Option<String>),
+}
+
+fn any_form() -> impl Strategy<Value = AnyForm> {
+    let ix = || 0usize..8;
+    prop_oneof![
+        (ix(), ix(), ix(), ix(), ix(), 0usize..4).prop_map(|(m, e, r, s, a, t)| {
+            AnyForm::Leave(LeaveRequestForm {
+                member: pick(MEMBERS, m),
+                event: pick(
+                    &[
+                        "regular-meeting-2002-10-16",
+                        "regular-meeting-2002-10-09",
+                        "nowhere",
+                        "",
+                    ],
+                    e,
+                ),
+                reason: pick(&["Mid-term exam", ""], r),
+                substitute: pick(MEMBERS, s),
+                approver: pick(MEMBERS, a),
+                requested_at: pick(
+                    &["2002-10-14T09:00", "2002-10-08T09:00", "2003-01-01T09:00"],
+                    t,
+                ),
+            })
+        }),
+        (0usize..4, ix(), ix(), ix(), 0usize..6).prop_map(|(which, l, s, b, n)| {
+            let mut form = ActivityPlanForm::from(&sample_plans()[which].1);
+            form.project_leader = pick(MEMBERS, l);
+            form.start = pick(DAYS, s);
+            form.budget =
+                pick(&["180.00", "350.00", "0.005", "-1", "abc"], b).map(FieldValue::Text);
+            form.notice_received = pick(&["2002-10-01", "2002-10-12", "bad"], n);
+            AnyForm::Plan(form)
+        }),
+        (ix(), 0usize..4, ix(), ix(), 0usize..3).prop_map(|(day, a, amount, ap, r)| {
+            AnyForm::Expense(ExpenseForm {
+                date: pick(DAYS, day),
+                activity: pick(&["challenge-cup-2002", "welcome-party-2002", "nothing"], a),
+                category: Some("training_materials".into()),
+                amount: pick(&["12.50", "20.00", "500.00", "0", "1.234", "x"], amount)
+                    .map(FieldValue::Text),
+                approver: pick(MEMBERS, ap),
+                receipt: pick(&["R-1"], r),
+                note: None,
+            })
+        }),
+        (0usize..12, ix(), 0usize..3).prop_map(|(which, referrer, source)| {
+            let mut form = RecruitmentApplicationForm::from(&sample_candidates()[which].1);
+            form.referred_by = pick(MEMBERS, referrer);
+            form.source = pick(&["referral", "registration"], source);
+            AnyForm::Application(form)
+        }),
+        (ix(), ix()).prop_map(|(i, s)| AnyForm::Board(BoardPlanForm {
+            issue_date: pick(DAYS, i),
+            submitted_on: pick(DAYS, s),
+        })),
+        ix().prop_map(|m| AnyForm::Standing(pick(MEMBERS, m).unwrap_or_default())),
+        (0usize..3).prop_map(|a| AnyForm::Countdown(
+            pick(&["welcome-party-2002", "challenge-cup-2002"], a).unwrap_or_default()
+        )),
+        (0usize..4).prop_map(|a| AnyForm::Budget(pick(
+            &["challenge-cup-2002", "welcome-party-2002", "nothing"],
+            a
+        ))),
+    ]
+}
+
+/// What a form gives, as comparable text.
+fn run_prepared<R, T>(context: &FormContext<R, T>, form: &AnyForm) -> String
+where
+    R: std::ops::Deref<Target = Rulebook>,
+    T: std::ops::Deref<Target = TermData>,
+{
+    match form {
+        AnyForm::Leave(f) => format!("{:?}", context.check_leave_request(f)),
+        AnyForm::Plan(f) => format!("{:?}", context.check_activity_plan(f)),
+        AnyForm::Expense(f) => format!("{:?}", context.check_expense(f)),
+        AnyForm::Application(f) => format!("{:?}", context.check_recruitment_application(f)),
+        AnyForm::Board(f) => format!("{:?}", context.check_board_plan(f)),
+        AnyForm::Standing(m) => format!("{:?}", context.member_standing(&m.as_str().into())),
+        AnyForm::Countdown(a) => format!("{:?}", context.event_countdown(a)),
+        AnyForm::Budget(a) => format!(
+            "{:?}",
+            context.budget_remaining(a.clone().map(ActivityId).as_ref())
+        ),
+    }
+}
+
+fn run_per_call(rb: &Rulebook, term: &TermData, form: &AnyForm, today: NaiveDate) -> String {
+    match form {
+        AnyForm::Leave(f) => format!("{:?}", check_leave_request(rb, term, f, today)),
+        AnyForm::Plan(f) => format!("{:?}", check_activity_plan(rb, term, f, today)),
+        AnyForm::Expense(f) => format!("{:?}", check_expense(rb, term, f, today)),
+        AnyForm::Application(f) => {
+            format!("{:?}", check_recruitment_application(rb, term, f, today))
+        }
+        AnyForm::Board(f) => format!("{:?}", check_board_plan(rb, term, f, today)),
+        AnyForm::Standing(m) => {
+            format!("{:?}", member_standing(rb, term, &m.as_str().into(), today))
+        }
+        AnyForm::Countdown(a) => format!("{:?}", event_countdown(rb, term, a, today)),
+        AnyForm::Budget(a) => format!(
+            "{:?}",
+            budget_remaining(rb, term, a.clone().map(ActivityId).as_ref(), today)
+        ),
+    }
+}
+
+#[test]
+fn the_broken_contexts_fail_where_they_should() {
+    let rb = Rulebook::default();
+    let today = d(2002, 12, 2);
+    let all = contexts();
+    let parts: Vec<_> = all
+        .iter()
+        .map(|t| {
+            let c = FormContext::new(&rb, t, today);
+            (c.roster().is_ok(), c.register().is_ok(), c.ledger().is_ok())
+        })
+        .collect();
+    assert_eq!(
+        parts,
+        [
+            (true, true, true),
+            (true, true, true),
+            (false, false, false),
+            (true, true, false),
+            (true, false, true),
+        ]
+    );
+    // The ledger's error under `context.budget_year`, the form's own issues kept.
+    let form = ExpenseForm {
+        date: Some("bad".into()),
+        ..expense_form()
+    };
+    let outcome = FormContext::new(&rb, &all[3], today).check_expense(&form);
+    assert_eq!(outcome.issues()[0].code(), "form.invalid_date");
+    assert!(
+        outcome.issues()[1]
+            .path()
+            .starts_with("context.budget_year"),
+        "{:?}",
+        outcome.issues()
+    );
+    assert_eq!(
+        format!("{outcome:?}"),
+        format!("{:?}", check_expense(&rb, &all[3], &form, today))
+    );
+}
+
+#[test]
+fn a_prepared_context_is_shared_and_kept_beside_its_data() {
+    use std::rc::Rc;
+    let rb = Rc::new(Rulebook::default());
+    let term = Rc::new(TermData::sample());
+    let context = FormContext::new(Rc::clone(&rb), Rc::clone(&term), d(2002, 10, 14));
+    assert!(Rc::ptr_eq(context.term(), &term) && Rc::ptr_eq(context.rulebook(), &rb));
+    assert_eq!(context.today(), d(2002, 10, 14));
+    assert!(context.check_leave_request(&leave_form()).is_success());
+    assert!(format!("{context:?}").contains("register: Some(true)"));
+    // Sync: one context may serve several threads.
+    let (rb, term) = (Rulebook::default(), TermData::sample());
+    let shared = FormContext::new(&rb, &term, d(2002, 10, 14));
+    std::thread::scope(|s| {
+        let a = s.spawn(|| shared.check_leave_request(&leave_form()).is_success());
+        let b = s.spawn(|| shared.member_standing(&"2002013".into()).is_ok());
+        assert!(a.join().unwrap() && b.join().unwrap());
+    });
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// One prepared context, reused for a sequence of forms of every kind (its parts built
+    /// by whichever check comes first), gives exactly what each call gives on its own.
+    #[test]
+    fn a_prepared_context_gives_what_each_call_gives(
+        which in 0usize..5,
+        day in 0usize..4,
+        forms in proptest::collection::vec(any_form(), 1..8),
+    ) {
+        let rb = Rulebook::default();
+        let term = contexts().swap_remove(which);
+        let today = [d(2002, 10, 14), d(2002, 11, 16), d(2002, 12, 2), d(2003, 3, 1)][day];
+        let prepared = FormContext::new(&rb, &term, today);
+        for form in &forms {
+            prop_assert_eq!(run_prepared(&prepared, form), run_per_call(&rb, &term, form, today));
         }
     }
 }
