@@ -8,10 +8,10 @@ use std::sync::OnceLock;
 use chrono::{Datelike, NaiveDate};
 
 use crate::attendance::AttendanceRegister as Register;
-use crate::budget::BudgetLedger as Ledger;
+use crate::budget::{BudgetLedger as Ledger, BudgetReport};
 use crate::error::Error;
 use crate::members::Roster;
-use crate::report::TermData;
+use crate::report::{ActivityStatus, TermData};
 use crate::rulebook::Rulebook;
 
 use super::CONTEXT;
@@ -72,6 +72,10 @@ pub struct FormContext<R, T> {
     roster: OnceLock<Result<Roster, Error>>,
     register: OnceLock<Result<Register, Error>>,
     ledger: OnceLock<Result<Ledger, Error>>,
+    /// The ledger's report (accounts and cap), once the ledger replays.
+    report: OnceLock<BudgetReport>,
+    /// Each planned activity's status on the day, in the order of the term's activities.
+    statuses: OnceLock<Vec<OnceLock<Result<ActivityStatus, Error>>>>,
 }
 
 impl<R, T> FormContext<R, T>
@@ -89,6 +93,8 @@ where
             roster: OnceLock::new(),
             register: OnceLock::new(),
             ledger: OnceLock::new(),
+            report: OnceLock::new(),
+            statuses: OnceLock::new(),
         }
     }
 
@@ -161,6 +167,28 @@ where
             })
             .as_ref()
             .map_err(Clone::clone)
+    }
+
+    /// The report of the ledger on `today` (its accounts and the annual cap).
+    pub(super) fn report(&self) -> Result<&BudgetReport, Error> {
+        let ledger = self.ledger()?;
+        Ok(self.report.get_or_init(|| ledger.report(&self.rulebook)))
+    }
+
+    /// The status on `today` of the term's `i`th planned activity (`None` past the last),
+    /// its planning errors under `context.activities[i]`.
+    pub(super) fn status(&self, i: usize) -> Option<Result<&ActivityStatus, Error>> {
+        let term = &*self.term;
+        let statuses = self
+            .statuses
+            .get_or_init(|| term.activities.iter().map(|_| OnceLock::new()).collect());
+        let planned = term.activities.get(i)?;
+        let status = statuses.get(i)?.get_or_init(|| {
+            planned
+                .status(&self.rulebook, &term.calendar, self.today)
+                .map_err(|e| e.within(&format!("{CONTEXT}.activities[{i}]")))
+        });
+        Some(status.as_ref().map_err(Clone::clone))
     }
 }
 

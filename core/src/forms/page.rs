@@ -172,7 +172,8 @@ impl<R: Deref<Target = Rulebook>, T: Deref<Target = TermData>> FormContext<R, T>
             })
     }
 
-    /// [`event_countdown`] on this context's day.
+    /// [`event_countdown`] on this context's day: each activity's milestones are planned
+    /// once, at the first call that asks for it.
     ///
     /// # Errors
     ///
@@ -194,26 +195,19 @@ impl<R: Deref<Target = Rulebook>, T: Deref<Target = TermData>> FormContext<R, T>
     /// # Ok::<(), secretariat::Error>(())
     /// ```
     pub fn event_countdown(&self, activity: &str) -> crate::Result<ActivityStatus> {
-        let (rulebook, context, today) = (self.rules(), self.data(), self.today());
-        let Some((i, planned)) = context
-            .activities
-            .iter()
-            .enumerate()
-            .find(|(_, a)| a.id == activity)
-        else {
-            return Err(ActivityError::Unknown {
+        let found = self.data().activities.iter().position(|a| a.id == activity);
+        match found.and_then(|i| self.status(i)) {
+            Some(status) => status.cloned(),
+            None => Err(ActivityError::Unknown {
                 path: "activity".into(),
                 id: ActivityId(activity.to_owned()),
             }
-            .into());
-        };
-        planned
-            .status(rulebook, &context.calendar, today)
-            .map_err(|e| e.within(&format!("{CONTEXT}.activities[{i}]")))
+            .into()),
+        }
     }
 
-    /// [`budget_remaining`] on this context's day: the budget year is replayed once, at the
-    /// first call that needs it.
+    /// [`budget_remaining`] on this context's day: the budget year is replayed and reported
+    /// once, at the first call that needs it.
     ///
     /// # Errors
     ///
@@ -238,13 +232,11 @@ impl<R: Deref<Target = Rulebook>, T: Deref<Target = TermData>> FormContext<R, T>
         &self,
         activity: Option<&ActivityId>,
     ) -> crate::Result<BudgetRemaining> {
-        let rulebook = self.rules();
-        let ledger = self.ledger()?;
-        let report = ledger.report(rulebook);
+        let report = self.report()?;
         let account = match activity {
             None => None,
-            Some(id) => match report.accounts.into_iter().find(|a| &a.activity == id) {
-                Some(account) => Some(account),
+            Some(id) => match report.accounts.iter().find(|a| &a.activity == id) {
+                Some(account) => Some(account.clone()),
                 None => {
                     return Err(Error::from(BudgetError::UnknownActivity {
                         path: "activity".into(),
@@ -254,7 +246,7 @@ impl<R: Deref<Target = Rulebook>, T: Deref<Target = TermData>> FormContext<R, T>
             },
         };
         Ok(BudgetRemaining {
-            cap: report.cap,
+            cap: report.cap.clone(),
             activity: account,
         })
     }
