@@ -91,6 +91,15 @@ impl PyIssue {
         }
     }
 
+    /// `code at path` (or the code alone for the whole input), for a `__repr__`.
+    pub fn short(&self) -> String {
+        if self.path.is_empty() {
+            self.code.clone()
+        } else {
+            format!("{} at {}", self.code, self.path)
+        }
+    }
+
     /// An issue the core already flattened (in English only).
     pub fn from_issue(i: &Issue) -> PyIssue {
         PyIssue {

@@ -82,14 +82,18 @@ pub fn decimal_type(py: Python<'_>) -> PyResult<&Bound<'_, PyType>> {
     DECIMAL.import(py, "decimal", "Decimal")
 }
 
-/// Whether floats met here are money (they are refused either way; only the message
-/// differs).
+/// Whether floats met here are money (they are refused either way, only the message
+/// differs), or the fields of a form (passed on to the core, see [`Numbers::Form`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Numbers {
     /// Money: a float is refused, the message asks for a `decimal.Decimal`.
     Money,
     /// Anything else: a float is refused, the message asks for an int or a decimal.
     Exact,
+    /// A form (`secretariat::forms`): a float is passed on as the JSON number it is, never
+    /// rounded, and the core decides (money refuses it with `form.amount_as_number`, a
+    /// score reads it). A float JSON cannot hold (`nan`, `inf`) goes as its text.
+    Form,
 }
 
 /// An input error built here, with the core's type so it reads like any other.
@@ -124,6 +128,9 @@ pub fn to_value(obj: &Bound<'_, PyAny>, path: &str, numbers: Numbers) -> Result<
         return int_value(obj, path);
     }
     if obj.is_instance_of::<PyFloat>() {
+        if numbers == Numbers::Form {
+            return form_number(obj, path);
+        }
         return Err(float_refused(obj, path, numbers));
     }
     if let Ok(s) = obj.cast::<PyString>() {
@@ -230,10 +237,19 @@ fn int_value(obj: &Bound<'_, PyAny>, path: &str) -> Result<Value, Error> {
     ))
 }
 
+/// A float of a form as the JSON number it is (see [`Numbers::Form`]).
+fn form_number(obj: &Bound<'_, PyAny>, path: &str) -> Result<Value, Error> {
+    let value: f64 = obj.extract().map_err(|e| py_input(obj.py(), e, path))?;
+    Ok(match Number::from_f64(value) {
+        Some(n) => Value::Number(n),
+        None => Value::String(obj.repr().map(|r| r.to_string()).unwrap_or_default()),
+    })
+}
+
 fn float_refused(obj: &Bound<'_, PyAny>, path: &str, numbers: Numbers) -> Error {
     let shown = obj.repr().map(|r| r.to_string()).unwrap_or_default();
     match numbers {
-        Numbers::Money => input_error(
+        Numbers::Money | Numbers::Form => input_error(
             FLOAT_REFUSED,
             path,
             format!(

@@ -13,6 +13,7 @@ mod columns;
 mod convert;
 mod errors;
 mod evaluation;
+mod forms;
 mod frames;
 mod members;
 mod report;
@@ -105,5 +106,15 @@ fn core_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<budget::PyStepOutcome>()?;
     m.add_class::<budget::PyActivityReport>()?;
     m.add_function(wrap_pyfunction!(budget::validate_plan, m)?)?;
+
+    m.add_class::<forms::PyFormResult>()?;
+    m.add_function(wrap_pyfunction!(forms::check_leave_request, m)?)?;
+    m.add_function(wrap_pyfunction!(forms::check_activity_plan, m)?)?;
+    m.add_function(wrap_pyfunction!(forms::check_expense, m)?)?;
+    m.add_function(wrap_pyfunction!(forms::check_recruitment_application, m)?)?;
+    m.add_function(wrap_pyfunction!(forms::check_board_plan, m)?)?;
+    m.add_function(wrap_pyfunction!(forms::member_standing, m)?)?;
+    m.add_function(wrap_pyfunction!(forms::event_countdown, m)?)?;
+    m.add_function(wrap_pyfunction!(forms::budget_remaining, m)?)?;
     Ok(())
 }

@@ -4,7 +4,7 @@ import datetime
 import decimal
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from os import PathLike
-from typing import Any, Literal, final
+from typing import Any, Generic, Literal, TypeVar, final
 
 __version__: str
 __all__ = [
@@ -24,6 +24,7 @@ __all__ = [
     "DateRange",
     "EvaluationError",
     "Event",
+    "FormResult",
     "InputError",
     "Issue",
     "LeadTimeVerdict",
@@ -72,12 +73,20 @@ __all__ = [
     "allocate",
     "allowed_roles",
     "authorize",
+    "budget_remaining",
+    "check_activity_plan",
+    "check_board_plan",
+    "check_expense",
     "check_lead_time",
+    "check_leave_request",
+    "check_recruitment_application",
     "check_team",
     "countdown",
     "countdowns",
     "evaluate",
+    "event_countdown",
     "mark_from_times",
+    "member_standing",
     "parse_grade",
     "plan",
     "regular_meetings",
@@ -1239,3 +1248,86 @@ class ActivityReport:
     def to_dicts(self) -> list[dict[str, Any]]: ...
     def to_pandas(self) -> Any: ...
     def to_dict(self) -> dict[str, Any]: ...
+
+# Form checks (secretariat::forms): a form as a dict of what a person typed, checked
+# against the term's data, every issue at once.
+
+_T_co = TypeVar("_T_co", covariant=True)
+_ContextLike = TermData | Mapping[str, Any]
+
+@final
+class FormResult(Generic[_T_co]):
+    @property
+    def success(self) -> bool: ...
+    @property
+    def data(self) -> _T_co | None: ...
+    @property
+    def issues(self) -> list[Issue]: ...
+    @property
+    def warnings(self) -> list[Issue]: ...
+    @property
+    def locale(self) -> str: ...
+    def to_dict(self) -> dict[str, Any]: ...
+    def __bool__(self) -> bool: ...
+
+def check_leave_request(
+    form: Mapping[str, Any],
+    *,
+    context: _ContextLike,
+    today: datetime.date,
+    rulebook: _RulebookLike = None,
+    locale: _Locale = "en",
+) -> FormResult[LeaveRequest]: ...
+def check_activity_plan(
+    form: Mapping[str, Any],
+    *,
+    context: _ContextLike,
+    today: datetime.date,
+    rulebook: _RulebookLike = None,
+    locale: _Locale = "en",
+) -> FormResult[dict[str, Any]]: ...
+def check_expense(
+    form: Mapping[str, Any],
+    *,
+    context: _ContextLike,
+    today: datetime.date,
+    rulebook: _RulebookLike = None,
+    locale: _Locale = "en",
+) -> FormResult[dict[str, Any]]: ...
+def check_recruitment_application(
+    form: Mapping[str, Any],
+    *,
+    context: _ContextLike,
+    today: datetime.date,
+    rulebook: _RulebookLike = None,
+    locale: _Locale = "en",
+) -> FormResult[dict[str, Any]]: ...
+def check_board_plan(
+    form: Mapping[str, Any],
+    *,
+    context: _ContextLike,
+    today: datetime.date,
+    rulebook: _RulebookLike = None,
+    locale: _Locale = "en",
+) -> FormResult[LeadTimeVerdict]: ...
+def member_standing(
+    member: str,
+    *,
+    context: _ContextLike,
+    today: datetime.date,
+    rulebook: _RulebookLike = None,
+) -> Standing: ...
+def event_countdown(
+    activity: str,
+    *,
+    context: _ContextLike,
+    today: datetime.date,
+    rulebook: _RulebookLike = None,
+) -> ActivityStatus: ...
+def budget_remaining(
+    *,
+    context: _ContextLike,
+    today: datetime.date,
+    activity: str | None = None,
+    rulebook: _RulebookLike = None,
+) -> dict[str, Any]: ...
