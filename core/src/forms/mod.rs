@@ -96,7 +96,7 @@ pub use recruitment::{RecruitmentApplicationForm, check_recruitment_application}
 #[cfg(doc)]
 use crate::{
     ActivityPlan, AttendanceRegister, BudgetLedger, LeaveRequest, budget::Expense,
-    recruitment::RecruitmentCandidate, schedule::LeadTimeVerdict,
+    recruitment::RecruitmentCandidate, report::TermData, schedule::LeadTimeVerdict,
 };
 
 /// The path errors of the context are reported under.
