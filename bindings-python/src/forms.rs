@@ -267,6 +267,7 @@ impl PyFormResult {
 }
 
 /// Reads the arguments, runs `check` with the GIL released, and wraps the outcome.
+#[allow(clippy::too_many_arguments)]
 fn check_form<F, T>(
     py: Python<'_>,
     form: &Bound<'_, PyAny>,

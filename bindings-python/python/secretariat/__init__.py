@@ -3,7 +3,8 @@
 A thin binding of the Rust core: every rule lives there; this package converts Python
 values in (dicts, ``datetime.date``/``datetime.datetime``, ``decimal.Decimal``) and results
 and errors out (frozen classes with ``to_dict()``, one exception tree rooted at
-``SecretariatError``).
+``SecretariatError``). Form checks (``check_leave_request``, ``check_expense``...) give a
+``FormResult`` with every issue at once instead of raising.
 
 >>> import datetime, secretariat as sec
 >>> report = sec.term_report(sec.TermData.sample(), today=datetime.date(2002, 10, 14))
