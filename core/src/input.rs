@@ -3,6 +3,8 @@
 
 use serde::de::DeserializeOwned;
 
+pub(crate) mod path;
+
 use crate::error::{Diagnostic, Locale, Params, localized};
 
 /// Input data could not be read.
@@ -82,25 +84,6 @@ impl Diagnostic for InputError {
     }
 }
 
-/// Renders a serde path as `members[3].grade`.
-pub(crate) fn render_path(path: &serde_path_to_error::Path) -> String {
-    use serde_path_to_error::Segment;
-    let mut out = String::new();
-    for segment in path.iter() {
-        match segment {
-            Segment::Seq { index } => out.push_str(&format!("[{index}]")),
-            Segment::Map { key } | Segment::Enum { variant: key } => {
-                if !out.is_empty() {
-                    out.push('.');
-                }
-                out.push_str(key);
-            }
-            Segment::Unknown => {}
-        }
-    }
-    out
-}
-
 fn invalid(path: String, detail: String) -> InputError {
     for code in FIELD_CODES {
         let marker = format!("[{code}] ");
@@ -125,10 +108,7 @@ fn invalid(path: String, detail: String) -> InputError {
 ///
 /// `input.invalid` (or a field's own code) with the path of the offending field.
 pub fn from_json_value<T: DeserializeOwned>(value: serde_json::Value) -> Result<T, InputError> {
-    serde_path_to_error::deserialize(value).map_err(|e| {
-        let path = render_path(e.path());
-        invalid(path, e.into_inner().to_string())
-    })
+    path::deserialize(value).map_err(|e| invalid(e.path(), e.message))
 }
 
 /// Reads any input type from JSON text, with paths in errors.

@@ -23,6 +23,10 @@ use crate::schedule::SchedulePolicy;
 /// The embedded default rulebook, as written in the source documents.
 pub const DEFAULT_TOML: &str = include_str!("default.toml");
 
+/// The same, as compact JSON written at build time (`core/build.rs`): the default is read
+/// with the JSON parser, the TOML parser is only for a school's own files.
+const DEFAULT_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/default_rulebook.json"));
+
 /// A rule's stable key and the seed article it implements, carried by every verdict.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct RuleRef {
@@ -256,7 +260,7 @@ impl Default for Rulebook {
                 // it is part of the program, not input.
                 #[allow(clippy::expect_used)]
                 let value: Value =
-                    toml::from_str(DEFAULT_TOML).expect("embedded default rulebook parses");
+                    serde_json::from_str(DEFAULT_JSON).expect("embedded default rulebook parses");
                 #[allow(clippy::expect_used)]
                 Rulebook::from_value(value).expect("embedded default rulebook is valid")
             })
@@ -388,13 +392,15 @@ impl Rulebook {
 
     /// Reads a complete rulebook (every key present) from a JSON value, then validates it.
     fn from_value(value: Value) -> Result<Rulebook, RulebookError> {
-        let rulebook: Rulebook = serde_path_to_error::deserialize(value).map_err(|e| {
-            let path = crate::input::render_path(e.path());
-            let detail = e.inner().to_string();
-            if detail.starts_with("unknown field") {
+        let rulebook: Rulebook = crate::input::path::deserialize(value).map_err(|e| {
+            let path = e.path();
+            if e.message.starts_with("unknown field") {
                 RulebookError::UnknownKey { path }
             } else {
-                RulebookError::InvalidType { path, detail }
+                RulebookError::InvalidType {
+                    path,
+                    detail: e.message,
+                }
             }
         })?;
         rulebook.validate()?;

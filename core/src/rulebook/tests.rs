@@ -17,6 +17,17 @@ fn embedded_default_is_valid() {
 }
 
 #[test]
+fn the_build_time_json_of_the_default_is_its_toml() {
+    let from_toml: Value = toml::from_str(DEFAULT_TOML).unwrap();
+    let from_json: Value = serde_json::from_str(DEFAULT_JSON).unwrap();
+    assert_eq!(from_json, from_toml);
+    assert_eq!(
+        Rulebook::default(),
+        Rulebook::from_value(from_toml).unwrap()
+    );
+}
+
+#[test]
 fn a_partial_file_overrides_only_the_keys_it_names() {
     let rb = Rulebook::from_toml_str("[attendance]\nlateness_limit = 3\n").unwrap();
     let mut expected = Rulebook::default();

@@ -1,0 +1,643 @@
+//! A deserializer over an owned [`serde_json::Value`] that reports the path of the field an
+//! error comes from (`members[3].grade`).
+//!
+//! It reads exactly as `serde_json`'s own `Value` deserializer does (same visits, same error
+//! messages) and tracks the path the way `serde_path_to_error` did: map and struct keys (an
+//! unknown key included), sequence indices, and an enum's variant for errors inside its
+//! content. Each level adds its own segment to an error on its way out, so a type's
+//! `Deserialize` code is instantiated once, for this deserializer, instead of once for a
+//! path-tracking wrapper and again for every visitor the wrapper wraps: in the WebAssembly
+//! module that halves the deserialization code.
+
+use std::fmt;
+
+use serde::de::{
+    self, DeserializeOwned, DeserializeSeed, EnumAccess, IntoDeserializer, MapAccess, SeqAccess,
+    Unexpected, VariantAccess, Visitor,
+};
+use serde::forward_to_deserialize_any;
+use serde_json::{Map, Number, Value};
+
+/// One step of a path: a key (or an enum variant) or an index.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Segment {
+    Key(String),
+    Index(usize),
+}
+
+/// An error with the path of the field it comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct PathError {
+    /// The path, innermost segment first (each level pushes its own on the way out).
+    reversed: Vec<Segment>,
+    /// The deserializer's or the field type's own words.
+    pub(crate) message: String,
+}
+
+impl PathError {
+    fn at(mut self, segment: Segment) -> PathError {
+        self.reversed.push(segment);
+        self
+    }
+
+    fn at_key(self, key: &str) -> PathError {
+        self.at(Segment::Key(key.to_owned()))
+    }
+
+    /// The path as `members[3].grade` (empty for the top level).
+    pub(crate) fn path(&self) -> String {
+        let mut out = String::new();
+        for segment in self.reversed.iter().rev() {
+            match segment {
+                Segment::Index(index) => out.push_str(&format!("[{index}]")),
+                Segment::Key(key) => {
+                    if !out.is_empty() {
+                        out.push('.');
+                    }
+                    out.push_str(key);
+                }
+            }
+        }
+        out
+    }
+}
+
+impl fmt::Display for PathError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for PathError {}
+
+impl de::Error for PathError {
+    fn custom<T: fmt::Display>(msg: T) -> PathError {
+        PathError {
+            reversed: Vec::new(),
+            message: msg.to_string(),
+        }
+    }
+}
+
+/// Reads `T` from a JSON value; an error carries the path of the offending field.
+pub(crate) fn deserialize<T: DeserializeOwned>(value: Value) -> Result<T, PathError> {
+    T::deserialize(De(value))
+}
+
+/// What a value is, for `invalid type` messages (as `serde_json` words it).
+fn unexpected(value: &Value) -> Unexpected<'_> {
+    match value {
+        Value::Null => Unexpected::Unit,
+        Value::Bool(b) => Unexpected::Bool(*b),
+        Value::Number(n) => number_unexpected(n),
+        Value::String(s) => Unexpected::Str(s),
+        Value::Array(_) => Unexpected::Seq,
+        Value::Object(_) => Unexpected::Map,
+    }
+}
+
+fn number_unexpected(n: &Number) -> Unexpected<'static> {
+    if let Some(u) = n.as_u64() {
+        Unexpected::Unsigned(u)
+    } else if let Some(i) = n.as_i64() {
+        Unexpected::Signed(i)
+    } else {
+        Unexpected::Float(n.as_f64().unwrap_or(f64::NAN))
+    }
+}
+
+fn visit_number<'de, V: Visitor<'de>>(n: &Number, visitor: V) -> Result<V::Value, PathError> {
+    if let Some(u) = n.as_u64() {
+        visitor.visit_u64(u)
+    } else if let Some(i) = n.as_i64() {
+        visitor.visit_i64(i)
+    } else {
+        visitor.visit_f64(n.as_f64().unwrap_or(f64::NAN))
+    }
+}
+
+fn invalid_type<'de, V: Visitor<'de>>(value: &Value, visitor: &V) -> PathError {
+    de::Error::invalid_type(unexpected(value), visitor)
+}
+
+fn visit_array<'de, V: Visitor<'de>>(array: Vec<Value>, visitor: V) -> Result<V::Value, PathError> {
+    let len = array.len();
+    let mut seq = Seq {
+        iter: array.into_iter(),
+        index: 0,
+    };
+    let out = visitor.visit_seq(&mut seq)?;
+    if seq.iter.len() == 0 {
+        Ok(out)
+    } else {
+        Err(de::Error::invalid_length(len, &"fewer elements in array"))
+    }
+}
+
+fn visit_object<'de, V: Visitor<'de>>(
+    object: Map<String, Value>,
+    visitor: V,
+) -> Result<V::Value, PathError> {
+    let len = object.len();
+    let mut map = Entries {
+        iter: object.into_iter(),
+        pending: None,
+    };
+    let out = visitor.visit_map(&mut map)?;
+    if map.iter.len() == 0 {
+        Ok(out)
+    } else {
+        Err(de::Error::invalid_length(len, &"fewer elements in map"))
+    }
+}
+
+/// The deserializer of one value.
+struct De(Value);
+
+macro_rules! number {
+    ($($method:ident)*) => {$(
+        fn $method<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, PathError> {
+            match self.0 {
+                Value::Number(n) => visit_number(&n, visitor),
+                other => Err(invalid_type(&other, &visitor)),
+            }
+        }
+    )*};
+}
+
+impl<'de> de::Deserializer<'de> for De {
+    type Error = PathError;
+
+    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, PathError> {
+        match self.0 {
+            Value::Null => visitor.visit_unit(),
+            Value::Bool(b) => visitor.visit_bool(b),
+            Value::Number(n) => visit_number(&n, visitor),
+            Value::String(s) => visitor.visit_string(s),
+            Value::Array(a) => visit_array(a, visitor),
+            Value::Object(o) => visit_object(o, visitor),
+        }
+    }
+
+    number!(deserialize_i8 deserialize_i16 deserialize_i32 deserialize_i64 deserialize_i128
+        deserialize_u8 deserialize_u16 deserialize_u32 deserialize_u64 deserialize_u128
+        deserialize_f32 deserialize_f64);
+
+    fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, PathError> {
+        match self.0 {
+            Value::Null => visitor.visit_none(),
+            other => visitor.visit_some(De(other)),
+        }
+    }
+
+    fn deserialize_enum<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        _variants: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, PathError> {
+        match self.0 {
+            Value::Object(object) => {
+                let mut iter = object.into_iter();
+                match (iter.next(), iter.next()) {
+                    (Some((variant, value)), None) => visitor.visit_enum(Enum {
+                        variant,
+                        value: Some(value),
+                    }),
+                    _ => Err(de::Error::invalid_value(
+                        Unexpected::Map,
+                        &"map with a single key",
+                    )),
+                }
+            }
+            Value::String(variant) => visitor.visit_enum(Enum {
+                variant,
+                value: None,
+            }),
+            other => Err(de::Error::invalid_type(
+                unexpected(&other),
+                &"string or map",
+            )),
+        }
+    }
+
+    fn deserialize_newtype_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        visitor: V,
+    ) -> Result<V::Value, PathError> {
+        visitor.visit_newtype_struct(self)
+    }
+
+    fn deserialize_bool<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, PathError> {
+        match self.0 {
+            Value::Bool(b) => visitor.visit_bool(b),
+            other => Err(invalid_type(&other, &visitor)),
+        }
+    }
+
+    fn deserialize_char<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, PathError> {
+        self.deserialize_string(visitor)
+    }
+
+    fn deserialize_str<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, PathError> {
+        self.deserialize_string(visitor)
+    }
+
+    fn deserialize_string<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, PathError> {
+        match self.0 {
+            Value::String(s) => visitor.visit_string(s),
+            other => Err(invalid_type(&other, &visitor)),
+        }
+    }
+
+    fn deserialize_bytes<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, PathError> {
+        self.deserialize_byte_buf(visitor)
+    }
+
+    fn deserialize_byte_buf<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, PathError> {
+        match self.0 {
+            Value::String(s) => visitor.visit_string(s),
+            Value::Array(a) => visit_array(a, visitor),
+            other => Err(invalid_type(&other, &visitor)),
+        }
+    }
+
+    fn deserialize_unit<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, PathError> {
+        match self.0 {
+            Value::Null => visitor.visit_unit(),
+            other => Err(invalid_type(&other, &visitor)),
+        }
+    }
+
+    fn deserialize_unit_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        visitor: V,
+    ) -> Result<V::Value, PathError> {
+        self.deserialize_unit(visitor)
+    }
+
+    fn deserialize_seq<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, PathError> {
+        match self.0 {
+            Value::Array(a) => visit_array(a, visitor),
+            other => Err(invalid_type(&other, &visitor)),
+        }
+    }
+
+    fn deserialize_tuple<V: Visitor<'de>>(
+        self,
+        _len: usize,
+        visitor: V,
+    ) -> Result<V::Value, PathError> {
+        self.deserialize_seq(visitor)
+    }
+
+    fn deserialize_tuple_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        _len: usize,
+        visitor: V,
+    ) -> Result<V::Value, PathError> {
+        self.deserialize_seq(visitor)
+    }
+
+    fn deserialize_map<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, PathError> {
+        match self.0 {
+            Value::Object(o) => visit_object(o, visitor),
+            other => Err(invalid_type(&other, &visitor)),
+        }
+    }
+
+    fn deserialize_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        _fields: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, PathError> {
+        match self.0 {
+            Value::Array(a) => visit_array(a, visitor),
+            Value::Object(o) => visit_object(o, visitor),
+            other => Err(invalid_type(&other, &visitor)),
+        }
+    }
+
+    fn deserialize_identifier<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, PathError> {
+        self.deserialize_string(visitor)
+    }
+
+    fn deserialize_ignored_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, PathError> {
+        visitor.visit_unit()
+    }
+}
+
+/// The elements of an array, each error at its index.
+struct Seq {
+    iter: std::vec::IntoIter<Value>,
+    index: usize,
+}
+
+impl<'de> SeqAccess<'de> for Seq {
+    type Error = PathError;
+
+    fn next_element_seed<T: DeserializeSeed<'de>>(
+        &mut self,
+        seed: T,
+    ) -> Result<Option<T::Value>, PathError> {
+        match self.iter.next() {
+            Some(value) => {
+                let index = self.index;
+                self.index += 1;
+                seed.deserialize(De(value))
+                    .map(Some)
+                    .map_err(|e| e.at(Segment::Index(index)))
+            }
+            None => Ok(None),
+        }
+    }
+
+    fn size_hint(&self) -> Option<usize> {
+        Some(self.iter.len())
+    }
+}
+
+/// The entries of an object, each error (in the key or in the value) at its key.
+struct Entries {
+    iter: <Map<String, Value> as IntoIterator>::IntoIter,
+    pending: Option<(String, Value)>,
+}
+
+impl<'de> MapAccess<'de> for Entries {
+    type Error = PathError;
+
+    fn next_key_seed<K: DeserializeSeed<'de>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, PathError> {
+        match self.iter.next() {
+            Some((key, value)) => {
+                let out = seed.deserialize(Key(&key)).map_err(|e| e.at_key(&key))?;
+                self.pending = Some((key, value));
+                Ok(Some(out))
+            }
+            None => Ok(None),
+        }
+    }
+
+    fn next_value_seed<T: DeserializeSeed<'de>>(&mut self, seed: T) -> Result<T::Value, PathError> {
+        match self.pending.take() {
+            Some((key, value)) => seed
+                .deserialize(De(value))
+                .map_err(|e| e.at(Segment::Key(key))),
+            None => Err(de::Error::custom("value is missing")),
+        }
+    }
+
+    fn size_hint(&self) -> Option<usize> {
+        Some(self.iter.len())
+    }
+}
+
+/// An object's key: a string, or a number or a boolean written as one (as `serde_json` reads
+/// keys).
+struct Key<'a>(&'a str);
+
+macro_rules! numeric_key {
+    ($($method:ident)*) => {$(
+        fn $method<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, PathError> {
+            let numeric = matches!(self.0.bytes().next(), Some(b'0'..=b'9' | b'-'));
+            match serde_json::from_str::<Number>(self.0) {
+                Ok(n) if numeric => visit_number(&n, visitor),
+                _ => Err(de::Error::custom(
+                    "invalid value: expected key to be a number in quotes",
+                )),
+            }
+        }
+    )*};
+}
+
+impl<'de> de::Deserializer<'de> for Key<'_> {
+    type Error = PathError;
+
+    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, PathError> {
+        visitor.visit_str(self.0)
+    }
+
+    numeric_key!(deserialize_i8 deserialize_i16 deserialize_i32 deserialize_i64 deserialize_i128
+        deserialize_u8 deserialize_u16 deserialize_u32 deserialize_u64 deserialize_u128
+        deserialize_f32 deserialize_f64);
+
+    fn deserialize_bool<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, PathError> {
+        match self.0 {
+            "true" => visitor.visit_bool(true),
+            "false" => visitor.visit_bool(false),
+            other => Err(de::Error::invalid_type(Unexpected::Str(other), &visitor)),
+        }
+    }
+
+    fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, PathError> {
+        visitor.visit_some(self)
+    }
+
+    fn deserialize_newtype_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        visitor: V,
+    ) -> Result<V::Value, PathError> {
+        visitor.visit_newtype_struct(self)
+    }
+
+    fn deserialize_enum<V: Visitor<'de>>(
+        self,
+        name: &'static str,
+        variants: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, PathError> {
+        de::Deserializer::deserialize_enum(
+            IntoDeserializer::<PathError>::into_deserializer(self.0),
+            name,
+            variants,
+            visitor,
+        )
+    }
+
+    forward_to_deserialize_any! {
+        char str string bytes byte_buf unit unit_struct seq tuple tuple_struct
+        map struct identifier ignored_any
+    }
+}
+
+/// An enum: its variant's name, and its content unless it is a unit variant written as a
+/// string. Errors inside the content are at the variant's name.
+struct Enum {
+    variant: String,
+    value: Option<Value>,
+}
+
+impl<'de> EnumAccess<'de> for Enum {
+    type Error = PathError;
+    type Variant = Variant;
+
+    fn variant_seed<T: DeserializeSeed<'de>>(
+        self,
+        seed: T,
+    ) -> Result<(T::Value, Variant), PathError> {
+        let name = IntoDeserializer::<PathError>::into_deserializer(self.variant.as_str());
+        let out = seed.deserialize(name)?;
+        Ok((
+            out,
+            Variant {
+                variant: self.variant,
+                value: self.value,
+            },
+        ))
+    }
+}
+
+struct Variant {
+    variant: String,
+    value: Option<Value>,
+}
+
+impl Variant {
+    fn unit_error(&self, expected: &'static str) -> PathError {
+        de::Error::invalid_type(Unexpected::UnitVariant, &expected)
+    }
+}
+
+impl<'de> VariantAccess<'de> for Variant {
+    type Error = PathError;
+
+    fn unit_variant(self) -> Result<(), PathError> {
+        match self.value {
+            Some(value) => {
+                <() as de::Deserialize>::deserialize(De(value)).map_err(|e| e.at_key(&self.variant))
+            }
+            None => Ok(()),
+        }
+    }
+
+    fn newtype_variant_seed<T: DeserializeSeed<'de>>(self, seed: T) -> Result<T::Value, PathError> {
+        let result = match self.value {
+            Some(value) => seed.deserialize(De(value)),
+            None => Err(self.unit_error("newtype variant")),
+        };
+        result.map_err(|e| e.at(Segment::Key(self.variant)))
+    }
+
+    fn tuple_variant<V: Visitor<'de>>(
+        self,
+        _len: usize,
+        visitor: V,
+    ) -> Result<V::Value, PathError> {
+        let result = match self.value {
+            Some(Value::Array(a)) if a.is_empty() => visitor.visit_unit(),
+            Some(Value::Array(a)) => visit_array(a, visitor),
+            Some(other) => Err(de::Error::invalid_type(
+                unexpected(&other),
+                &"tuple variant",
+            )),
+            None => Err(self.unit_error("tuple variant")),
+        };
+        result.map_err(|e| e.at(Segment::Key(self.variant)))
+    }
+
+    fn struct_variant<V: Visitor<'de>>(
+        self,
+        _fields: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, PathError> {
+        let result = match self.value {
+            Some(Value::Object(o)) => visit_object(o, visitor),
+            Some(other) => Err(de::Error::invalid_type(
+                unexpected(&other),
+                &"struct variant",
+            )),
+            None => Err(self.unit_error("struct variant")),
+        };
+        result.map_err(|e| e.at(Segment::Key(self.variant)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde::Deserialize;
+    use serde_json::json;
+
+    use super::*;
+
+    #[derive(Debug, Deserialize, PartialEq)]
+    #[serde(deny_unknown_fields)]
+    struct Inner {
+        n: u8,
+        tag: Option<Kind>,
+    }
+
+    #[derive(Debug, Deserialize, PartialEq)]
+    #[serde(rename_all = "snake_case")]
+    enum Kind {
+        Plain,
+        Boxed { size: u32 },
+    }
+
+    #[derive(Debug, Deserialize, PartialEq)]
+    struct Outer {
+        items: Vec<Inner>,
+        by_year: std::collections::BTreeMap<u16, String>,
+    }
+
+    /// The same result or error message as `serde_json`'s reader, and the path.
+    fn both(value: Value) -> (Result<Outer, String>, String) {
+        let ours = deserialize::<Outer>(value.clone());
+        let theirs = serde_json::from_value::<Outer>(value).map_err(|e| e.to_string());
+        let path = ours.as_ref().err().map(PathError::path).unwrap_or_default();
+        assert_eq!(ours.map_err(|e| e.message), theirs);
+        (theirs, path)
+    }
+
+    #[test]
+    fn reads_as_serde_json_does_with_the_paths_of_errors() {
+        let ok = json!({"items": [{"n": 1, "tag": "plain"}, {"n": 2, "tag": {"boxed": {"size": 3}}}],
+            "by_year": {"2002": "a"}});
+        assert!(both(ok).0.is_ok());
+        let cases = [
+            (
+                json!({"items": [{"n": 1}, {"n": 300}], "by_year": {}}),
+                "items[1].n",
+            ),
+            (
+                json!({"items": [{"n": 1, "x": 0}], "by_year": {}}),
+                "items[0].x",
+            ),
+            (json!({"items": [{"n": "1"}], "by_year": {}}), "items[0].n"),
+            (json!({"items": [{}], "by_year": {}}), "items[0]"),
+            (
+                json!({"items": [{"n": 1, "tag": "odd"}], "by_year": {}}),
+                "items[0].tag",
+            ),
+            (
+                json!({"items": [{"n": 1, "tag": {"boxed": {"size": -1}}}], "by_year": {}}),
+                "items[0].tag.boxed.size",
+            ),
+            (
+                json!({"items": [{"n": 1, "tag": {"a": 1, "b": 2}}], "by_year": {}}),
+                "items[0].tag",
+            ),
+            (
+                json!({"items": [{"n": 1, "tag": 5}], "by_year": {}}),
+                "items[0].tag",
+            ),
+            (
+                json!({"items": [], "by_year": {"year": "a"}}),
+                "by_year.year",
+            ),
+            (json!({"items": 3, "by_year": {}}), "items"),
+            (json!({"items": []}), ""),
+        ];
+        for (value, path) in cases {
+            let (result, got) = both(value);
+            assert!(result.is_err());
+            assert_eq!(got, path);
+        }
+    }
+}
