@@ -24,8 +24,10 @@ cd "$repo"
 # For size, std is built with its `optimize_for_size` feature (smaller sort and formatting
 # code) and panics abort at once without formatting a message (the core never panics on
 # input; a bug would show as a wasm `unreachable` trap). Measured on the whole module: -14 KB
-# gzipped for each of the two.
-RUSTFLAGS="${WASM_RUSTFLAGS:--Zunstable-options -Cpanic=immediate-abort}" \
+# gzipped for each of the two. -Zlocation-detail=none drops the source file names and line
+# numbers that `#[track_caller]` code (RefCell borrows, std's checks) would otherwise embed for
+# panic messages that immediate-abort never prints.
+RUSTFLAGS="${WASM_RUSTFLAGS:--Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none}" \
     RUSTC=/usr/bin/rustc RUSTDOC=/usr/bin/rustdoc RUSTC_BOOTSTRAP=1 /usr/bin/cargo build --quiet \
     -p secretariat-wasm --lib --target wasm32-unknown-unknown --profile "$profile" \
     -Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size --target-dir "$target_dir"
