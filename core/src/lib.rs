@@ -45,6 +45,18 @@
     )
 )]
 
+/// Gives id newtypes the `Debug` form of their text (`"2002012"`, not `MemberId("2002012")`):
+/// error messages quote ids with `{id:?}`.
+macro_rules! debug_as_quoted_id {
+    ($($id:ty),+ $(,)?) => {$(
+        impl std::fmt::Debug for $id {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                std::fmt::Debug::fmt(self.as_str(), f)
+            }
+        }
+    )+};
+}
+
 pub mod activity;
 pub mod attendance;
 pub mod authority;

@@ -15,11 +15,7 @@ use crate::error::{Diagnostic, Locale, Params, localized};
 #[serde(transparent)]
 pub struct MemberId(pub String);
 
-impl fmt::Debug for MemberId {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Debug::fmt(&self.0, f)
-    }
-}
+debug_as_quoted_id!(MemberId);
 
 impl MemberId {
     /// The id as text.
@@ -498,5 +494,18 @@ mod tests {
         };
         assert_eq!(e.message(Locale::En), "no member has id \"2002001\"");
         assert_eq!(e.message(Locale::ZhHans), "没有编号为 \"2002001\" 的成员");
+    }
+
+    #[test]
+    fn every_id_reads_as_its_quoted_text() {
+        use crate::activity::ActivityId;
+        use crate::attendance::EventId;
+        use crate::evaluation::{CandidateId, CriterionId, JudgeId};
+        assert_eq!(format!("{:?}", MemberId::from("2002001")), "\"2002001\"");
+        assert_eq!(format!("{:?}", EventId("m-1".into())), "\"m-1\"");
+        assert_eq!(format!("{:?}", ActivityId::from("welcome")), "\"welcome\"");
+        assert_eq!(format!("{:?}", JudgeId("j1".into())), "\"j1\"");
+        assert_eq!(format!("{:?}", CandidateId::from("c1")), "\"c1\"");
+        assert_eq!(format!("{:?}", CriterionId::from("work")), "\"work\"");
     }
 }

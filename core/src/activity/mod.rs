@@ -49,7 +49,7 @@ use crate::error::Locale;
 use crate::members::{Department, MemberId, Role};
 
 /// An activity's identifier, unique in a book and a ledger.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct ActivityId(pub String);
 
@@ -343,3 +343,5 @@ impl Activity {
         })
     }
 }
+
+debug_as_quoted_id!(ActivityId);

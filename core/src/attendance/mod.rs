@@ -31,7 +31,7 @@ use crate::members::{Department, MemberId, Roster};
 use marked::MarkedPairs;
 
 /// An event's identifier.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct EventId(pub String);
 
@@ -577,3 +577,5 @@ impl AttendanceRegister {
 
 #[cfg(test)]
 mod tests;
+
+debug_as_quoted_id!(EventId);

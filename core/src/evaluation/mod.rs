@@ -52,7 +52,7 @@ use crate::rulebook::{RuleRef, Rulebook};
 
 /// A candidate's identifier: a member id for members, any unique text otherwise. The text
 /// is shared, so score sheets and allocations copy it without allocating.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct CandidateId(Arc<str>);
 
 impl CandidateId {
@@ -93,7 +93,7 @@ impl<'de> Deserialize<'de> for CandidateId {
 }
 
 /// A judge's identifier.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct JudgeId(pub String);
 
@@ -188,7 +188,7 @@ pub struct EvaluationInput {
 }
 
 /// A criterion's identifier, shared by every sheet's line (cloning it allocates nothing).
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct CriterionId(Arc<str>);
 
 impl CriterionId {
@@ -766,3 +766,5 @@ pub fn evaluate(
 
 #[cfg(test)]
 mod tests;
+
+debug_as_quoted_id!(CandidateId, JudgeId, CriterionId);
