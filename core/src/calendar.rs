@@ -2,7 +2,7 @@
 //! working days (domain.md §5, "Days are calendar days by default, or working days on a
 //! school calendar"). Calendars are data supplied by the school, not policy.
 
-use chrono::{Datelike, NaiveDate, Weekday};
+use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, Timelike, Weekday};
 use serde::{Deserialize, Serialize};
 
 use crate::schedule::ScheduleError;
@@ -516,9 +516,83 @@ impl WorkingDayIndex {
     }
 }
 
+// --- Dates as text ----------------------------------------------------------------------------
+//
+// Written by hand rather than with chrono's `format`/`parse_from_str`: those interpret a
+// format string at run time, and their interpreter is about 15 KB of the WebAssembly module.
+
+/// `MM-DD`, as explanations list dates within one term.
+pub(crate) fn month_day(date: NaiveDate) -> String {
+    format!("{:02}-{:02}", date.month(), date.day())
+}
+
+/// `YYYY-MM-DDTHH:MM:SS`, as a form field holds a date and time.
+pub(crate) fn iso_datetime(at: NaiveDateTime) -> String {
+    format!(
+        "{}T{:02}:{:02}:{:02}",
+        at.date(),
+        at.hour(),
+        at.minute(),
+        at.second()
+    )
+}
+
+/// The value of a run of ASCII digits; `None` for anything else (or an empty run).
+fn digits(text: &[u8]) -> Option<u32> {
+    if text.is_empty() || !text.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    text.iter().try_fold(0u32, |n, d| {
+        n.checked_mul(10)?.checked_add(u32::from(d - b'0'))
+    })
+}
+
+/// Reads exactly `YYYY-MM-DD` (what an HTML date input gives): four-digit year, two-digit
+/// month and day, a real date.
+pub(crate) fn parse_iso_date(text: &str) -> Option<NaiveDate> {
+    match text.as_bytes() {
+        [y @ .., b'-', m1, m2, b'-', d1, d2] if y.len() == 4 => NaiveDate::from_ymd_opt(
+            i32::try_from(digits(y)?).ok()?,
+            digits(&[*m1, *m2])?,
+            digits(&[*d1, *d2])?,
+        ),
+        _ => None,
+    }
+}
+
+/// Reads `YYYY-MM-DDTHH:MM` (what an HTML `datetime-local` input gives), with `:SS` and a
+/// fraction of a second after it, and a space instead of the `T`, also accepted.
+pub(crate) fn parse_iso_datetime(text: &str) -> Option<NaiveDateTime> {
+    let (date, time) = text.split_at_checked(10)?;
+    let date = parse_iso_date(date)?;
+    let time = time.strip_prefix(['T', ' '])?;
+    let (hm, rest) = time.split_at_checked(5)?;
+    let [h1, h2, b':', m1, m2] = hm.as_bytes() else {
+        return None;
+    };
+    let (hour, minute) = (digits(&[*h1, *h2])?, digits(&[*m1, *m2])?);
+    let (second, nano) = match rest.as_bytes() {
+        [] => (0, 0),
+        [b':', s1, s2, fraction @ ..] => {
+            let second = digits(&[*s1, *s2])?;
+            let nano = match fraction {
+                [] => 0,
+                [b'.', places @ ..] if (1..=9).contains(&places.len()) => {
+                    let scale = 10u32.pow(9 - u32::try_from(places.len()).ok()?);
+                    digits(places)?.checked_mul(scale)?
+                }
+                _ => return None,
+            };
+            (second, nano)
+        }
+        _ => return None,
+    };
+    NaiveTime::from_hms_nano_opt(hour, minute, second, nano).map(|t| date.and_time(t))
+}
+
 #[cfg(test)]
 mod tests {
-    use chrono::{Datelike, NaiveDate, Weekday};
+    use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, Weekday};
     use proptest::prelude::*;
 
     use super::{DateRange, Period, SchoolCalendar, WorkingDayIndex, date_of, day_number};
@@ -815,6 +889,69 @@ mod tests {
                 .count() as i64;
             let sign = if a <= b { 1 } else { -1 };
             prop_assert_eq!(calendar.working_days_between(a, b), sign * counted);
+        }
+    }
+
+    #[test]
+    fn dates_as_text_are_read_strictly_and_written_in_iso_form() {
+        use super::{iso_datetime, month_day, parse_iso_date, parse_iso_datetime};
+        assert_eq!(parse_iso_date("2002-10-01"), Some(d(2002, 10, 1)));
+        for bad in [
+            "2002-1-01",
+            "2002-10-1",
+            "02-10-01",
+            "2002-02-30",
+            "2002/10/01",
+            "2002-10-01 ",
+            "",
+            "２００２-10-01",
+            "+2002-10-01",
+        ] {
+            assert_eq!(parse_iso_date(bad), None, "{bad:?}");
+        }
+        let at = |h, m, s, n| d(2002, 10, 1).and_hms_nano_opt(h, m, s, n).unwrap();
+        assert_eq!(parse_iso_datetime("2002-10-01T08:05"), Some(at(8, 5, 0, 0)));
+        assert_eq!(
+            parse_iso_datetime("2002-10-01 08:05:09"),
+            Some(at(8, 5, 9, 0))
+        );
+        assert_eq!(
+            parse_iso_datetime("2002-10-01T08:05:09.25"),
+            Some(at(8, 5, 9, 250_000_000))
+        );
+        for bad in [
+            "2002-10-01",
+            "2002-10-01T8:05",
+            "2002-10-01T24:00",
+            "2002-10-01T08:60",
+            "2002-10-01T08:05:",
+            "2002-10-01T08:05:09.",
+            "2002-10-01T08:05:09.1234567890",
+            "2002-10-01X08:05",
+            "2002-10-01T08:05Z",
+        ] {
+            assert_eq!(parse_iso_datetime(bad), None, "{bad:?}");
+        }
+        assert_eq!(month_day(d(2002, 3, 7)), "03-07");
+        assert_eq!(
+            iso_datetime(at(8, 5, 9, 250_000_000)),
+            "2002-10-01T08:05:09"
+        );
+    }
+
+    proptest! {
+        #[test]
+        fn a_datetime_written_is_read_back(days in 0i64..200_000, secs in 0u32..86_400) {
+            use super::{iso_datetime, parse_iso_date, parse_iso_datetime};
+            let date = d(1900, 1, 1) + chrono::Duration::days(days);
+            let at = date.and_time(NaiveTime::from_num_seconds_from_midnight_opt(secs, 0).unwrap());
+            prop_assert_eq!(parse_iso_date(&date.to_string()), Some(date));
+            prop_assert_eq!(parse_iso_datetime(&iso_datetime(at)), Some(at));
+            // The same as chrono's reading of the same format.
+            prop_assert_eq!(
+                parse_iso_datetime(&iso_datetime(at)),
+                NaiveDateTime::parse_from_str(&iso_datetime(at), "%Y-%m-%dT%H:%M:%S").ok()
+            );
         }
     }
 }

@@ -547,7 +547,11 @@ impl TermReport {
                 let window = if c.window.start == c.window.end {
                     c.window.end.to_string()
                 } else {
-                    format!("{} .. {}", c.window.start, c.window.end.format("%m-%d"))
+                    format!(
+                        "{} .. {}",
+                        c.window.start,
+                        crate::calendar::month_day(c.window.end)
+                    )
                 };
                 let mut note = planned.note.clone();
                 if let Some(role) = planned.approval {

@@ -155,7 +155,7 @@ impl Standing {
                 let dates: Vec<String> = r
                     .records
                     .iter()
-                    .map(|rec| rec.date.format("%m-%d").to_string())
+                    .map(|rec| crate::calendar::month_day(rec.date))
                     .collect();
                 match (locale, r.counter) {
                     (Locale::En, Some(Counter::Lateness)) => format!(

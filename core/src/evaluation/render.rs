@@ -79,7 +79,7 @@ impl Ranking {
                     let dates: Vec<String> = r
                         .records
                         .iter()
-                        .map(|rec| rec.date.format("%m-%d").to_string())
+                        .map(|rec| crate::calendar::month_day(rec.date))
                         .collect();
                     if !dates.is_empty() {
                         let _ = write!(why, " [{}: {}]", r.rule.key, dates.join(", "));

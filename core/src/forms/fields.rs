@@ -9,6 +9,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Deserializer, Serialize};
 
 use crate::budget::MONEY_PLACES;
+use crate::calendar::{parse_iso_date, parse_iso_datetime};
 use crate::error::{Diagnostic, Error, PathSegment, path_segments};
 
 use super::FormError;
@@ -158,9 +159,9 @@ impl FieldReader {
     /// An optional date: `None` when blank, and when it cannot be read (a problem then).
     pub(crate) fn optional_date(&mut self, value: Option<&str>, path: &str) -> Option<NaiveDate> {
         let text = present(value)?;
-        match NaiveDate::parse_from_str(text, "%Y-%m-%d") {
-            Ok(d) => Some(d),
-            Err(_) => {
+        match parse_iso_date(text) {
+            Some(d) => Some(d),
+            None => {
                 self.fail(FormError::InvalidDate {
                     path: path.to_owned(),
                     value: text.to_owned(),
@@ -183,14 +184,7 @@ impl FieldReader {
             });
             return None;
         };
-        let parsed = [
-            "%Y-%m-%dT%H:%M:%S%.f",
-            "%Y-%m-%dT%H:%M",
-            "%Y-%m-%d %H:%M:%S%.f",
-            "%Y-%m-%d %H:%M",
-        ]
-        .iter()
-        .find_map(|f| NaiveDateTime::parse_from_str(text, f).ok());
+        let parsed = parse_iso_datetime(text);
         if parsed.is_none() {
             self.fail(FormError::InvalidDatetime {
                 path: path.to_owned(),

@@ -39,7 +39,7 @@ impl From<&LeaveRequest> for LeaveRequestForm {
             reason: Some(r.reason.clone()),
             substitute: r.substitute.as_ref().map(|s| s.0.clone()),
             approver: Some(r.approver.0.clone()),
-            requested_at: Some(r.requested_at.format("%Y-%m-%dT%H:%M:%S").to_string()),
+            requested_at: Some(crate::calendar::iso_datetime(r.requested_at)),
         }
     }
 }

@@ -462,9 +462,13 @@ impl Rulebook {
 
     /// A fingerprint of the whole content: equal rulebooks give equal fingerprints on every
     /// platform. FNV-1a over the canonical JSON; it tells versions apart, it is not a
-    /// cryptographic signature.
+    /// cryptographic signature. The canonical JSON is the rulebook's JSON value with every
+    /// table's keys in sorted order, written compactly (through the value, so the WebAssembly
+    /// module needs no second JSON writer of the rulebook's types).
     pub fn fingerprint(&self) -> String {
-        let canonical = serde_json::to_string(self).unwrap_or_default();
+        let canonical = serde_json::to_value(self)
+            .map(|value| value.to_string())
+            .unwrap_or_default();
         let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
         for byte in canonical.bytes() {
             hash ^= u64::from(byte);
