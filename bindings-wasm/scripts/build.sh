@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Builds the npm package's WebAssembly module and JS glue:
 #
-#   bindings-wasm/pkg/web/   ES module for browsers (wasm-bindgen --target web)
-#   bindings-wasm/pkg/node/  CommonJS module for node (wasm-bindgen --target nodejs)
+#   bindings-wasm/pkg/web/         ES module for browsers (wasm-bindgen --target web)
+#   bindings-wasm/pkg/node/        CommonJS module for node (wasm-bindgen --target nodejs)
+#   bindings-wasm/pkg/forms/web/   the same two for the forms module (`secretariat/forms`)
+#   bindings-wasm/pkg/forms/node/
 #
 # with Debian's Rust (the wasm32 standard library built from source) and the size profile
 # `wasm-release` of the root Cargo.toml, in its own target dir (target/wasm) so the rustup and
@@ -18,7 +20,6 @@ export PATH="$HOME/.cargo/bin:$PATH"
 profile="${WASM_PROFILE:-wasm-release}"
 target_dir="$repo/target/wasm"
 
-cd "$repo"
 # Debian's cargo and rustc by full path (rustup's shims come first on PATH); RUSTC_BOOTSTRAP
 # lets the stable compiler take -Zbuild-std, which builds std for wasm32 from rust-web-src.
 # For size, std is built with its `optimize_for_size` feature (smaller sort and formatting
@@ -27,33 +28,47 @@ cd "$repo"
 # gzipped for each of the two. -Zlocation-detail=none drops the source file names and line
 # numbers that `#[track_caller]` code (RefCell borrows, std's checks) would otherwise embed for
 # panic messages that immediate-abort never prints.
-RUSTFLAGS="${WASM_RUSTFLAGS:--Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none}" \
-    RUSTC=/usr/bin/rustc RUSTDOC=/usr/bin/rustdoc RUSTC_BOOTSTRAP=1 /usr/bin/cargo build --quiet \
-    -p secretariat-wasm --lib --target wasm32-unknown-unknown --profile "$profile" \
-    -Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size --target-dir "$target_dir"
-
-wasm="$target_dir/wasm32-unknown-unknown/$profile/secretariat_wasm.wasm"
-rm -rf "$here/pkg/web" "$here/pkg/node"
+#
+# Two modules: the full API (cargo feature `full`, the default) in pkg/web and pkg/node, and
+# the forms module (no default features: the form checks and what a form page shows) in
+# pkg/forms/web and pkg/forms/node, which a browser form page loads as `secretariat/forms`.
+build() { # build <out dir> <cargo args...>
+    local out="$1"
+    shift
+    RUSTFLAGS="${WASM_RUSTFLAGS:--Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none}" \
+        RUSTC=/usr/bin/rustc RUSTDOC=/usr/bin/rustdoc RUSTC_BOOTSTRAP=1 /usr/bin/cargo build --quiet \
+        -p secretariat-wasm --lib --target wasm32-unknown-unknown --profile "$profile" \
+        -Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size \
+        --target-dir "$target_dir" "$@"
+    local wasm="$target_dir/wasm32-unknown-unknown/$profile/secretariat_wasm.wasm"
+    rm -rf "$out/web" "$out/node"
+    bindgen --target web --out-dir "$out/web" "$wasm"
+    bindgen --target nodejs --out-dir "$out/node" "$wasm"
+    # The node glue is CommonJS while the package is "type": "module".
+    echo '{ "type": "commonjs" }' > "$out/node/package.json"
+}
 # (wasm-bindgen warns that `strip = true` removed the target_features section; it reads the
 # features from the module itself, and the profile strips for size on purpose.)
 bindgen() { wasm-bindgen "$@" 2> >(grep -v "target_features. custom section is missing" >&2); }
-bindgen --target web --out-dir "$here/pkg/web" "$wasm"
-bindgen --target nodejs --out-dir "$here/pkg/node" "$wasm"
-# The node glue is CommonJS while the package is "type": "module".
-echo '{ "type": "commonjs" }' > "$here/pkg/node/package.json"
+
+cd "$repo"
+build "$here/pkg"
+build "$here/pkg/forms" --no-default-features
 
 # Optional (WASM_OPT=1): binaryen's wasm-opt. Debian 12's binaryen 108 makes the module
 # smaller but its gzipped size larger (measured: -Oz 1.21 MB raw but 475 KB gzipped against
 # 1.39 MB and 393 KB without it), so it is off by default.
 if [ "${WASM_OPT:-0}" != 0 ] && command -v wasm-opt >/dev/null 2>&1; then
-    for dir in web node; do
-        file="$here/pkg/$dir/secretariat_wasm_bg.wasm"
+    for file in "$here"/pkg/{,forms/}{web,node}/secretariat_wasm_bg.wasm; do
         wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
             --enable-reference-types --enable-multivalue --enable-mutable-globals \
             "$file" -o "$file.opt" && mv "$file.opt" "$file"
     done
 fi
 
-size="$(stat -c %s "$here/pkg/web/secretariat_wasm_bg.wasm")"
-gz="$(gzip -9 -c "$here/pkg/web/secretariat_wasm_bg.wasm" | wc -c)"
-echo "wasm-build: pkg/web and pkg/node ($profile): $size bytes, $gz gzipped"
+for module in "" forms/; do
+    file="$here/pkg/${module}web/secretariat_wasm_bg.wasm"
+    size="$(stat -c %s "$file")"
+    gz="$(gzip -9 -c "$file" | wc -c)"
+    echo "wasm-build: pkg/${module}web and pkg/${module}node ($profile): $size bytes, $gz gzipped"
+done

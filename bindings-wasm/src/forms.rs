@@ -1,7 +1,8 @@
 //! The form checks of a page (issue #6), in the style of zod's `safeParse`: each returns
 //! `{ success: true, data, warnings }` or `{ success: false, issues, warnings }` with every
 //! issue, not only the first, messages in `options.locale`; and what a form page shows beside
-//! its fields (a member's standing, an activity's countdown, a budget's remaining amount).
+//! its fields (a member's standing, an activity's countdown, a budget's remaining amount, the
+//! term's regular meetings).
 //!
 //! A form is what a person typed: camelCase keys, text values (money as a decimal string: a
 //! number given as money is the issue `form.amount_as_number`), keys the form does not know
@@ -276,5 +277,18 @@ pub fn budget_remaining(
         let context = term_data(&context).map_err(|e| e.within("context"))?;
         let activity: Option<ActivityId> = o.read_opt("activity")?;
         to_js(&prepared(o.rulebook()?, context, o.today()?).budget_remaining(activity.as_ref())?)
+    })
+}
+
+/// The weekly regular meetings of a calendar's term, skipping vacations: a leave request's
+/// event may be one of them, so a leave form lists them beside the term's events.
+#[wasm_bindgen(js_name = regularMeetings, unchecked_return_type = "MeetingOccurrence[]")]
+pub fn regular_meetings(
+    #[wasm_bindgen(unchecked_param_type = "SchoolCalendar")] calendar: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "BaseOptions")] options: JsValue,
+) -> Result<JsValue, JsValue> {
+    call(options, |o| {
+        let calendar: secretariat::calendar::SchoolCalendar = from_js(&calendar, "")?;
+        to_js(&o.rulebook()?.schedule.regular_meetings(&calendar)?)
     })
 }

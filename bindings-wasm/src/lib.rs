@@ -12,9 +12,14 @@ pub mod convert;
 pub mod errors;
 mod forms;
 mod frozen;
+#[cfg(feature = "full")]
 mod money;
 pub mod options;
 mod records;
+#[cfg(feature = "full")]
 mod schedule;
+#[cfg(feature = "full")]
 mod selection;
+#[cfg(feature = "full")]
+mod term;
 mod types;

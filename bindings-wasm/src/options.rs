@@ -117,14 +117,13 @@ impl Options {
     /// `today`, which the call needs.
     pub fn today(&self) -> Result<NaiveDate, Error> {
         let value = self.get("today");
-        let Some(text) = value.as_string() else {
+        if value.as_string().is_none() {
             return Err(invalid(
                 "today",
                 "this operation needs today, as \"YYYY-MM-DD\"",
             ));
-        };
-        NaiveDate::parse_from_str(&text, "%Y-%m-%d")
-            .map_err(|e| invalid("today", format!("{text:?} is not a date YYYY-MM-DD ({e})")))
+        }
+        date(&value, "today")
     }
 
     /// The rulebook: the default, or the options' `rulebook` over it.
@@ -149,4 +148,13 @@ pub(crate) fn call(
 ) -> Result<JsValue, JsValue> {
     let options = Options::read(options).map_err(|e| js_error(&e, Locale::En))?;
     body(&options).map_err(|e| js_error(&e, options.locale))
+}
+
+/// A `YYYY-MM-DD` argument.
+pub(crate) fn date(value: &JsValue, path: &str) -> Result<NaiveDate, Error> {
+    let Some(text) = value.as_string() else {
+        return Err(invalid(path, "a date is a string \"YYYY-MM-DD\""));
+    };
+    secretariat::calendar::parse_iso_date(&text)
+        .ok_or_else(|| invalid(path, format!("{text:?} is not a date YYYY-MM-DD")))
 }

@@ -1,24 +1,13 @@
 //! Scheduling: milestone plans backward from an event, re-planning, countdowns, lead times,
-//! weekly meetings and working days (domain.md §5).
+//! and working days (domain.md §5). The weekly regular meetings are a form page's (forms.rs).
 
-use chrono::NaiveDate;
 use wasm_bindgen::prelude::*;
 
-use secretariat::Error;
 use secretariat::calendar::SchoolCalendar;
 use secretariat::schedule::{self, MilestonePlan};
 
 use crate::convert::{from_js, invalid, to_js};
-use crate::options::call;
-
-/// A `YYYY-MM-DD` argument.
-pub(crate) fn date(value: &JsValue, path: &str) -> Result<NaiveDate, Error> {
-    let Some(text) = value.as_string() else {
-        return Err(invalid(path, "a date is a string \"YYYY-MM-DD\""));
-    };
-    NaiveDate::parse_from_str(&text, "%Y-%m-%d")
-        .map_err(|e| invalid(path, format!("{text:?} is not a date YYYY-MM-DD ({e})")))
-}
+use crate::options::{call, date};
 
 /// The milestones of the rulebook's template `template` planned backward from `eventDate`
 /// (calendar days, or working days on `options.calendar` when the rulebook counts them).
@@ -98,18 +87,6 @@ pub fn check_lead_time(
                 .schedule
                 .check_lead_time(rule, anchor, actual, calendar.as_ref())?;
         to_js(&verdict)
-    })
-}
-
-/// The weekly regular meetings of a calendar's term, skipping vacations.
-#[wasm_bindgen(js_name = regularMeetings, unchecked_return_type = "MeetingOccurrence[]")]
-pub fn regular_meetings(
-    #[wasm_bindgen(unchecked_param_type = "SchoolCalendar")] calendar: JsValue,
-    #[wasm_bindgen(unchecked_optional_param_type = "BaseOptions")] options: JsValue,
-) -> Result<JsValue, JsValue> {
-    call(options, |o| {
-        let calendar: SchoolCalendar = from_js(&calendar, "")?;
-        to_js(&o.rulebook()?.schedule.regular_meetings(&calendar)?)
     })
 }
 

@@ -96,6 +96,39 @@ export function operations(sec) {
 /** Operations of the vectors the JS API does not bind (none: every one is bound). */
 export const UNBOUND = [];
 
+/** The operations the forms module (`secretariat/forms`) binds: the form checks, what a form
+ * page shows, and the rulebook. */
+export const FORMS_OPERATIONS = [
+  'rulebook.load',
+  'schedule.meetings',
+  'form.leave_request',
+  'form.activity_plan',
+  'form.expense',
+  'form.recruitment_application',
+  'form.board_plan',
+  'form.member_standing',
+  'form.event_countdown',
+  'form.budget_remaining',
+];
+
+/** Every function the forms module exports. */
+export const FORMS_API = [
+  'budgetRemaining',
+  'checkActivityPlan',
+  'checkBoardPlan',
+  'checkExpense',
+  'checkLeaveRequest',
+  'checkRecruitmentApplication',
+  'defaultRulebook',
+  'eventCountdown',
+  'freeze',
+  'isSecretariatError',
+  'loadRulebook',
+  'memberStanding',
+  'regularMeetings',
+  'sampleTerm',
+];
+
 /** Inputs that are text, not records: passed as they are. */
 const TEXT_INPUT = new Set(['rulebook.load_toml', 'grade.parse']);
 

@@ -4,46 +4,68 @@
 // expected | error }] }`; each operation is written with the API in ./operations.mjs. An
 // error's path is compared as segments (`operations[1].expense.amount` is
 // `["operations", 1, "expense", "amount"]`); expected keys are matched in their camelCase form
-// (data keys as they are, ./camel.mjs).
+// (data keys as they are, ./camel.mjs). They run through the full API (`secretariat`) and,
+// for the operations it binds, through the forms module (`secretariat/forms`).
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import * as sec from 'secretariat';
+import * as full from 'secretariat';
+import * as forms from 'secretariat/forms';
 
 import { assertMatches, camelPath } from './camel.mjs';
-import { UNBOUND, loadCases, operations, run } from './operations.mjs';
+import { FORMS_API, FORMS_OPERATIONS, UNBOUND, loadCases, operations, run } from './operations.mjs';
 
-const ops = operations(sec);
 const cases = loadCases();
 
-for (const c of cases) {
-  const bound = c.operation in ops;
-  test(`${c.file}: ${c.name}`, { skip: bound ? false : `${c.operation} is not bound` }, () => {
-    if (c.error) {
-      let thrown;
-      try {
-        run(ops, c);
-      } catch (e) {
-        thrown = e;
+/** Every case of the operations `only` (all when null) through the module `sec`. */
+function runVectors(label, sec, only) {
+  const ops = operations(sec);
+  for (const c of cases) {
+    if (only && !only.includes(c.operation)) continue;
+    const bound = c.operation in ops;
+    const skip = bound ? false : `${c.operation} is not bound`;
+    test(`${label} ${c.file}: ${c.name}`, { skip }, () => {
+      if (c.error) {
+        let thrown;
+        try {
+          run(ops, c);
+        } catch (e) {
+          thrown = e;
+        }
+        assert.ok(thrown, `expected ${c.error.code}, got a result`);
+        assert.ok(sec.isSecretariatError(thrown), `not a SecretariatError: ${thrown}`);
+        assert.ok(thrown instanceof Error);
+        assert.equal(thrown.code, c.error.code, thrown.message);
+        if (c.error.path !== undefined) assert.deepEqual(thrown.path, camelPath(c.error.path));
+        assert.equal(thrown.issues[0].code, thrown.code);
+        assert.equal(thrown.area, c.error.code.split('.')[0]);
+      } else {
+        assertMatches(c.expected, run(ops, c));
       }
-      assert.ok(thrown, `expected ${c.error.code}, got a result`);
-      assert.ok(sec.isSecretariatError(thrown), `not a SecretariatError: ${thrown}`);
-      assert.ok(thrown instanceof Error);
-      assert.equal(thrown.code, c.error.code, thrown.message);
-      if (c.error.path !== undefined) assert.deepEqual(thrown.path, camelPath(c.error.path));
-      assert.equal(thrown.issues[0].code, thrown.code);
-      assert.equal(thrown.area, c.error.code.split('.')[0]);
-    } else {
-      assertMatches(c.expected, run(ops, c));
-    }
-  });
+    });
+  }
 }
 
+runVectors('secretariat', full, null);
+// The forms module is the same code built without the rest of the API: its operations give
+// the same results and errors.
+runVectors('secretariat/forms', forms, FORMS_OPERATIONS);
+
 test('every vector file is read and every operation is bound', () => {
+  const ops = operations(full);
   const files = new Set(cases.map((c) => c.file));
   assert.ok(files.size >= 9, `only ${files.size} vector files`);
   const unbound = [...new Set(cases.map((c) => c.operation).filter((op) => !(op in ops)))];
   assert.deepEqual(unbound, UNBOUND);
   assert.ok(cases.length >= 229, `only ${cases.length} cases`);
+  const formCases = cases.filter((c) => FORMS_OPERATIONS.includes(c.operation));
+  assert.ok(formCases.length >= 56, `only ${formCases.length} cases for the forms module`);
+  for (const op of FORMS_OPERATIONS) assert.ok(op in ops, op);
+});
+
+test('the forms module exports the form checks and nothing of the rest of the API', () => {
+  // (`default` is node's: the CommonJS glue's `module.exports` as imported from ESM.)
+  assert.deepEqual(Object.keys(forms).filter((name) => name !== 'default').sort(), FORMS_API);
+  for (const name of FORMS_API) assert.equal(typeof full[name], 'function', name);
 });
