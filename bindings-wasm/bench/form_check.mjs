@@ -1,6 +1,6 @@
 // Microseconds per call of each form check and page computation in node, on the bundled
 // sample term (14 members, 76 marks, a year of activities and budget: 28 KB of JSON) as the
-// context. Not a test: `node bindings-wasm/bench/form_check.mjs` after scripts/build.sh.
+// context. Not a test: `node bindings-wasm/bench/form_check.mjs [--full]` after scripts/build.sh.
 //
 // Three figures per check:
 // - "frozen context": the page holds its context as `freeze(sampleTerm())` (deep-frozen, so
@@ -18,7 +18,11 @@
 // context (the context read once, as a page holds it; its parse is the "new context" figure).
 // Wall-clock figures: run on a quiet machine, or compare several runs.
 
-import * as sec from '../pkg/node/secretariat_wasm.js';
+// The forms module (`secretariat/forms`), which a browser form page loads; `--full` measures
+// the same calls in the full API's module.
+const full = process.argv.includes('--full');
+const sec = await import(full ? '../pkg/node/secretariat_wasm.js' : '../pkg/forms/node/secretariat_wasm.js');
+console.log(`module: ${full ? 'secretariat (pkg/node)' : 'secretariat/forms (pkg/forms/node)'}`);
 
 const context = sec.sampleTerm();
 const frozen = sec.freeze(sec.sampleTerm());

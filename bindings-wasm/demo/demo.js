@@ -2,7 +2,7 @@
 // the wasm binding takes, calls the check, and shows what comes back: every issue next to the
 // field its path names, or the checked data. Every rule is the Rust core's; this file only
 // converts and displays.
-import init, * as secretariat from '../pkg/web/secretariat_wasm.js';
+import init, * as secretariat from '../pkg/forms/web/secretariat_wasm.js';
 
 /** The page's own words; the rules' messages come from the core in the chosen locale. */
 const TEXT = {
@@ -483,7 +483,7 @@ const when = (datetime) => datetime.replace('T', ' ').replace(/:00$/, '');
 /** The term's events and its weekly regular meetings (which the rulebook schedules), by start. */
 function termEvents(context) {
   const events = (context.events ?? []).map((e) => ({ start: e.start, value: e.id, label: `${e.title} · ${when(e.start)}` }));
-  if (context.meetings && typeof secretariat.regularMeetings === 'function') {
+  if (context.meetings) {
     const title = context.meetings.title ?? 'Regular meeting';
     for (const m of secretariat.regularMeetings(context.calendar)) {
       events.push({ start: m.start, value: m.id, label: `${title} · ${when(m.start)}` });
@@ -494,7 +494,7 @@ function termEvents(context) {
 
 /** The rulebook's budget lines with their ranges (the sample's lines when it cannot say). */
 function budgetLines(context) {
-  const lines = typeof secretariat.defaultRulebook === 'function' ? secretariat.defaultRulebook().budget?.lines : null;
+  const lines = secretariat.defaultRulebook().budget?.lines;
   if (lines) {
     return Object.entries(lines).map(([id, line]) => ({ value: id, label: `${line.title} (${line.min}–${line.max})` }));
   }

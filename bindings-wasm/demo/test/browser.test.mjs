@@ -4,7 +4,7 @@
 // text), switch to 简体中文 and see the Chinese messages, correct the form, see success.
 //
 //   bash bindings-wasm/scripts/browser-setup.sh   # Chromium, once (apt-get, as root)
-//   bash bindings-wasm/scripts/build.sh           # the package: pkg/web/secretariat_wasm.js
+//   bash bindings-wasm/scripts/build.sh           # the package: pkg/forms/web/secretariat_wasm.js
 //   node --test bindings-wasm/demo/test/
 //
 // Without /usr/bin/chromium the test is skipped, except under CI (the variable CI set), where
@@ -18,11 +18,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-/** bindings-wasm/: the page loads ../pkg/web/, so the server serves the whole folder. */
+/** bindings-wasm/: the page loads ../pkg/forms/web/ (the forms module), so the server serves the whole folder. */
 const packageRoot = path.resolve(here, '..', '..');
 const repoRoot = path.resolve(packageRoot, '..');
 const screenshotDir = path.join(repoRoot, 'target');
-const glue = path.join(packageRoot, 'pkg', 'web', 'secretariat_wasm.js');
+const glue = path.join(packageRoot, 'pkg', 'forms', 'web', 'secretariat_wasm.js');
 
 const chromiumPath = process.env.CHROMIUM ?? '/usr/bin/chromium';
 // Headless as root, and quiet: without the networking flags Chromium keeps trying hosts this

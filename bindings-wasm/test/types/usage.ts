@@ -81,3 +81,10 @@ try {
     void [code, at, message];
   }
 }
+
+// The forms module has the same declarations for what it exports, and nothing else.
+import * as forms from '../../pkg/forms/web/secretariat_wasm.js';
+const checked: FormResult<LeaveRequest> = forms.checkLeaveRequest({}, context, { today: '2002-10-14' });
+void checked;
+// @ts-expect-error: the term report is the full API's
+forms.termReport(context, { today: '2002-10-14' });
