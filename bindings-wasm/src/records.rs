@@ -5,7 +5,7 @@ use wasm_bindgen::prelude::*;
 
 use secretariat::{Error, TermData};
 
-use crate::convert::{ParseCache, json_text, to_js};
+use crate::convert::{ParseCache, invalid, json_text, to_js};
 use crate::options::{call, rulebook_from_camel_json};
 
 thread_local! {
@@ -23,9 +23,17 @@ pub(crate) fn term_data(value: &JsValue) -> Result<std::rc::Rc<TermData>, Error>
 
 /// The bundled sample term (seed 000's department, autumn 2002): members, events, leave
 /// requests, marks, the year's activities and budget, a selection. A ready context for forms.
+///
+/// It is the bundled file's JSON with its keys in camelCase (what `TermData::sample` reads),
+/// not the sample read and written again: writing needs `TermData`'s serializer, which
+/// nothing else in the forms module does.
 #[wasm_bindgen(js_name = sampleTerm, unchecked_return_type = "TermData")]
 pub fn sample_term() -> Result<JsValue, JsValue> {
-    call(JsValue::UNDEFINED, |_| to_js(&TermData::sample()))
+    call(JsValue::UNDEFINED, |_| {
+        let sample: serde_json::Value = serde_json::from_str(secretariat::report::SAMPLE_TERM_JSON)
+            .map_err(|e| invalid("", e.to_string()))?;
+        to_js(&sample)
+    })
 }
 
 /// The embedded default rulebook, whole (camelCase keys).

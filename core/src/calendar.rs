@@ -547,9 +547,20 @@ fn digits(text: &[u8]) -> Option<u32> {
     })
 }
 
-/// Reads exactly `YYYY-MM-DD` (what an HTML date input gives): four-digit year, two-digit
-/// month and day, a real date.
-pub(crate) fn parse_iso_date(text: &str) -> Option<NaiveDate> {
+/// Reads exactly `YYYY-MM-DD` (what an HTML date input gives): a four-digit year, a
+/// two-digit month and day, and a real date; `None` for anything else.
+///
+/// # Example
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use secretariat::calendar::parse_iso_date;
+///
+/// assert_eq!(parse_iso_date("2002-10-01"), NaiveDate::from_ymd_opt(2002, 10, 1));
+/// assert_eq!(parse_iso_date("2002-02-30"), None);
+/// assert_eq!(parse_iso_date("2002-1-5"), None);
+/// ```
+pub fn parse_iso_date(text: &str) -> Option<NaiveDate> {
     match text.as_bytes() {
         [y @ .., b'-', m1, m2, b'-', d1, d2] if y.len() == 4 => NaiveDate::from_ymd_opt(
             i32::try_from(digits(y)?).ok()?,
