@@ -59,7 +59,8 @@ pub fn camel(snake: &str) -> Cow<'_, str> {
         if c == '_' {
             upper = true;
         } else if upper {
-            out.extend(c.to_uppercase());
+            // Keys are ASCII: the ASCII rule keeps Unicode's case tables out of the module.
+            out.push(c.to_ascii_uppercase());
             upper = false;
         } else {
             out.push(c);

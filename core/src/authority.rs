@@ -229,7 +229,7 @@ pub fn authorize(
             actor: actor.id.clone(),
             action,
             roles: if !actor.status.is_active() {
-                format!("status {:?}", actor.status).to_lowercase()
+                format!("status {}", actor.status)
             } else if held.is_empty() {
                 format!("{} of {}", actor.role, actor.department)
             } else {

@@ -242,6 +242,23 @@ impl MemberStatus {
     pub fn is_active(self) -> bool {
         matches!(self, MemberStatus::Active | MemberStatus::Warned)
     }
+
+    /// The status as data writes it: `active`, `warned`, `expelled`, `resigned`, `reserve`.
+    pub fn key(self) -> &'static str {
+        match self {
+            MemberStatus::Active => "active",
+            MemberStatus::Warned => "warned",
+            MemberStatus::Expelled => "expelled",
+            MemberStatus::Resigned => "resigned",
+            MemberStatus::Reserve => "reserve",
+        }
+    }
+}
+
+impl fmt::Display for MemberStatus {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.key())
+    }
 }
 
 /// A member of the union.
@@ -485,6 +502,30 @@ impl Serialize for Roster {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_status_and_a_role_display_as_their_data_keys() {
+        use MemberStatus::*;
+        for status in [Active, Warned, Expelled, Resigned, Reserve] {
+            let json = serde_json::to_value(status).unwrap();
+            assert_eq!(json.as_str(), Some(status.key()));
+            assert_eq!(status.to_string(), status.key());
+        }
+        use Role::*;
+        let roles = [
+            President,
+            VicePresident,
+            DepartmentHead,
+            ProjectLeader,
+            Officer,
+        ];
+        for role in roles.into_iter().chain([ReserveMember, Advisor]) {
+            assert_eq!(
+                serde_json::to_value(role).unwrap().as_str(),
+                Some(role.key())
+            );
+        }
+    }
 
     #[test]
     fn an_unknown_member_is_named_by_its_id_alone() {
