@@ -20,8 +20,9 @@ setup: ## install what the tests need (idempotent)
 fmt-check: ## formatting
 	$(CARGO) fmt --all -- --check
 
-clippy: ## lints, warnings are errors
+clippy: ## lints, warnings are errors (the wasm binding also as its forms module)
 	$(CARGO) clippy --workspace --all-targets -- -D warnings
+	$(CARGO) clippy -p secretariat-wasm --no-default-features --all-targets -- -D warnings
 
 rust-test: ## unit, property, doc and conformance tests of the Rust core
 	$(CARGO) test --workspace

@@ -3,13 +3,15 @@
 #
 #   1. scripts/setup.sh   Debian's Rust for wasm32, wasm-bindgen-cli at the locked version,
 #                         the npm devDependencies (typescript, playwright-core);
-#   2. scripts/build.sh   the module and its JS glue in pkg/web and pkg/node;
+#   2. scripts/build.sh   both modules and their JS glue: the full API in pkg/web and
+#                         pkg/node, the forms module in pkg/forms/;
 #   3. node --test        test/*.test.mjs: every conformance vector through the JS API, the
 #                         API's errors, money, locales and caches, the TypeScript declarations
 #                         (tsc --strict);
 #   4. the demo page      demo/test/ in headless Chromium, when the demo has its test;
-#   5. the size budget    test/size.test.mjs: the gzipped .wasm at 250 KB or less (last, so
-#                         every other result is seen first).
+#   5. the sizes          test/size.test.mjs: the forms module's gzipped .wasm within 250 KB,
+#                         the full one within its ceiling (last, so every other result is
+#                         seen first).
 #
 # Extra arguments go to every `node --test` run (e.g. --test-reporter=spec).
 set -euo pipefail

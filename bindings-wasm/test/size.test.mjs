@@ -14,14 +14,15 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+// KB here are 1,000 bytes: the strict reading of issue #6's "250 KB".
+const kb = (n) => `${(n / 1000).toFixed(1)} KB`;
 
 /** Each module with its limit: the budget of issue #6, or a ceiling a little above today. */
 const MODULES = [
-  { dir: 'forms/web', limit: 250 * 1024, what: "issue #6's budget" },
-  { dir: 'forms/node', limit: 250 * 1024, what: "issue #6's budget" },
-  { dir: 'web', limit: 380 * 1024, what: 'the ceiling (lower it as the module shrinks)' },
-  { dir: 'node', limit: 380 * 1024, what: 'the ceiling (lower it as the module shrinks)' },
+  { dir: 'forms/web', limit: 250_000, what: "issue #6's budget" },
+  { dir: 'forms/node', limit: 250_000, what: "issue #6's budget" },
+  { dir: 'web', limit: 375_000, what: 'the ceiling (lower it as the module shrinks)' },
+  { dir: 'node', limit: 375_000, what: 'the ceiling (lower it as the module shrinks)' },
 ];
 
 function measure(dir) {
