@@ -6,6 +6,13 @@
 //! dates as `YYYY-MM-DD`; `today` is always an option of the call. A refused call throws a
 //! real `Error` named `SecretariatError` with the core's `code`, `path` and `issues`
 //! ([`errors`]); form checks return `{ success, data | issues, warnings }` instead of throwing.
+//!
+//! Two modules are built from this crate (`scripts/build.sh`): the full API (cargo feature
+//! `full`, the default) and, without that feature, the forms module `secretariat/forms`: the
+//! form checks, what a form page shows, the sample term and the rulebook, small enough for a
+//! browser form page (issue #6's 250 KB gzipped). The modules behind `full` (`money`,
+//! `schedule`, `selection`, `term`) are left out of the link, with their types' readers and
+//! writers.
 
 pub mod case;
 pub mod convert;
