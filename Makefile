@@ -49,5 +49,6 @@ bench-check: ## the benchmarks build
 bench: ## run the benchmarks (criterion)
 	$(CARGO) bench --manifest-path benches/Cargo.toml --benches
 
-doc: ## API docs build without warnings
+doc: ## API docs build without warnings (the core, and the wasm binding for its maintainers)
 	RUSTDOCFLAGS="-D warnings" $(CARGO) doc --quiet --no-deps -p secretariat
+	RUSTDOCFLAGS="-D warnings" $(CARGO) doc --quiet --no-deps --document-private-items -p secretariat-wasm

@@ -6,11 +6,11 @@
 //! codes and paths are exactly those of the Rust and Python surfaces. A number where the core
 //! wants a decimal string (money, scores) is refused by that reader, never rounded.
 //!
-//! **Out**: a result is written as camelCase JSON text ([`crate::case::CamelCase`]) and parsed by
+//! **Out**: a result is written as camelCase JSON text ([`crate::case::to_camel_json`]) and parsed by
 //! the engine (`JSON.parse`): plain objects and arrays, decimals as strings, dates as
 //! `YYYY-MM-DD`.
 //!
-//! The JSON text is also what the parse caches ([`ParseCache`]) compare: a context or a
+//! The JSON text is also what the parse caches (`ParseCache`) compare: a context or a
 //! rulebook given again with the same content is not parsed again.
 
 use std::cell::RefCell;
