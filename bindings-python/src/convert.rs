@@ -33,47 +33,11 @@ use crate::errors::to_py_err;
 /// what to pass instead.
 pub const FLOAT_REFUSED: &str = "input.invalid";
 
-/// Field names whose decimal strings are money or scores and come out as `decimal.Decimal`
-/// (every `Decimal` field of the core's results). A string under one of these names that
-/// does not read as a decimal (`"none"`) stays a string; map keys never convert.
-pub const DECIMAL_FIELDS: &[&str] = &[
-    "aggregate",
-    "amount",
-    "annual_cap",
-    "annual_min",
-    "approved",
-    "budget",
-    "committed",
-    "committed_percent",
-    "contribution",
-    "limit",
-    "max",
-    "min",
-    "normalized",
-    "pass_mark",
-    "per",
-    "per_absence",
-    "per_lateness",
-    "planned_max",
-    "planned_min",
-    "raw",
-    "released",
-    "remaining",
-    "remaining_cap",
-    "requested",
-    "reserved",
-    "scale_max",
-    "scale_min",
-    "score",
-    "scores",
-    "spent",
-    "subtotal",
-    "total",
-    "total_score",
-    "used",
-    "utilisation",
-    "weight",
-];
+/// Field names whose decimal strings are money or scores and come out as `decimal.Decimal`:
+/// the core's [`secretariat::DECIMAL_FIELDS`] (the conformance tests check that it names every
+/// `Decimal` field of the core's results). A string under one of these names that does not
+/// read as a decimal (`"none"`) stays a string; map keys never convert.
+pub use secretariat::DECIMAL_FIELDS;
 
 static DECIMAL: PyOnceLock<Py<PyType>> = PyOnceLock::new();
 

@@ -11,7 +11,7 @@ import pytest
 
 import secretariat as sec
 
-from conftest import jsonable
+from conftest import VECTORS, jsonable
 
 D = datetime.date
 Dec = decimal.Decimal
@@ -143,3 +143,26 @@ def test_evaluation_and_recruitment() -> None:
     with pytest.raises(sec.EvaluationError) as caught:
         sec.evaluate({"scheme": "no_such_scheme", "judges": [], "candidates": []})
     assert caught.value.code.startswith("evaluation.")
+
+
+def _values_under(value: object, names: set[str]) -> list[object]:
+    """Every value under a dict key in `names`, at any depth."""
+    if isinstance(value, dict):
+        found = [v for k, v in value.items() if k in names]
+        return found + [x for v in value.values() for x in _values_under(v, names)]
+    if isinstance(value, list):
+        return [x for v in value for x in _values_under(v, names)]
+    return []
+
+
+def test_scores_in_reasons_not_chosen_are_decimal() -> None:
+    # `lowest_chosen_score` (outranked) and `min_score` (below the pass mark) were strings
+    # until the conformance tests checked the money and score field names by type.
+    vectors = json.loads((VECTORS / "recruitment.json").read_text())
+    found: list[object] = []
+    for case in vectors["cases"]:
+        if case["operation"] == "recruitment.allocate" and "expected" in case and "rulebook" not in case:
+            result = sec.allocate(case["input"]).to_dict()
+            found += _values_under(result, {"lowest_chosen_score", "min_score"})
+    scores = [v for v in found if v is not None]
+    assert scores and all(isinstance(v, decimal.Decimal) for v in scores), scores

@@ -25,6 +25,7 @@ use secretariat::attendance::{LeaveRequest, Mark};
 use secretariat::{Diagnostic, Error, Grade, Locale, Rulebook, TermData, input};
 
 mod budget_ops;
+pub mod decimal_fields;
 mod evaluation_ops;
 mod forms_ops;
 mod schedule_ops;
@@ -91,7 +92,9 @@ fn field(input: &Value, key: &str) -> Value {
     input.get(key).cloned().unwrap_or(Value::Null)
 }
 
+/// A result as JSON, its decimal fields noted on the way ([`decimal_fields`]).
 pub(crate) fn to_value<T: serde::Serialize>(v: &T) -> Value {
+    decimal_fields::record(v);
     serde_json::to_value(v).unwrap_or(Value::Null)
 }
 

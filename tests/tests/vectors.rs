@@ -1,11 +1,12 @@
 //! Every case of every file in `tests/vectors/` must pass.
 
+use std::collections::BTreeSet;
 use std::path::Path;
 
-use secretariat_conformance::{VectorFile, check};
+use secretariat_conformance::{VectorFile, check, decimal_fields};
 
-#[test]
-fn conformance_vectors() {
+/// Every case of every vector file.
+fn cases() -> Vec<(String, secretariat_conformance::Case)> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("vectors");
     let mut files: Vec<_> = std::fs::read_dir(&dir)
         .unwrap()
@@ -14,17 +15,24 @@ fn conformance_vectors() {
         .collect();
     files.sort();
     assert!(!files.is_empty(), "no vector files in {}", dir.display());
-    let mut failures = Vec::new();
-    let mut count = 0;
+    let mut cases = Vec::new();
     for file in files {
         let text = std::fs::read_to_string(&file).unwrap();
         let vectors: VectorFile =
             serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
-        for case in &vectors.cases {
-            count += 1;
-            if let Err(why) = check(case) {
-                failures.push(format!("{} / {}: {why}", vectors.area, case.name));
-            }
+        cases.extend(vectors.cases.into_iter().map(|c| (vectors.area.clone(), c)));
+    }
+    cases
+}
+
+#[test]
+fn conformance_vectors() {
+    let mut failures = Vec::new();
+    let mut count = 0;
+    for (area, case) in cases() {
+        count += 1;
+        if let Err(why) = check(&case) {
+            failures.push(format!("{area} / {}: {why}", case.name));
         }
     }
     assert!(
@@ -34,4 +42,29 @@ fn conformance_vectors() {
         failures.join("\n")
     );
     assert!(count >= 20, "only {count} cases");
+}
+
+/// `secretariat::DECIMAL_FIELDS` (the names under which the Python binding gives
+/// `decimal.Decimal`) against the types of every vector's result: every `Decimal` is under a
+/// listed name, and every listed name holds one somewhere.
+#[test]
+fn decimal_fields_name_every_decimal_of_the_results() {
+    for (_, case) in cases() {
+        let _ = check(&case);
+    }
+    // What the bindings also give whole: the sample term and the default rulebook.
+    decimal_fields::record(&secretariat::TermData::sample());
+    decimal_fields::record(&secretariat::Rulebook::default());
+    let seen = decimal_fields::seen();
+    let listed: BTreeSet<&str> = secretariat::DECIMAL_FIELDS.iter().copied().collect();
+    let unlisted: Vec<_> = seen.difference(&listed).collect();
+    assert!(
+        unlisted.is_empty(),
+        "results hold decimals under fields DECIMAL_FIELDS does not name: {unlisted:?}"
+    );
+    let unused: Vec<_> = listed.difference(&seen).collect();
+    assert!(
+        unused.is_empty(),
+        "DECIMAL_FIELDS names fields no result holds a decimal under: {unused:?}"
+    );
 }

@@ -240,7 +240,7 @@ pub struct ActivityPlan {
     /// Who takes part (people, departments, groups).
     pub participants: Vec<String>,
     /// The budget asked for, in yuan (0.00 when no special funds are needed).
-    #[serde(with = "rust_decimal::serde::str")]
+    #[serde(deserialize_with = "rust_decimal::serde::str::deserialize")]
     pub budget: Decimal,
     /// The feasibility analysis.
     #[serde(default)]

@@ -400,10 +400,10 @@ pub enum BudgetWarning {
         /// The activity.
         activity: ActivityId,
         /// Spent so far.
-        #[serde(with = "rust_decimal::serde::str")]
+        #[serde(deserialize_with = "rust_decimal::serde::str::deserialize")]
         spent: Decimal,
         /// Its approved budget.
-        #[serde(with = "rust_decimal::serde::str")]
+        #[serde(deserialize_with = "rust_decimal::serde::str::deserialize")]
         approved: Decimal,
         /// The rulebook's warning percentage.
         percent: u32,
@@ -415,10 +415,10 @@ pub enum BudgetWarning {
         /// Path of the field.
         path: String,
         /// Spending or commitments inside the cap.
-        #[serde(with = "rust_decimal::serde::str")]
+        #[serde(deserialize_with = "rust_decimal::serde::str::deserialize")]
         used: Decimal,
         /// The annual cap.
-        #[serde(with = "rust_decimal::serde::str")]
+        #[serde(deserialize_with = "rust_decimal::serde::str::deserialize")]
         cap: Decimal,
         /// The rulebook's warning percentage.
         percent: u32,
@@ -430,10 +430,10 @@ pub enum BudgetWarning {
         /// The line.
         line: String,
         /// The amount asked.
-        #[serde(with = "rust_decimal::serde::str")]
+        #[serde(deserialize_with = "rust_decimal::serde::str::deserialize")]
         amount: Decimal,
         /// The line's planned minimum.
-        #[serde(with = "rust_decimal::serde::str")]
+        #[serde(deserialize_with = "rust_decimal::serde::str::deserialize")]
         min: Decimal,
     },
 }

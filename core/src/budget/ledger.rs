@@ -49,7 +49,7 @@ pub struct LedgerEntry {
     /// The activity whose account it moves.
     pub activity: ActivityId,
     /// The amount, yuan with two decimal places.
-    #[serde(with = "rust_decimal::serde::str")]
+    #[serde(deserialize_with = "rust_decimal::serde::str::deserialize")]
     pub amount: Decimal,
     /// Who approved it (for a settlement: who closed the account).
     pub approver: MemberId,
@@ -86,7 +86,7 @@ pub struct Reservation {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub project_leader: Option<MemberId>,
     /// The approved budget (may be 0.00: the welcome party needs no special funds).
-    #[serde(with = "rust_decimal::serde::str")]
+    #[serde(deserialize_with = "rust_decimal::serde::str::deserialize")]
     pub amount: Decimal,
     /// Who approves (authority `approve_plan`).
     pub approver: MemberId,
@@ -104,7 +104,7 @@ pub struct Allocation {
     /// The activity.
     pub activity: ActivityId,
     /// The amount added to its approved budget.
-    #[serde(with = "rust_decimal::serde::str")]
+    #[serde(deserialize_with = "rust_decimal::serde::str::deserialize")]
     pub amount: Decimal,
     /// Who approves (authority `approve_plan`).
     pub approver: MemberId,
@@ -124,7 +124,7 @@ pub struct Expense {
     /// The category, one of the line's categories when it lists any.
     pub category: String,
     /// The amount spent.
-    #[serde(with = "rust_decimal::serde::str")]
+    #[serde(deserialize_with = "rust_decimal::serde::str::deserialize")]
     pub amount: Decimal,
     /// Who approves (authority `approve_expense`, within the role's amount limit).
     pub approver: MemberId,
@@ -211,10 +211,10 @@ pub struct LimitCheck {
     /// The rule behind it.
     pub rule: RuleRef,
     /// The limit.
-    #[serde(with = "rust_decimal::serde::str")]
+    #[serde(deserialize_with = "rust_decimal::serde::str::deserialize")]
     pub limit: Decimal,
     /// What counts against it after the operation.
-    #[serde(with = "rust_decimal::serde::str")]
+    #[serde(deserialize_with = "rust_decimal::serde::str::deserialize")]
     pub used: Decimal,
 }
 
@@ -229,7 +229,7 @@ pub struct Posting {
     /// What the entry records.
     pub kind: EntryKind,
     /// The amount, yuan with two decimal places (for a settlement: the reserve released).
-    #[serde(with = "rust_decimal::serde::str")]
+    #[serde(deserialize_with = "rust_decimal::serde::str::deserialize")]
     pub amount: Decimal,
     /// The role under which the entry was approved.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -23,11 +23,11 @@ pub struct BudgetPolicy {
     /// The seed's article for the annual plan, cited by every cap verdict.
     pub article: String,
     /// The low end of the annual plan ("about 400~500 yuan"): reported, not enforced.
-    #[serde(with = "rust_decimal::serde::str")]
+    #[serde(deserialize_with = "rust_decimal::serde::str::deserialize")]
     pub annual_min: Decimal,
     /// The annual cap: the high end of the annual plan. Commitments (reserves and spending)
     /// of lines inside the cap may never pass it.
-    #[serde(with = "rust_decimal::serde::str")]
+    #[serde(deserialize_with = "rust_decimal::serde::str::deserialize")]
     pub annual_cap: Decimal,
     /// Spending (or, for reservations, commitments) at or above this percentage of a limit
     /// draws a warning; 1 to 100.
@@ -51,7 +51,7 @@ pub struct ExpenseApprovalLimit {
     /// The role.
     pub role: Role,
     /// The largest single expense it may approve, in yuan.
-    #[serde(with = "rust_decimal::serde::str")]
+    #[serde(deserialize_with = "rust_decimal::serde::str::deserialize")]
     pub max: Decimal,
 }
 
@@ -65,10 +65,10 @@ pub struct BudgetLine {
     /// The seed's article for the line, e.g. `seed 000, Challenge Cup capital budget`.
     pub article: String,
     /// The low end of the planned range: a plan asking less draws a warning.
-    #[serde(with = "rust_decimal::serde::str")]
+    #[serde(deserialize_with = "rust_decimal::serde::str::deserialize")]
     pub min: Decimal,
     /// The high end: no activity of this line may be given more.
-    #[serde(with = "rust_decimal::serde::str")]
+    #[serde(deserialize_with = "rust_decimal::serde::str::deserialize")]
     pub max: Decimal,
     /// Whether the line counts toward the annual cap (large-scale events do not).
     #[serde(default = "yes")]

@@ -117,7 +117,7 @@ impl Serialize for PassMark {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         match self {
             PassMark::None => s.serialize_str("none"),
-            PassMark::At(d) => s.serialize_str(&d.to_string()),
+            PassMark::At(d) => Serialize::serialize(d, s),
         }
     }
 }
