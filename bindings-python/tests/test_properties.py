@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -86,6 +87,13 @@ def test_plans_round_trip_through_dicts(event_date: D, done: list[str]) -> None:
     plan = sec.plan("welcome_party", event_date)
     assert sec.MilestonePlan.from_dict(plan.to_dict()) == plan
     assert plan.milestones[-1].window.end < event_date
+    if "college_review" in done and "discuss_plan" not in done:
+        # Nothing after the plan discussion is done before the advisor approves it.
+        with pytest.raises(sec.ScheduleError) as caught:
+            sec.countdown(plan.to_dict(), today=event_date, done=done)
+        assert caught.value.code == "schedule.approval_pending"
+        assert caught.value.path == f"done[{done.index('college_review')}]"
+        return
     countdown = sec.countdown(plan.to_dict(), today=event_date, done=done)
     assert countdown.days_to_event == 0
     assert [m.status for m in countdown.milestones if m.id in done] == ["done"] * len(done)

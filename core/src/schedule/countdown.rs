@@ -115,12 +115,16 @@ pub struct EventProgress {
 ///
 /// # Errors
 ///
-/// `schedule.unknown_milestone` (path `done[i]`) for a done id that is not in the plan.
+/// `schedule.unknown_milestone` (path `done[i]`) for a done id that is not in the plan;
+/// `schedule.approval_pending` (path `done[i]`) for a milestone marked done after one that
+/// still waits for its approval (domain.md §5: the welcome party's plan is approved by the
+/// advisor "before going on").
 ///
 /// # Example
 ///
 /// ```
 /// use chrono::NaiveDate;
+/// use secretariat::Diagnostic;
 /// use secretariat::schedule::{MilestoneStatus, SchedulePolicy, countdown};
 ///
 /// let d = |m, d| NaiveDate::from_ymd_opt(2026, m, d).unwrap();
@@ -132,6 +136,11 @@ pub struct EventProgress {
 /// assert_eq!(now.next_action.as_deref(), Some("discuss_plan"));
 /// assert_eq!(now.next().unwrap().days_remaining, 4); // due on 26 September
 /// assert_eq!(now.days_to_event, 32);
+///
+/// // Pre-production is not done before the plan discussed at four weeks is approved.
+/// let ahead = vec!["select_people".to_owned(), "pre_production".to_owned()];
+/// let err = countdown(&plan, &ahead, d(9, 30)).unwrap_err();
+/// assert_eq!((err.code(), err.path()), ("schedule.approval_pending", "done[1]"));
 /// # Ok::<(), secretariat::Error>(())
 /// ```
 pub fn countdown(
@@ -163,20 +172,44 @@ pub fn countdown(
     })
 }
 
-/// Refuses a done id that is not a milestone of the plan.
+/// Refuses a done id that is not a milestone of the plan, and one that comes after a
+/// milestone still waiting for its approval (domain.md §5: "advisor approval before going
+/// on").
 fn check_done(plan: &MilestonePlan, done: &[String]) -> Result<(), ScheduleError> {
     // Plans are short (a handful of milestones): linear scans beat any set here.
-    match done
+    let position = |id: &String| plan.milestones.iter().position(|m| m.id == *id);
+    if let Some((i, id)) = done
         .iter()
         .enumerate()
-        .find(|(_, id)| !plan.milestones.iter().any(|m| m.id == **id))
+        .find(|(_, id)| position(id).is_none())
     {
-        Some((i, id)) => Err(ScheduleError::UnknownMilestone {
+        return Err(ScheduleError::UnknownMilestone {
             path: format!("done[{i}]"),
             id: id.clone(),
-        }),
-        None => Ok(()),
+        });
     }
+    let pending = plan
+        .milestones
+        .iter()
+        .enumerate()
+        .find_map(|(at, m)| match m.approval {
+            Some(role) if !done.contains(&m.id) => Some((at, m, role)),
+            _ => None,
+        });
+    if let Some((gate_at, gate, role)) = pending
+        && let Some((i, id)) = done
+            .iter()
+            .enumerate()
+            .find(|(_, id)| position(id).is_some_and(|at| at > gate_at))
+    {
+        return Err(ScheduleError::ApprovalPending {
+            path: format!("done[{i}]"),
+            id: id.clone(),
+            gate: gate.id.clone(),
+            role,
+        });
+    }
+    Ok(())
 }
 
 /// The position of the not-done milestone whose window ends first (the first on a tie).
@@ -211,8 +244,9 @@ pub struct CountdownSummary {
 ///
 /// # Errors
 ///
-/// The first `schedule.unknown_milestone`, with the path `[i].done[j]`; nothing is
-/// returned for the other events then.
+/// The first `schedule.unknown_milestone` or `schedule.approval_pending` (as
+/// [`countdown`]), with the path `[i].done[j]`; nothing is returned for the other events
+/// then.
 ///
 /// # Example
 ///

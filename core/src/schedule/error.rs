@@ -3,6 +3,7 @@
 use chrono::NaiveDate;
 
 use crate::error::{Diagnostic, Locale, Params, localized};
+use crate::members::Role;
 
 /// A scheduling input is invalid or a date cannot be computed.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -61,6 +62,20 @@ pub enum ScheduleError {
         /// The milestone id given.
         id: String,
     },
+    /// A milestone is marked done while an earlier milestone of the plan still waits for its
+    /// approval (`schedule.approval_pending`): domain.md §5, the welcome party's "advisor
+    /// approval before going on".
+    #[error("{path}: `{id}` cannot be done before `{gate}` is approved (by the {role})")]
+    ApprovalPending {
+        /// Field path.
+        path: String,
+        /// The milestone marked done.
+        id: String,
+        /// The earlier milestone that waits for its approval.
+        gate: String,
+        /// Who approves it.
+        role: Role,
+    },
     /// A calendar period ends before it starts (`schedule.invalid_period`).
     #[error("{path}: the period ends on {end}, before it starts on {start}")]
     InvalidPeriod {
@@ -103,6 +118,7 @@ impl ScheduleError {
             | ScheduleError::DateOutOfRange { path, .. }
             | ScheduleError::NoWorkingDay { path, .. }
             | ScheduleError::UnknownMilestone { path, .. }
+            | ScheduleError::ApprovalPending { path, .. }
             | ScheduleError::InvalidPeriod { path, .. }
             | ScheduleError::InvalidTemplate { path, .. }
             | ScheduleError::IcalDateOutOfRange { path, .. } => path,
@@ -122,6 +138,7 @@ impl ScheduleError {
             ScheduleError::DateOutOfRange { path, .. } => Some(path),
             ScheduleError::NoWorkingDay { path, .. } => Some(path),
             ScheduleError::UnknownMilestone { path, .. } => Some(path),
+            ScheduleError::ApprovalPending { path, .. } => Some(path),
             ScheduleError::InvalidPeriod { path, .. } => Some(path),
             ScheduleError::InvalidTemplate { path, .. } => Some(path),
             ScheduleError::IcalDateOutOfRange { path, .. } => Some(path),
@@ -138,6 +155,7 @@ impl Diagnostic for ScheduleError {
             ScheduleError::DateOutOfRange { .. } => "schedule.date_out_of_range",
             ScheduleError::NoWorkingDay { .. } => "schedule.no_working_day",
             ScheduleError::UnknownMilestone { .. } => "schedule.unknown_milestone",
+            ScheduleError::ApprovalPending { .. } => "schedule.approval_pending",
             ScheduleError::InvalidPeriod { .. } => "schedule.invalid_period",
             ScheduleError::InvalidTemplate { .. } => "schedule.invalid_template",
             ScheduleError::IcalDateOutOfRange { .. } => "schedule.ical_date_out_of_range",
@@ -152,6 +170,7 @@ impl Diagnostic for ScheduleError {
             | ScheduleError::DateOutOfRange { path, .. }
             | ScheduleError::NoWorkingDay { path, .. }
             | ScheduleError::UnknownMilestone { path, .. }
+            | ScheduleError::ApprovalPending { path, .. }
             | ScheduleError::InvalidPeriod { path, .. }
             | ScheduleError::InvalidTemplate { path, .. }
             | ScheduleError::IcalDateOutOfRange { path, .. } => path,
@@ -178,6 +197,12 @@ impl Diagnostic for ScheduleError {
             ScheduleError::UnknownMilestone { path, id } => {
                 format!("{path}：“{id}”不是本计划的里程碑")
             }
+            ScheduleError::ApprovalPending {
+                path,
+                id,
+                gate,
+                role,
+            } => format!("{path}：“{gate}”须先经 {role} 审批，才能完成“{id}”"),
             ScheduleError::InvalidPeriod { path, start, end } => {
                 format!("{path}：时段的结束日期 {end} 早于开始日期 {start}")
             }
@@ -198,6 +223,11 @@ impl Diagnostic for ScheduleError {
             | ScheduleError::UnknownLeadTime { id, .. }
             | ScheduleError::UnknownMilestone { id, .. } => {
                 p.insert("id", id.clone());
+            }
+            ScheduleError::ApprovalPending { id, gate, role, .. } => {
+                p.insert("id", id.clone());
+                p.insert("gate", gate.clone());
+                p.insert("role", role.key().to_owned());
             }
             ScheduleError::CalendarRequired { .. } => {}
             ScheduleError::DateOutOfRange { date, days, .. }

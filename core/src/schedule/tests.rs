@@ -501,12 +501,58 @@ fn countdown_refuses_an_unknown_done_milestone() {
 }
 
 #[test]
+fn nothing_after_the_plan_discussion_is_done_before_its_approval() {
+    // domain.md §5: the welcome party's plan is approved by the advisor "before going on".
+    let plan = welcome_party(d(2026, 10, 24));
+    let ids = |ids: &[&str]| ids.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>();
+    let today = d(2026, 10, 1);
+    let err = countdown(
+        &plan,
+        &ids(&["select_people", "detailed_production"]),
+        today,
+    )
+    .unwrap_err();
+    assert_eq!(err.code(), "schedule.approval_pending");
+    assert_eq!(err.path(), "done[1]");
+    assert_eq!(
+        err.message(Locale::En),
+        "done[1]: `detailed_production` cannot be done before `discuss_plan` is approved (by the advisor)"
+    );
+    assert_eq!(
+        err.message(Locale::ZhHans),
+        "done[1]：“discuss_plan”须先经 advisor 审批，才能完成“detailed_production”"
+    );
+    let params = err.params();
+    assert_eq!(params.get("gate").map(String::as_str), Some("discuss_plan"));
+    assert_eq!(params.get("role").map(String::as_str), Some("advisor"));
+    // Before the gate, or with the gate done, anything may be done, in any order.
+    assert!(countdown(&plan, &ids(&["select_people"]), today).is_ok());
+    let approved = ids(&["second_rehearsal", "discuss_plan", "pre_production"]);
+    assert!(countdown(&plan, &approved, today).is_ok());
+    // The batch form says the same, at the event's index.
+    let events = [EventProgress {
+        plan,
+        done: ids(&["onsite_rehearsal"]),
+    }];
+    let err = countdowns(&events, today).unwrap_err();
+    assert_eq!(
+        (err.code(), err.path()),
+        ("schedule.approval_pending", "[0].done[0]")
+    );
+}
+
+#[test]
 fn batch_countdowns_agree_with_single_ones() {
     let events: Vec<EventProgress> = (0..40)
         .map(|i| EventProgress {
             plan: welcome_party(d(2026, 9, 20) + chrono::Days::new(i)),
             done: if i % 3 == 0 {
-                vec!["select_people".into(), "college_review".into()]
+                // (discuss_plan is approved before anything after it is done.)
+                vec![
+                    "select_people".into(),
+                    "discuss_plan".into(),
+                    "college_review".into(),
+                ]
             } else {
                 vec![]
             },
