@@ -205,34 +205,28 @@ impl ser::SerializeMap for Recorder<'_> {
     }
 }
 
-impl ser::SerializeStruct for Recorder<'_> {
-    type Ok = ();
-    type Error = Never;
-    fn serialize_field<T: Serialize + ?Sized>(
-        &mut self,
-        key: &'static str,
-        value: &T,
-    ) -> Result<(), Never> {
-        (*self).field(key, value)
-    }
-    fn end(self) -> Result<(), Never> {
-        Ok(())
-    }
+macro_rules! fields {
+    ($($trait:ident;)*) => {$(
+        impl ser::$trait for Recorder<'_> {
+            type Ok = ();
+            type Error = Never;
+            fn serialize_field<T: Serialize + ?Sized>(
+                &mut self,
+                key: &'static str,
+                value: &T,
+            ) -> Result<(), Never> {
+                (*self).field(key, value)
+            }
+            fn end(self) -> Result<(), Never> {
+                Ok(())
+            }
+        }
+    )*};
 }
 
-impl ser::SerializeStructVariant for Recorder<'_> {
-    type Ok = ();
-    type Error = Never;
-    fn serialize_field<T: Serialize + ?Sized>(
-        &mut self,
-        key: &'static str,
-        value: &T,
-    ) -> Result<(), Never> {
-        (*self).field(key, value)
-    }
-    fn end(self) -> Result<(), Never> {
-        Ok(())
-    }
+fields! {
+    SerializeStruct;
+    SerializeStructVariant;
 }
 
 #[cfg(test)]
