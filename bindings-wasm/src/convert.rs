@@ -3,10 +3,9 @@
 //! **In**: a JavaScript value is read as its JSON text (`JSON.stringify`, one call into the
 //! engine), its camelCase keys are renamed to the core's snake_case ([`crate::case`]), and the
 //! core's own reader ([`secretariat::input::from_json_value`]) takes it: unknown keys, types,
-//! codes and paths are exactly those of the Rust and Python surfaces. A number given as money
-//! is refused by that reader, never rounded. Other exact decimals (scores, weights) are
-//! documented as decimal strings too, but the core still reads a JSON number there, through its
-//! shortest decimal text (`8.5` is `8.5`); Python refuses a float at its own boundary.
+//! codes and paths are exactly those of the Rust and Python surfaces. A number where the core
+//! wants an exact decimal (money, scores, weights) is refused by that reader, never rounded:
+//! the core reads a decimal from text only.
 //!
 //! **Out**: a result is written as camelCase JSON text ([`crate::case::to_camel_json`]) and parsed by
 //! the engine (`JSON.parse`): plain objects and arrays, decimals as strings, dates as
