@@ -412,6 +412,8 @@ fn as_list<'py>(column: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
     }
 }
 
+/// Marks read row by row from columns (as lists) whose names the caller has checked
+/// (`marks_arg` refuses an unknown column; `record_mark_columns` names its three).
 fn marks_from_columns(
     py: Python<'_>,
     columns: &[(String, Bound<'_, PyAny>)],
@@ -420,19 +422,6 @@ fn marks_from_columns(
     let column = |name: &str| -> Option<&Bound<'_, PyAny>> {
         columns.iter().find(|(n, _)| n == name).map(|(_, c)| c)
     };
-    if let Some((name, _)) = columns.iter().find(|(n, _)| {
-        !matches!(
-            n.as_str(),
-            "member" | "event" | "mark" | "sign_in" | "sign_out"
-        )
-    }) {
-        let detail =
-            format!("unknown column `{name}`: expected member, event, mark, sign_in, sign_out");
-        return Err(to_py_err(
-            py,
-            &input_error("input.invalid", "marks", detail),
-        ));
-    }
     let lists: Vec<Option<Bound<'_, PyList>>> = ["member", "event", "mark", "sign_in", "sign_out"]
         .iter()
         .map(|name| {

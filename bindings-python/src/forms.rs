@@ -299,129 +299,47 @@ where
     Ok(PyFormResult::new(outcome, locale, data))
 }
 
-/// Checks a leave request form (`member`, `event`, `reason`, `substitute`, `approver`,
-/// `requested_at`) against the term: every field, then every leave rule. `data` is a
-/// `LeaveRequest`.
-#[pyfunction]
-#[pyo3(signature = (form, *, context, today, rulebook = None, locale = "en"))]
-pub fn check_leave_request(
-    py: Python<'_>,
-    form: &Bound<'_, PyAny>,
-    context: &Bound<'_, PyAny>,
-    today: NaiveDate,
-    rulebook: Option<&Bound<'_, PyAny>>,
-    locale: &str,
-) -> PyResult<PyFormResult> {
-    check_form(
-        py,
-        form,
-        context,
-        today,
-        rulebook,
-        locale,
-        as_class::<_, PyLeaveRequest>,
-        |rb, c, f: &LeaveRequestForm, d| forms::check_leave_request(rb, c, f, d),
-    )
+/// The Python function `$name(form, *, context, today, rulebook=None, locale="en")`: the
+/// core's `forms::$name` through [`check_form`], `data` made by `$data`.
+macro_rules! form_check {
+    ($($(#[$doc:meta])* $name:ident($form:ty) => $data:expr;)*) => {$(
+        $(#[$doc])*
+        #[pyfunction]
+        #[pyo3(signature = (form, *, context, today, rulebook = None, locale = "en"))]
+        pub fn $name(
+            py: Python<'_>,
+            form: &Bound<'_, PyAny>,
+            context: &Bound<'_, PyAny>,
+            today: NaiveDate,
+            rulebook: Option<&Bound<'_, PyAny>>,
+            locale: &str,
+        ) -> PyResult<PyFormResult> {
+            check_form(py, form, context, today, rulebook, locale, $data, |rb, c, f: &$form, d| {
+                forms::$name(rb, c, f, d)
+            })
+        }
+    )*};
 }
 
-/// Checks an activity plan form: every section, the budget against its line's range and
-/// the year's remaining cap, the submission against the lead-time rules. `data` is the
-/// activity plan as a dict (`budget` a `decimal.Decimal`).
-#[pyfunction]
-#[pyo3(signature = (form, *, context, today, rulebook = None, locale = "en"))]
-pub fn check_activity_plan(
-    py: Python<'_>,
-    form: &Bound<'_, PyAny>,
-    context: &Bound<'_, PyAny>,
-    today: NaiveDate,
-    rulebook: Option<&Bound<'_, PyAny>>,
-    locale: &str,
-) -> PyResult<PyFormResult> {
-    check_form(
-        py,
-        form,
-        context,
-        today,
-        rulebook,
-        locale,
-        as_dict,
-        |rb, c, f: &ActivityPlanForm, d| forms::check_activity_plan(rb, c, f, d),
-    )
-}
-
-/// Checks an expense form: the fields, then the ledger's rules (the activity's approved
-/// budget, the annual cap, the approver's authority for the amount). `data` is the expense
-/// as a dict (`amount` a `decimal.Decimal`).
-#[pyfunction]
-#[pyo3(signature = (form, *, context, today, rulebook = None, locale = "en"))]
-pub fn check_expense(
-    py: Python<'_>,
-    form: &Bound<'_, PyAny>,
-    context: &Bound<'_, PyAny>,
-    today: NaiveDate,
-    rulebook: Option<&Bound<'_, PyAny>>,
-    locale: &str,
-) -> PyResult<PyFormResult> {
-    check_form(
-        py,
-        form,
-        context,
-        today,
-        rulebook,
-        locale,
-        as_dict,
-        |rb, c, f: &ExpenseForm, d| forms::check_expense(rb, c, f, d),
-    )
-}
-
-/// Checks a recruitment application form: the fields, the grade, the referral, the
-/// registration deadline. `data` is the candidate as a dict (`score` a `decimal.Decimal`).
-#[pyfunction]
-#[pyo3(signature = (form, *, context, today, rulebook = None, locale = "en"))]
-pub fn check_recruitment_application(
-    py: Python<'_>,
-    form: &Bound<'_, PyAny>,
-    context: &Bound<'_, PyAny>,
-    today: NaiveDate,
-    rulebook: Option<&Bound<'_, PyAny>>,
-    locale: &str,
-) -> PyResult<PyFormResult> {
-    check_form(
-        py,
-        form,
-        context,
-        today,
-        rulebook,
-        locale,
-        as_dict,
-        |rb, c, f: &RecruitmentApplicationForm, d| {
-            forms::check_recruitment_application(rb, c, f, d)
-        },
-    )
-}
-
-/// Checks a board (publicity) plan's submission date (`submitted_on`, by default today)
-/// against its `issue_date`. `data` is a `LeadTimeVerdict`.
-#[pyfunction]
-#[pyo3(signature = (form, *, context, today, rulebook = None, locale = "en"))]
-pub fn check_board_plan(
-    py: Python<'_>,
-    form: &Bound<'_, PyAny>,
-    context: &Bound<'_, PyAny>,
-    today: NaiveDate,
-    rulebook: Option<&Bound<'_, PyAny>>,
-    locale: &str,
-) -> PyResult<PyFormResult> {
-    check_form(
-        py,
-        form,
-        context,
-        today,
-        rulebook,
-        locale,
-        as_class::<_, PyLeadTimeVerdict>,
-        |rb, c, f: &BoardPlanForm, d| forms::check_board_plan(rb, c, f, d),
-    )
+form_check! {
+    /// Checks a leave request form (`member`, `event`, `reason`, `substitute`, `approver`,
+    /// `requested_at`) against the term: every field, then every leave rule. `data` is a
+    /// `LeaveRequest`.
+    check_leave_request(LeaveRequestForm) => as_class::<_, PyLeaveRequest>;
+    /// Checks an activity plan form: every section, the budget against its line's range and
+    /// the year's remaining cap, the submission against the lead-time rules. `data` is the
+    /// activity plan as a dict (`budget` a `decimal.Decimal`).
+    check_activity_plan(ActivityPlanForm) => as_dict;
+    /// Checks an expense form: the fields, then the ledger's rules (the activity's approved
+    /// budget, the annual cap, the approver's authority for the amount). `data` is the expense
+    /// as a dict (`amount` a `decimal.Decimal`).
+    check_expense(ExpenseForm) => as_dict;
+    /// Checks a recruitment application form: the fields, the grade, the referral, the
+    /// registration deadline. `data` is the candidate as a dict (`score` a `decimal.Decimal`).
+    check_recruitment_application(RecruitmentApplicationForm) => as_dict;
+    /// Checks a board (publicity) plan's submission date (`submitted_on`, by default today)
+    /// against its `issue_date`. `data` is a `LeadTimeVerdict`.
+    check_board_plan(BoardPlanForm) => as_class::<_, PyLeadTimeVerdict>;
 }
 
 /// A member's attendance standing on `today`, for a form page. Raises `MemberError`

@@ -183,6 +183,15 @@ def test_columns_refuse_what_records_refuse(fault: str) -> None:
     assert register.mark_count == 0
 
 
+def test_an_unknown_column_is_refused_in_every_column_form() -> None:
+    rows = [{"member": "m0", "event": "e0", "mark": "present"}]
+    columns = {**_columns(rows), "note": ["x"]}
+    assert _error(columns) == ("input.invalid", "marks")
+    assert _error(pd.DataFrame(columns)) == ("input.invalid", "marks")
+    # With times the columns are read row by row: the same refusal.
+    assert _error({**columns, "sign_in": ["2002-10-16T19:00:00"]}) == ("input.invalid", "marks")
+
+
 def test_faults_of_codes_and_positions() -> None:
     register = sec.AttendanceRegister(MEMBERS, EVENTS)
     cases = [

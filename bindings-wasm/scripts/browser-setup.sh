@@ -28,25 +28,12 @@ if command -v fc-list >/dev/null 2>&1 && [ -z "$(fc-list :lang=zh 2>/dev/null)" 
 fi
 
 if [ "${#packages[@]}" -gt 0 ]; then
-    if ! command -v apt-get >/dev/null 2>&1; then
-        echo "browser-setup: missing ${packages[*]} and no apt-get: install Chromium by hand" \
-            "and set CHROMIUM to its path" >&2
+    # shellcheck source=apt.sh
+    source "$(dirname "$0")/apt.sh"
+    apt_install browser-setup "" "${packages[@]}" || {
+        echo "browser-setup: or install Chromium by hand and set CHROMIUM to its path" >&2
         exit 1
-    fi
-    if [ "$(id -u)" -eq 0 ]; then
-        sudo=()
-    elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
-        sudo=(sudo -n)
-    else
-        echo "browser-setup: missing ${packages[*]}; as root run:" \
-            "apt-get install -y ${packages[*]}" >&2
-        exit 1
-    fi
-    echo "browser-setup: installing ${packages[*]} (apt-get)"
-    # A fresh machine's package lists may be empty or stale: update, then install.
-    "${sudo[@]}" apt-get -o DPkg::Lock::Timeout=600 update -qq
-    DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get -o DPkg::Lock::Timeout=600 install -y -qq \
-        --no-install-recommends "${packages[@]}"
+    }
 fi
 
 echo "browser-setup: $("$chromium" --version 2>/dev/null | tail -n 1) at $chromium"

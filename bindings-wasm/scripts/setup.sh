@@ -25,22 +25,9 @@ for p in "${apt_packages[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
 if [ "${#missing[@]}" -gt 0 ]; then
-    if ! command -v apt-get >/dev/null 2>&1; then
-        say "missing ${missing[*]} and no apt-get: this script knows Debian 12 only" >&2
-        exit 1
-    fi
-    if [ "$(id -u)" -eq 0 ]; then
-        sudo=()
-    elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
-        sudo=(sudo -n)
-    else
-        say "missing ${missing[*]}; as root run: apt-get install -y -t bookworm-security ${missing[*]}" >&2
-        exit 1
-    fi
-    say "installing ${missing[*]} (apt-get, bookworm-security)"
-    "${sudo[@]}" apt-get -o DPkg::Lock::Timeout=600 update -qq
-    DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get -o DPkg::Lock::Timeout=600 install -y -qq \
-        --no-install-recommends -t bookworm-security "${missing[@]}"
+    # shellcheck source=apt.sh
+    source "$here/scripts/apt.sh"
+    apt_install wasm-setup bookworm-security "${missing[@]}" || exit 1
 fi
 if [ ! -x /usr/bin/cargo ] || [ ! -x /usr/bin/rustc ]; then
     say "/usr/bin/cargo or /usr/bin/rustc is missing although cargo-web and rustc-web are installed" >&2
