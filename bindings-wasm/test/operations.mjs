@@ -93,9 +93,6 @@ export function operations(sec) {
   };
 }
 
-/** Operations of the vectors the JS API does not bind (none: every one is bound). */
-export const UNBOUND = [];
-
 /** The operations the forms module (`secretariat/forms`) binds: the form checks, what a form
  * page shows, and the rulebook. */
 export const FORMS_OPERATIONS = [
