@@ -1,8 +1,10 @@
 // The demo page's script: no framework, no bundler. It turns each form into the plain object
 // the wasm binding takes, calls the check, and shows what comes back: every issue next to the
-// field its path names, or the checked data. Every rule is the Rust core's; this file only
-// converts and displays.
-import init, * as secretariat from '../pkg/forms/web/secretariat_wasm.js';
+// field its path names, or the checked data. The leave request goes through its Standard Schema
+// (`leaveRequestSchema`, what a form library such as react-hook-form takes), the activity plan
+// through its check (`checkActivityPlan`, with warnings). Every rule is the Rust core's; this
+// file only converts and displays.
+import init, * as secretariat from '../pkg/forms/web/index.js';
 
 /** The page's own words; the rules' messages come from the core in the chosen locale. */
 const TEXT = {
@@ -17,6 +19,7 @@ const TEXT = {
     loadFailed: 'The rules could not be loaded: {error}',
     leaveHeading: 'Leave request',
     leaveHint: "Arrange a substitute, give a reason, and ask the event's project leader (or, failing one, your department head) before the event starts.",
+    schemaHint: 'Checked through its Standard Schema, leaveRequestSchema(term, options): the interface react-hook-form, TanStack Form and other form libraries take. An issue about no field (the term, the options) is at the path ["root"], below the form.',
     member: 'Member',
     event: 'Event',
     reason: 'Reason',
@@ -86,6 +89,7 @@ const TEXT = {
     loadFailed: '无法加载规则：{error}',
     leaveHeading: '请假申请',
     leaveHint: '须安排替班人、说明理由，并在活动开始前向本次活动的项目负责人（没有负责人时向本部门部长）请假。',
+    schemaHint: '通过其 Standard Schema（leaveRequestSchema(term, options)）检查：react-hook-form、TanStack Form 等表单库使用的接口。与具体字段无关的问题（学期数据、选项）的路径为 ["root"]，显示在表单下方。',
     member: '请假人',
     event: '活动',
     reason: '理由',
@@ -239,7 +243,8 @@ function issueBox(form, path) {
 /** The controls a path names: the longest prefix naming any, and every control under it. */
 function controlsFor(form, path) {
   const keys = (path ?? []).map(segment);
-  const controls = $$('[data-path]', form);
+  // Form controls only: an issue's list item carries its path as data-path too.
+  const controls = $$('input[data-path], select[data-path], textarea[data-path]', form);
   for (let n = keys.length; n > 0; n -= 1) {
     const key = keys.slice(0, n).join('.');
     const hit = controls.filter((c) => c.dataset.path === key || c.dataset.path.startsWith(`${key}.`));
@@ -307,11 +312,21 @@ function showThrown(form, success, error) {
 // ---------------------------------------------------------------------------------------
 // The two forms.
 
+/** Validates `value` with a Standard Schema (`schema['~standard'].validate`, synchronous here)
+ * and gives the result as the page shows a check's: the value, or every issue (a Standard
+ * Schema has no warnings). */
+function validateWith(schema, value) {
+  const result = schema['~standard'].validate(value);
+  if (result.issues) return { success: false, issues: result.issues, warnings: [] };
+  return { success: true, data: result.value, warnings: [] };
+}
+
 const FORMS = {
   leave: {
     form: () => $('#leave-form'),
     success: () => $('#leave-success'),
-    check: (form) => secretariat.checkLeaveRequest(formObject(form), state.context, options()),
+    check: (form) =>
+      validateWith(secretariat.leaveRequestSchema(state.context, options()), formObject(form)),
   },
   plan: {
     form: () => $('#plan-form'),

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Builds the npm package's WebAssembly module and JS glue:
+# Builds the npm package's WebAssembly module, its JS glue and its entries (index.js and
+# index.d.ts: the glue and the Standard Schemas of the form checks, from js/):
 #
 #   bindings-wasm/pkg/web/         ES module for browsers (wasm-bindgen --target web)
 #   bindings-wasm/pkg/node/        CommonJS module for node (wasm-bindgen --target nodejs)
@@ -8,7 +9,8 @@
 #
 # with Debian's Rust (the wasm32 standard library built from source) and the size profile
 # `wasm-release` of the root Cargo.toml, in its own target dir (target/wasm) so the rustup and
-# the Debian compilers never share artifacts. Run scripts/setup.sh first (test.sh does).
+# the Debian compilers never share artifacts. Run scripts/setup.sh first (test.sh does): the
+# entries are compiled with the npm devDependency typescript.
 #
 # Environment: WASM_PROFILE (default wasm-release); WASM_RUSTFLAGS (default: panics abort
 # without a message); WASM_OPT=1 to run binaryen's wasm-opt -Oz after wasm-bindgen.
@@ -54,6 +56,26 @@ bindgen() { wasm-bindgen "$@" 2> >(grep -v "target_features. custom section is m
 cd "$repo"
 build "$here/pkg"
 build "$here/pkg/forms" --no-default-features
+
+# The package's entries, beside each glue: index.js and index.d.ts re-export the glue and add
+# the Standard Schemas of the form checks (js/standard_schema.ts: JavaScript over the checks,
+# nothing compiled into the .wasm). One TypeScript source for all four builds: tsc writes ES
+# modules in pkg/web and pkg/forms/web and CommonJS in the node builds (their package.json says
+# "commonjs"), and generates the declarations, checking the source with --strict on the way.
+tsc="$here/node_modules/typescript/bin/tsc"
+if [ ! -f "$tsc" ]; then
+    echo "wasm-build: $tsc is missing: run bindings-wasm/scripts/setup.sh (npm ci) first" >&2
+    exit 1
+fi
+sources=()
+for dir in "$here"/pkg/{,forms/}{web,node}; do
+    cp "$here/js/standard_schema.ts" "$dir/standard_schema.ts"
+    cp "$here/js/$(basename "$dir").ts" "$dir/index.ts"
+    sources+=("$dir/index.ts" "$dir/standard_schema.ts")
+done
+node "$tsc" --strict --declaration --target es2022 --module nodenext --moduleResolution nodenext \
+    --newLine lf "${sources[@]}"
+rm -f "${sources[@]}"
 
 # Optional (WASM_OPT=1): binaryen's wasm-opt. Debian 12's binaryen 108 makes the module
 # smaller but its gzipped size larger (measured: -Oz 1.21 MB raw but 475 KB gzipped against

@@ -6,8 +6,10 @@
 #   rust-web-llvm) and lld-22: rustup cannot fetch the wasm32 standard library here, so the
 #   build compiles it from source with Debian's toolchain (see ../shared/notes/toolchain.md);
 # - wasm-bindgen-cli at exactly the version of the wasm-bindgen crate in Cargo.lock;
-# - the npm devDependencies of bindings-wasm/ (typescript, playwright-core) from the
-#   committed package-lock.json.
+# - the npm devDependencies of bindings-wasm/ from the committed package-lock.json: typescript
+#   (build.sh compiles the package's entries with it), playwright-core (the demo's browser
+#   test), and the Standard Schema consumer the tests use (react-hook-form, react,
+#   @hookform/resolvers 7 and 5.2.2, @standard-schema/spec, @types/react for the typed use).
 #
 # The apt packages need root (or password-less sudo); without it the script says what to run.
 set -euo pipefail
@@ -67,7 +69,7 @@ installed() {
         }')
 }
 if ! installed; then
-    say "npm ci (typescript, playwright-core)"
+    say "npm ci (the devDependencies of package-lock.json)"
     (cd "$here" && npm ci --no-audit --no-fund --loglevel=error)
 fi
 

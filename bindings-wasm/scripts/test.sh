@@ -2,12 +2,14 @@
 # The WebAssembly binding's tests, on a fresh machine or an old one (idempotent):
 #
 #   1. scripts/setup.sh   Debian's Rust for wasm32, wasm-bindgen-cli at the locked version,
-#                         the npm devDependencies (typescript, playwright-core);
-#   2. scripts/build.sh   both modules and their JS glue: the full API in pkg/web and
-#                         pkg/node, the forms module in pkg/forms/;
+#                         the npm devDependencies (typescript, playwright-core, react-hook-form
+#                         and its resolvers);
+#   2. scripts/build.sh   both modules, their JS glue and the package's entries (index.js with
+#                         the Standard Schemas): the full API in pkg/web and pkg/node, the forms
+#                         module in pkg/forms/;
 #   3. node --test        test/*.test.mjs: every conformance vector through the JS API, the
-#                         API's errors, money, locales and caches, the TypeScript declarations
-#                         (tsc --strict);
+#                         API's errors, money, locales and caches, the Standard Schemas through
+#                         react-hook-form, the TypeScript declarations (tsc --strict);
 #   4. the demo page      demo/test/ in headless Chromium, when the demo has its test;
 #   5. the sizes          test/size.test.mjs: the forms module's gzipped .wasm within 250 KB,
 #                         the full one within its ceiling (last, so every other result is

@@ -108,8 +108,10 @@ export const FORMS_OPERATIONS = [
   'form.budget_remaining',
 ];
 
-/** Every function the forms module exports. */
+/** Every function the forms module exports (the Standard Schemas of the form checks too). */
 export const FORMS_API = [
+  'activityPlanSchema',
+  'boardPlanSchema',
   'budgetRemaining',
   'checkActivityPlan',
   'checkBoardPlan',
@@ -118,10 +120,13 @@ export const FORMS_API = [
   'checkRecruitmentApplication',
   'defaultRulebook',
   'eventCountdown',
+  'expenseSchema',
   'freeze',
   'isSecretariatError',
+  'leaveRequestSchema',
   'loadRulebook',
   'memberStanding',
+  'recruitmentApplicationSchema',
   'regularMeetings',
   'sampleTerm',
 ];

@@ -1,5 +1,6 @@
-// The browser builds (pkg/web and pkg/forms/web, wasm-bindgen's `web` target) run in node
-// too, once given their module's bytes: each gives what its node build gives. The demo page's
+// The browser builds (pkg/web and pkg/forms/web: the package's entry index.js over
+// wasm-bindgen's `web` target) run in node too, once given their module's bytes: each gives
+// what its node build gives, its Standard Schemas included. The demo page's
 // browser test covers the forms module in Chromium; this covers the full module's web glue,
 // which no page loads in the tests.
 
@@ -13,12 +14,14 @@ import * as nodeFull from 'secretariat';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
-/** The web build in `dir`, initialised with its own `.wasm`. */
+/** The web build in `dir` (its entry, as the package's `browser` condition gives it),
+ * initialised with its own `.wasm`. */
 async function webBuild(dir) {
   const root = path.resolve(here, '..', 'pkg', dir);
-  const glue = await import(pathToFileURL(path.join(root, 'secretariat_wasm.js')).href);
-  glue.initSync({ module: readFileSync(path.join(root, 'secretariat_wasm_bg.wasm')) });
-  return glue;
+  const entry = await import(pathToFileURL(path.join(root, 'index.js')).href);
+  assert.equal(typeof entry.default, 'function', 'the entry exports init as its default');
+  entry.initSync({ module: readFileSync(path.join(root, 'secretariat_wasm_bg.wasm')) });
+  return entry;
 }
 
 const options = { today: '2002-10-14', locale: 'zh-Hans' };
@@ -43,6 +46,11 @@ for (const dir of ['web', 'forms/web']) {
       () => web.loadRulebook({ attendance: { latenessLimit: 0 } }),
       (e) => web.isSecretariatError(e) && e.code === 'rulebook.out_of_range',
     );
+    const validate = (sec, ctx) => sec.leaveRequestSchema(ctx, options)['~standard'].validate(form);
+    const issues = validate(web, context).issues;
+    assert.deepEqual(issues, validate(nodeFull, nodeFull.sampleTerm()).issues);
+    assert.ok(issues.some((i) => i.path[0] === 'substitute'));
+    assert.deepEqual(validate(web, null).issues.map((i) => i.path), [['root']]);
   });
 }
 

@@ -4,7 +4,7 @@
 // text), switch to 简体中文 and see the Chinese messages, correct the form, see success.
 //
 //   bash bindings-wasm/scripts/browser-setup.sh   # Chromium, once (apt-get, as root)
-//   bash bindings-wasm/scripts/build.sh           # the package: pkg/forms/web/secretariat_wasm.js
+//   bash bindings-wasm/scripts/build.sh           # the package: pkg/forms/web/index.js
 //   node --test bindings-wasm/demo/test/
 //
 // Without /usr/bin/chromium the test is skipped, except under CI (the variable CI set), where
@@ -22,7 +22,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const packageRoot = path.resolve(here, '..', '..');
 const repoRoot = path.resolve(packageRoot, '..');
 const screenshotDir = path.join(repoRoot, 'target');
-const glue = path.join(packageRoot, 'pkg', 'forms', 'web', 'secretariat_wasm.js');
+const entry = path.join(packageRoot, 'pkg', 'forms', 'web', 'index.js');
 
 const chromiumPath = process.env.CHROMIUM ?? '/usr/bin/chromium';
 // Headless as root, and quiet: without the networking flags Chromium keeps trying hosts this
@@ -158,7 +158,7 @@ const HAN = /\p{Script=Han}/u;
 
 test('the demo page checks both forms in headless Chromium', { skip, timeout: 120_000 }, async (t) => {
   assert.ok(!browserMissing, `no Chromium at ${chromiumPath} (CI is set, so this fails): run bindings-wasm/scripts/browser-setup.sh`);
-  assert.ok(existsSync(glue), `${path.relative(repoRoot, glue)} is missing: build the package first (bash bindings-wasm/scripts/build.sh)`);
+  assert.ok(existsSync(entry), `${path.relative(repoRoot, entry)} is missing: build the package first (bash bindings-wasm/scripts/build.sh)`);
   let chromium;
   try {
     ({ chromium } = await import('playwright-core'));
@@ -256,6 +256,33 @@ test('the demo page checks both forms in headless Chromium', { skip, timeout: 12
     assert.equal(data.substitute, '2002012');
     assert.equal(data.approver, '2000002');
     await setLocale(page, 'en');
+  });
+
+  await t.test('leave request: an issue about no field is at ["root"], below the form', async () => {
+    // The leave form is checked through its Standard Schema (leaveRequestSchema).
+    assert.equal(await page.getAttribute('#leave-form', 'data-via'), 'standard-schema');
+    // Without today its check cannot run: the issue is about the options, not a field, so
+    // its path is ["root"] and it shows in the form's own list, no field marked invalid.
+    await page.fill('#today', '');
+    await page.dispatchEvent('#today', 'change');
+    await submit(page, 'leave');
+    const root = page.locator('#leave-form [data-issues-for=""] > li.error[data-code="input.invalid"]');
+    try {
+      await root.first().waitFor({ timeout: 5000 });
+    } catch {
+      assert.fail(`no root issue on the leave form; it shows: ${(await allIssues(page, 'leave')).join(', ')}`);
+    }
+    assert.equal(await root.first().getAttribute('data-path'), 'root');
+    assert.match(await root.first().locator('.message').textContent(), /today/);
+    assert.deepEqual(await allIssues(page, 'leave'), [': input.invalid']);
+    const marked = await page.$$eval('#leave-form [aria-invalid="true"]', (els) => els.map((e) => e.id || e.outerHTML));
+    assert.deepEqual(marked, [], 'no field is marked invalid');
+    assert.equal(await page.isVisible('#leave-success'), false);
+    // Today again: the same form stands.
+    await page.fill('#today', '2002-10-14');
+    await page.dispatchEvent('#today', 'change');
+    await submit(page, 'leave');
+    await expectSuccess(page, 'leave');
   });
 
   await t.test('activity plan: wrong, in Chinese, then right', async () => {

@@ -2,17 +2,24 @@
 // types.test.mjs with `tsc --noEmit --strict` (not run). The `@ts-expect-error` lines are
 // misuses the declarations must refuse: if one compiles, tsc reports the unused directive.
 
-import * as sec from '../../pkg/web/secretariat_wasm.js';
+import * as sec from '../../pkg/web/index.js';
 import type {
+  ActivityPlan,
   ActivityPlanForm,
   FormResult,
+  FormSchema,
   Issue,
   LeaveRequest,
   LeaveRequestForm,
   Options,
   PathSegment,
+  SchemaIssue,
+  StandardSchemaV1,
   TermData,
-} from '../../pkg/web/secretariat_wasm.js';
+} from '../../pkg/web/index.js';
+import type { StandardSchemaV1 as SpecStandardSchemaV1 } from '@standard-schema/spec';
+import { standardSchemaResolver } from '@hookform/resolvers/standard-schema';
+import { createFormControl } from 'react-hook-form';
 
 const context: TermData = sec.sampleTerm();
 // A page's context, read once for all its checks.
@@ -82,8 +89,54 @@ try {
   }
 }
 
-// The forms module has the same declarations for what it exports, and nothing else.
-import * as forms from '../../pkg/forms/web/secretariat_wasm.js';
+// A Standard Schema v1 of a form check: what a form library takes (react-hook-form's
+// `standardSchemaResolver(schema)`). It is the spec's own type, with the form as its input and
+// the checked record as its output.
+const leaveSchema: FormSchema<LeaveRequestForm, LeaveRequest> = sec.leaveRequestSchema(held, options);
+const asSpec: SpecStandardSchemaV1<LeaveRequestForm, LeaveRequest> = leaveSchema;
+const input: StandardSchemaV1.InferInput<typeof leaveSchema> = form;
+void [asSpec, input];
+// `validate` is synchronous: its result narrows on `issues`, no `await`.
+const validated = leaveSchema['~standard'].validate(form);
+if (validated.issues) {
+  const issue: SchemaIssue | undefined = validated.issues[0];
+  const where: readonly PathSegment[] = issue?.path ?? [];
+  const why: string = issue?.code ?? '';
+  void [where, why];
+} else {
+  const request: LeaveRequest = validated.value;
+  void request;
+}
+const planSchema: SpecStandardSchemaV1<ActivityPlanForm, ActivityPlan> = sec.activityPlanSchema(context, options);
+void planSchema;
+void [
+  sec.expenseSchema(context, options),
+  sec.recruitmentApplicationSchema(context, options),
+  sec.boardPlanSchema(context, options),
+];
+// react-hook-form infers the form's fields and the submitted record from the schema.
+const leaveForm = createFormControl({ resolver: standardSchemaResolver(leaveSchema) });
+leaveForm.register('requestedAt');
+// @ts-expect-error: form fields are camelCase
+leaveForm.register('requested_at');
+void leaveForm.handleSubmit((submitted) => {
+  const request: LeaveRequest = submitted;
+  // @ts-expect-error: what is submitted is the checked leave request, not another record
+  const plan: ActivityPlan = submitted;
+  void [request, plan];
+});
+// @ts-expect-error: a schema's options need today, as its check's do
+sec.leaveRequestSchema(context, { locale: 'en' });
+// @ts-expect-error: the output is the leave request, not the activity plan
+const wrongOutput: SpecStandardSchemaV1<LeaveRequestForm, ActivityPlanForm> = leaveSchema;
+void wrongOutput;
+
+// The forms module has the same declarations for what it exports, and nothing else; the
+// package's `exports` give its types by name.
+import * as forms from '../../pkg/forms/web/index.js';
+import { leaveRequestSchema as formsLeaveSchema } from 'secretariat/forms';
+const byName: SpecStandardSchemaV1<LeaveRequestForm, LeaveRequest> = formsLeaveSchema(held, options);
+void byName;
 const checked: FormResult<LeaveRequest> = forms.checkLeaveRequest({}, context, { today: '2002-10-14' });
 void checked;
 // @ts-expect-error: the term report is the full API's
