@@ -105,8 +105,9 @@ export declare namespace StandardSchemaV1 {
  * be read, an option is wrong (`today` missing, an unknown locale, a bad rulebook), or the
  * value is not an object at all. `root` is where react-hook-form keeps form-wide errors
  * (`errors.root`, a failure for `handleSubmit`), and where `@hookform/resolvers`'
- * `standardSchemaResolver` puts an issue at `["root"]` in every version; an issue with an empty
- * path was dropped by its versions up to 5.2.2 (the form then passed, with `{}` as its values).
+ * `standardSchemaResolver` puts an issue at `["root"]` (5.2.2 and 7.0.9 alike); an issue with
+ * an empty path was dropped by its versions up to 5.2.2 (the form then passed, with `{}` as its
+ * values).
  * (The package's README, "Standard Schema", says more.) */
 const ROOT_PATH: readonly PathSegment[] = Object.freeze(['root']);
 

@@ -144,7 +144,7 @@ for (const [label, sec] of MODULES) {
   });
 }
 
-test('an issue at ["root"] reaches errors.root with every resolver version; an empty path did not', async () => {
+test('["root"] reaches errors.root with resolvers 7.0.9 and 5.2.2; an empty path not in 5.2.2', async () => {
   const context = forms.freeze(forms.sampleTerm());
   const resolvers = [
     ['7.0.9', standardSchemaResolver],
