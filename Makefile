@@ -3,7 +3,7 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := help
 CARGO ?= cargo
 
-.PHONY: help demo test setup fmt-check clippy rust-test vectors example-check bench bench-check doc python-test wasm-test
+.PHONY: help demo test setup fmt-check clippy rust-test vectors example-check bench bench-check doc python-test wasm-test fuzz fuzz-smoke
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -11,7 +11,7 @@ help: ## list the targets
 demo: ## the main job: the term report on the default rulebook and the sample term
 	$(CARGO) run --quiet --release -p secretariat --example term_report
 
-test: setup fmt-check clippy rust-test example-check bench-check doc python-test wasm-test ## every test (installs what it needs)
+test: setup fmt-check clippy rust-test fuzz-smoke example-check bench-check doc python-test wasm-test ## every test (installs what it needs)
 	@echo "make test: all checks passed"
 
 setup: ## install what the tests need (idempotent)
@@ -19,6 +19,7 @@ setup: ## install what the tests need (idempotent)
 
 fmt-check: ## formatting
 	$(CARGO) fmt --all -- --check
+	$(CARGO) fmt --manifest-path fuzz/Cargo.toml -- --check
 
 clippy: ## lints, warnings are errors (the wasm binding also as its forms module)
 	$(CARGO) clippy --workspace --all-targets -- -D warnings
@@ -52,3 +53,9 @@ bench: ## run the benchmarks (criterion)
 doc: ## API docs build without warnings (the core, and the wasm binding for its maintainers)
 	RUSTDOCFLAGS="-D warnings" $(CARGO) doc --quiet --no-deps -p secretariat
 	RUSTDOCFLAGS="-D warnings" $(CARGO) doc --quiet --no-deps --document-private-items -p secretariat-wasm
+
+fuzz: ## fuzz every target for FUZZ_SECONDS each (default 600), keeping new inputs in fuzz/corpus/
+	FUZZ_KEEP=1 bash scripts/fuzz.sh $${FUZZ_SECONDS:-600}
+
+fuzz-smoke: ## replay the saved crash inputs, then fuzz each of the six targets for 10 s
+	bash scripts/fuzz.sh 10

@@ -7,6 +7,7 @@
 //! cargo run --example term_report -- --ical > term.ics   # milestones and meetings
 //! ```
 
+use std::io::Write;
 use std::process::ExitCode;
 
 use chrono::NaiveDate;
@@ -106,8 +107,16 @@ fn main() -> ExitCode {
     };
     match run(&options) {
         Ok(text) => {
-            println!("{text}");
-            ExitCode::SUCCESS
+            // A reader that stops early (`| head`, `| grep -q`) closes the pipe: that ends
+            // the output, it is not an error (println! would panic on it).
+            let mut out = std::io::stdout().lock();
+            match writeln!(out, "{text}") {
+                Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+                    eprintln!("{e}");
+                    ExitCode::FAILURE
+                }
+                _ => ExitCode::SUCCESS,
+            }
         }
         Err(message) => {
             eprintln!("{message}");

@@ -22,6 +22,9 @@ pub enum Action {
     ApproveExpense,
     /// Record attendance marks for an event.
     RecordAttendance,
+    /// Close an activity's account and release its unspent reserve, outside the activity's
+    /// own lifecycle (responsibility 4, use and management of funds).
+    SettleAccount,
 }
 
 impl Action {
@@ -32,6 +35,7 @@ impl Action {
             Action::ApprovePlan => "approve_plan",
             Action::ApproveExpense => "approve_expense",
             Action::RecordAttendance => "record_attendance",
+            Action::SettleAccount => "settle_account",
         }
     }
 }
@@ -54,6 +58,9 @@ pub struct AuthorityTable {
     pub approve_expense: Vec<Role>,
     /// Roles that may record attendance.
     pub record_attendance: Vec<Role>,
+    /// Roles that may close an activity's account directly (a summary filed or an activity
+    /// cancelled through its lifecycle settles it under that step's own check).
+    pub settle_account: Vec<Role>,
 }
 
 impl AuthorityTable {
@@ -64,6 +71,7 @@ impl AuthorityTable {
             Action::ApprovePlan => &self.approve_plan,
             Action::ApproveExpense => &self.approve_expense,
             Action::RecordAttendance => &self.record_attendance,
+            Action::SettleAccount => &self.settle_account,
         }
     }
 
@@ -73,6 +81,7 @@ impl AuthorityTable {
             Action::ApprovePlan,
             Action::ApproveExpense,
             Action::RecordAttendance,
+            Action::SettleAccount,
         ] {
             if self.roles_for(action).is_empty() {
                 return Err(RulebookError::Inconsistent {

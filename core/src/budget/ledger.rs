@@ -782,25 +782,27 @@ impl BudgetLedger {
 
     /// Closes an activity's account (what filing its summary, or cancelling it, does): the
     /// unspent reserve is released back to the year, and the account takes no more entries.
+    /// The approver must be the activity's project leader or hold a role of the rulebook's
+    /// `authority.settle_account` in the account's scope.
     ///
     /// # Errors
     ///
     /// `budget.outside_year`, `budget.before_reservation` (`date`);
-    /// `budget.unknown_activity`, `budget.account_settled` (`activity`); `member.unknown`
-    /// (`approver`). On error the ledger is unchanged.
+    /// `budget.unknown_activity`, `budget.account_settled` (`activity`); `member.unknown`,
+    /// `authority.not_permitted` (`approver`). On error the ledger is unchanged.
     ///
     /// # Example
     ///
     /// ```
-    /// use secretariat::budget::{BudgetLedger, Settlement};
+    /// use secretariat::budget::{BudgetLedger, LedgerOperation, Settlement};
     /// use secretariat::calendar::DateRange;
-    /// use secretariat::{Diagnostic, Rulebook, TermData};
+    /// use secretariat::{Diagnostic, Rulebook, TermData, input};
     ///
     /// let rb = Rulebook::default();
     /// let roster = TermData::sample().roster()?;
     /// let d = |y, m, d| chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap();
     /// let mut ledger = BudgetLedger::new("2002-2003", DateRange::new(d(2002, 9, 1), d(2003, 7, 31)));
-    /// let close = Settlement {
+    /// let mut close = Settlement {
     ///     date: d(2003, 5, 26),
     ///     activity: "challenge-cup-2002".into(),
     ///     approver: "2001005".into(),
@@ -808,6 +810,22 @@ impl BudgetLedger {
     /// };
     /// let err = ledger.settle(&rb, &roster, &close).unwrap_err();
     /// assert_eq!(err.code(), "budget.unknown_activity");
+    ///
+    /// let reserve: LedgerOperation = input::from_json_str(r#"{"reserve": {"date": "2002-09-16",
+    ///     "activity": "challenge-cup-2002", "title": "Challenge Cup", "line": "challenge_cup",
+    ///     "department": "Science and Technology", "project_leader": "2001005",
+    ///     "amount": "180.00", "approver": "2000002"}}"#)?;
+    /// ledger.apply(&rb, &roster, &reserve)?;
+    ///
+    /// // A plain officer who does not lead the activity may not close its account.
+    /// close.approver = "2002011".into();
+    /// let err = ledger.settle(&rb, &roster, &close).unwrap_err();
+    /// assert_eq!((err.code(), err.path()), ("authority.not_permitted", "approver"));
+    ///
+    /// // Its project leader may.
+    /// close.approver = "2001005".into();
+    /// let posting = ledger.settle(&rb, &roster, &close)?;
+    /// assert_eq!(posting.amount.to_string(), "180.00");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn settle(
@@ -816,9 +834,12 @@ impl BudgetLedger {
         roster: &Roster,
         settlement: &Settlement,
     ) -> crate::Result<Posting> {
-        self.settle_with(rulebook, roster, settlement, LEDGER_FIELDS)
+        let prepared = self.prepare_settle(rulebook, roster, settlement, LEDGER_FIELDS, true)?;
+        Ok(self.commit(prepared))
     }
 
+    /// Settles an account as a lifecycle step (a summary filed, an activity cancelled) whose
+    /// actor the activity book has already checked for that step.
     pub(crate) fn settle_with(
         &mut self,
         rulebook: &Rulebook,
@@ -826,7 +847,7 @@ impl BudgetLedger {
         settlement: &Settlement,
         fields: FieldNames,
     ) -> crate::Result<Posting> {
-        let prepared = self.prepare_settle(rulebook, roster, settlement, fields)?;
+        let prepared = self.prepare_settle(rulebook, roster, settlement, fields, false)?;
         Ok(self.commit(prepared))
     }
 
@@ -915,7 +936,9 @@ impl BudgetLedger {
             LedgerOperation::Reserve(r) => self.prepare_reserve(rulebook, roster, r, LEDGER_FIELDS),
             LedgerOperation::Allocate(a) => self.prepare_allocate(rulebook, roster, a),
             LedgerOperation::Expense(e) => self.prepare_expense(rulebook, roster, e),
-            LedgerOperation::Settle(s) => self.prepare_settle(rulebook, roster, s, LEDGER_FIELDS),
+            LedgerOperation::Settle(s) => {
+                self.prepare_settle(rulebook, roster, s, LEDGER_FIELDS, true)
+            }
         }
     }
 
@@ -1283,10 +1306,20 @@ impl BudgetLedger {
         roster: &Roster,
         s: &Settlement,
         fields: FieldNames,
+        direct: bool,
     ) -> crate::Result<Prepared> {
         self.check_date(s.date, fields.date)?;
         let (account, _) = self.open_account(&rulebook.budget, &s.activity, s.date, fields)?;
-        roster.require(&s.approver, fields.approver)?;
+        let approver = roster.require(&s.approver, fields.approver)?;
+        if direct {
+            authorize(
+                &rulebook.authority,
+                Action::SettleAccount,
+                approver,
+                &account_scope(account),
+                fields.approver,
+            )?;
+        }
         let mut totals = account.totals;
         totals.released = sub(totals.approved, totals.spent, fields.amount)?;
         totals.settled_on = Some(s.date);
