@@ -189,7 +189,8 @@ export type Action =
   | "approve_leave"
   | "approve_plan"
   | "approve_expense"
-  | "record_attendance";
+  | "record_attendance"
+  | "settle_account";
 /** An activity: its plan, its state and how it got there. (core: activity/mod.rs) */
 export interface Activity {
   /** The plan. */
@@ -424,6 +425,8 @@ export interface AuthorityTable {
   approveExpense: Role[];
   /** Roles that may record attendance. */
   recordAttendance: Role[];
+  /** Roles that may close an activity's account directly. */
+  settleAccount: Role[];
 }
 /** A board plan's submission as typed. (core: forms/board.rs) */
 export interface BoardPlanForm {
