@@ -23,6 +23,7 @@ pub use crate::schedule::ScheduleError;
 
 /// The language a message is written in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum Locale {
     /// English.
     #[default]
@@ -168,6 +169,7 @@ impl Diagnostic for Error {
 
 /// An error flattened to plain data: what a binding or a form shows.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Issue {
     /// Stable machine code.
     pub code: String,
@@ -206,6 +208,7 @@ impl Issue {
 /// JSON string or number, so `["risks", 1, "countermeasure"]` is the path
 /// `risks[1].countermeasure` as a form library (zod, pydantic) writes it.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(untagged)]
 pub enum PathSegment {
     /// A position in a list, from 0.
