@@ -20,6 +20,8 @@ pub use crate::members::MemberError;
 pub use crate::recruitment::RecruitmentError;
 pub use crate::rulebook::RulebookError;
 pub use crate::schedule::ScheduleError;
+#[cfg(feature = "schema")]
+pub use crate::schema::SchemaError;
 
 /// The language a message is written in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
@@ -91,6 +93,10 @@ pub enum Error {
     /// A form field is missing or cannot be read (see [`crate::forms`]).
     #[error(transparent)]
     Form(#[from] FormError),
+    /// No JSON Schema has the name asked for (see [`crate::schema`]; feature `schema`).
+    #[cfg(feature = "schema")]
+    #[error(transparent)]
+    Schema(#[from] SchemaError),
 }
 
 impl Error {
@@ -108,6 +114,8 @@ impl Error {
             Error::Activity(e) => e,
             Error::Input(e) => e,
             Error::Form(e) => e,
+            #[cfg(feature = "schema")]
+            Error::Schema(e) => e,
         }
     }
 
@@ -133,6 +141,8 @@ impl Error {
             Error::Activity(e) => e.path_mut(),
             Error::Input(e) => e.path_mut(),
             Error::Form(e) => e.path_mut(),
+            #[cfg(feature = "schema")]
+            Error::Schema(e) => e.path_mut(),
         };
         if let Some(path) = path {
             *path = join_path(parent, path);
