@@ -44,7 +44,15 @@ struct Mapping {
     #[serde(rename = "$comment")]
     _comment: Value,
     case: Vec<Part>,
-    operations: BTreeMap<String, Vec<Part>>,
+    operations: BTreeMap<String, Operation>,
+}
+
+/// The parts of an operation's input and of its result.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Operation {
+    input: Vec<Part>,
+    result: Vec<Part>,
 }
 
 fn mapping() -> Mapping {
@@ -123,10 +131,11 @@ fn the_mapping_names_every_operation_and_only_known_schemas() {
         unused.is_empty(),
         "vector_schemas.json maps operations no vector runs: {unused:?}"
     );
+    let operations = mapping.operations.values();
     for part in mapping
         .case
         .iter()
-        .chain(mapping.operations.values().flatten())
+        .chain(operations.flat_map(|o| o.input.iter().chain(&o.result)))
     {
         assert!(
             NAMES.contains(&part.schema.as_str()),
@@ -144,7 +153,7 @@ fn every_vector_input_validates_against_its_schema() {
     let mut refused_error_cases = 0;
     for (file, case) in cases() {
         let whole = serde_json::to_value(CaseParts::of(&case)).unwrap();
-        let parts = mapping.operations.get(&case.operation).unwrap();
+        let parts = &mapping.operations[&case.operation].input;
         let designated = mapping
             .case
             .iter()
@@ -309,4 +318,39 @@ fn the_default_rulebook_and_the_sample_term_validate() {
     );
     let term = serde_json::to_value(secretariat::TermData::sample()).unwrap();
     assert_eq!(problems("term_data", &term), Vec::<String>::new());
+}
+
+#[test]
+fn every_vector_result_validates_against_its_schema() {
+    let mapping = mapping();
+    let mut checked: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut failures = Vec::new();
+    for (file, case) in cases() {
+        if case.error.is_some() {
+            continue;
+        }
+        let Ok(Ok(result)) = secretariat_conformance::run(&case) else {
+            panic!("{file} / {}: the case does not give a result", case.name);
+        };
+        for part in &mapping.operations[&case.operation].result {
+            for value in values_of(part, &result) {
+                *checked.entry(part.schema.as_str()).or_default() += 1;
+                failures.extend(problems(&part.schema, &value).into_iter().map(|p| {
+                    format!(
+                        "{file} / {} / {} ({}): {p}",
+                        case.name, part.part, part.schema
+                    )
+                }));
+            }
+        }
+    }
+    let total: usize = checked.values().sum();
+    println!("validated {total} parts of the vectors' results: {checked:?}");
+    assert!(
+        failures.is_empty(),
+        "{} result parts do not validate:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+    assert!(total >= 150, "only {total} result parts validated");
 }

@@ -678,8 +678,8 @@ struct SheetIn {
     candidate: String,
     /// Their name.
     name: String,
-    /// Their category.
-    #[serde(default)]
+    /// Their category; absent when they have none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     category: Option<String>,
     /// One line per criterion, in the order of the ranking's criteria.
     lines: Vec<CriterionLine>,
