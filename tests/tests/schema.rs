@@ -321,6 +321,21 @@ fn the_default_rulebook_and_the_sample_term_validate() {
 }
 
 #[test]
+fn the_bundled_school_files_validate() {
+    let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("../core/data");
+    let toml = std::fs::read_to_string(data.join("strict_rulebook.toml")).unwrap();
+    let overlay: Value = secretariat::input::from_toml_str(&toml).unwrap();
+    assert_eq!(problems("rulebook_overlay", &overlay), Vec::<String>::new());
+    assert!(
+        !problems("rulebook", &overlay).is_empty(),
+        "a school file is partial"
+    );
+    let json = std::fs::read_to_string(data.join("sample_term.json")).unwrap();
+    let term: Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(problems("term_data", &term), Vec::<String>::new());
+}
+
+#[test]
 fn every_vector_result_validates_against_its_schema() {
     let mapping = mapping();
     let mut checked: BTreeMap<&str, usize> = BTreeMap::new();
