@@ -3,13 +3,16 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := help
 CARGO ?= cargo
 
-.PHONY: help demo test setup fmt-check clippy rust-test vectors example-check bench bench-check doc python-test wasm-test fuzz fuzz-smoke
+.PHONY: help demo schema test setup fmt-check clippy rust-test vectors example-check bench bench-check doc python-test wasm-test fuzz fuzz-smoke
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
 
 demo: ## the main job: the term report on the default rulebook and the sample term
 	$(CARGO) run --quiet --release -p secretariat --example term_report
+
+schema: ## regenerate schema/*.json, the JSON Schema of every input and result (from core)
+	$(CARGO) run --quiet -p secretariat-conformance --bin write_schema
 
 test: setup fmt-check clippy rust-test fuzz-smoke example-check bench-check doc python-test wasm-test ## every test (installs what it needs)
 	@echo "make test: all checks passed"

@@ -12,6 +12,7 @@ use crate::rulebook::RulebookError;
 
 /// An action that needs authority.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Action {
     /// Approve a member's leave from an event (discipline §3).
@@ -48,6 +49,7 @@ impl fmt::Display for Action {
 
 /// Which roles may take each action (rulebook key `authority`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct AuthorityTable {
     /// Roles that may approve leave.

@@ -9,6 +9,7 @@ use crate::schedule::ScheduleError;
 
 /// An inclusive range of dates: `start..=end`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct DateRange {
     /// First day of the range.
@@ -31,6 +32,7 @@ impl DateRange {
 
 /// A named period of the school year: a semester, a holiday, a vacation.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Period {
     /// Name shown in reports, e.g. "Autumn 2026" or "National Day".
@@ -59,6 +61,7 @@ impl Period {
 
 /// A school's calendar for one term of office.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SchoolCalendar {
     /// The student union's term of office (the default attendance window).

@@ -20,9 +20,12 @@ pub use crate::members::MemberError;
 pub use crate::recruitment::RecruitmentError;
 pub use crate::rulebook::RulebookError;
 pub use crate::schedule::ScheduleError;
+#[cfg(feature = "schema")]
+pub use crate::schema::SchemaError;
 
 /// The language a message is written in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum Locale {
     /// English.
     #[default]
@@ -90,6 +93,10 @@ pub enum Error {
     /// A form field is missing or cannot be read (see [`crate::forms`]).
     #[error(transparent)]
     Form(#[from] FormError),
+    /// No JSON Schema has the name asked for (see [`crate::schema`]; feature `schema`).
+    #[cfg(feature = "schema")]
+    #[error(transparent)]
+    Schema(#[from] SchemaError),
 }
 
 impl Error {
@@ -107,6 +114,8 @@ impl Error {
             Error::Activity(e) => e,
             Error::Input(e) => e,
             Error::Form(e) => e,
+            #[cfg(feature = "schema")]
+            Error::Schema(e) => e,
         }
     }
 
@@ -132,6 +141,8 @@ impl Error {
             Error::Activity(e) => e.path_mut(),
             Error::Input(e) => e.path_mut(),
             Error::Form(e) => e.path_mut(),
+            #[cfg(feature = "schema")]
+            Error::Schema(e) => e.path_mut(),
         };
         if let Some(path) = path {
             *path = join_path(parent, path);
@@ -168,6 +179,7 @@ impl Diagnostic for Error {
 
 /// An error flattened to plain data: what a binding or a form shows.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Issue {
     /// Stable machine code.
     pub code: String,
@@ -206,6 +218,7 @@ impl Issue {
 /// JSON string or number, so `["risks", 1, "countermeasure"]` is the path
 /// `risks[1].countermeasure` as a form library (zod, pydantic) writes it.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(untagged)]
 pub enum PathSegment {
     /// A position in a list, from 0.

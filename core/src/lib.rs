@@ -71,6 +71,8 @@ pub mod recruitment;
 pub mod report;
 pub mod rulebook;
 pub mod schedule;
+#[cfg(feature = "schema")]
+pub mod schema;
 mod table;
 
 pub use activity::{

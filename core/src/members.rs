@@ -12,6 +12,7 @@ use crate::error::{Diagnostic, Locale, Params, localized};
 ///
 /// Its `Debug` form is the quoted id (`"2002012"`), as error messages show it.
 #[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(transparent)]
 pub struct MemberId(pub String);
 
@@ -38,6 +39,7 @@ impl From<&str> for MemberId {
 
 /// A department, as data: Secretariat, Organization, Propaganda, Science and Technology...
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(transparent)]
 pub struct Department(pub String);
 
@@ -49,6 +51,7 @@ impl fmt::Display for Department {
 
 /// A skill, as data: `computer`, `organization_language`...
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(transparent)]
 pub struct Skill(pub String);
 
@@ -178,8 +181,41 @@ impl<'de> Deserialize<'de> for Grade {
     }
 }
 
+/// What [`Grade`]'s `Deserialize` reads (a full year, a two-digit cohort as a number or as
+/// text, surrounding blanks trimmed) and what its `Serialize` writes (the full year).
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for Grade {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Grade".into()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let year = schemars::json_schema!({
+            "type": "integer",
+            "minimum": 1900,
+            "maximum": 2199,
+        });
+        if generator.contract().is_serialize() {
+            let mut schema = year;
+            schema.insert("description".into(), "The full intake year.".into());
+            return schema;
+        }
+        schemars::json_schema!({
+            "description": "The intake-year cohort: a full year (1900 to 2199), or the two \
+                digits the seeds use (`\"02\"`, `99`: 00 to 68 are 2000 to 2068, 69 to 99 are \
+                1969 to 1999), as a number or as text.",
+            "anyOf": [
+                year,
+                { "type": "integer", "minimum": 0, "maximum": 99 },
+                { "type": "string", "pattern": "^\\s*([0-9]{1,2}|19[0-9]{2}|2[01][0-9]{2})\\s*$" },
+            ],
+        })
+    }
+}
+
 /// A member's role. The rulebook's authority table says what each role may do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Role {
     /// President of the student union.
@@ -222,6 +258,7 @@ impl fmt::Display for Role {
 
 /// A member's status in the union.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum MemberStatus {
     /// In good standing.
@@ -263,6 +300,7 @@ impl fmt::Display for MemberStatus {
 
 /// A member of the union.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Member {
     /// Unique id.
@@ -496,6 +534,18 @@ impl Roster {
 impl Serialize for Roster {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.collect_seq(&self.members)
+    }
+}
+
+/// A roster is written as the list of its members.
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for Roster {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Roster".into()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        Vec::<Member>::json_schema(generator)
     }
 }
 

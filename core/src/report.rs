@@ -28,6 +28,7 @@ pub const SAMPLE_TERM_JSON: &str = include_str!("../data/sample_term.json");
 
 /// How the weekly regular meetings of the term are turned into events.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct MeetingSeries {
     /// Title of each meeting.
@@ -40,6 +41,7 @@ pub struct MeetingSeries {
 
 /// An activity planned backward from its date with a milestone template.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct PlannedActivity {
     /// Unique id.
@@ -57,6 +59,7 @@ pub struct PlannedActivity {
 
 /// A term's data, as a school's secretary keeps it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct TermData {
     /// A title for the report.
@@ -94,6 +97,7 @@ pub struct TermData {
 
 /// What became of one leave request.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct LeaveDecision {
     /// The request.
     pub request: LeaveRequest,
@@ -225,6 +229,7 @@ impl TermData {
 
 /// The report of a term on a day.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct TermReport {
     /// The report's title.
     pub title: String,
@@ -257,6 +262,7 @@ pub struct TermReport {
 
 /// A planned activity on the report's day: its milestone plan and countdown.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ActivityStatus {
     /// The activity's id.
     pub id: String,

@@ -29,6 +29,7 @@ pub mod decimal_fields;
 mod evaluation_ops;
 mod forms_ops;
 mod schedule_ops;
+pub mod schema_files;
 
 /// One case of a vector file.
 #[derive(Debug, Clone, Deserialize)]
@@ -74,6 +75,34 @@ pub struct VectorFile {
     pub area: String,
     /// Its cases.
     pub cases: Vec<Case>,
+}
+
+/// Every case of every file of `tests/vectors/`, in file order, each with its file's name.
+///
+/// # Panics
+///
+/// When the directory or a file cannot be read as vectors: a defect of the vectors.
+pub fn vector_cases() -> Vec<(String, Case)> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("vectors");
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    files.sort();
+    let mut cases = Vec::new();
+    for file in files {
+        let text =
+            std::fs::read_to_string(&file).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+        let vectors: VectorFile =
+            serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+        let name = file
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        cases.extend(vectors.cases.into_iter().map(|c| (name.clone(), c)));
+    }
+    cases
 }
 
 /// What an operation gives: a JSON value, or an error.

@@ -26,6 +26,7 @@ const STEP_FIELDS: FieldNames = FieldNames {
 
 /// What an accepted step did.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct StepOutcome {
     /// The activity.
@@ -436,6 +437,23 @@ fn reservation(plan: &ActivityPlan, step: &ActivityStep) -> Reservation {
         amount: plan.budget,
         approver: step.by.clone(),
         note: step.note.clone(),
+    }
+}
+
+/// A book is written as the list of its activities; their ids are unique.
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for ActivityBook {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "ActivityBook".into()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let mut schema = Vec::<Activity>::json_schema(generator);
+        schema.insert(
+            "description".into(),
+            "Every activity of the year, in the order they were planned; ids are unique.".into(),
+        );
+        schema
     }
 }
 

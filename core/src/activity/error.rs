@@ -387,6 +387,7 @@ impl Diagnostic for ActivityError {
 
 /// A warning about an activity: accepted, but worth a secretary's attention.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
 pub enum ActivityWarning {
     /// Submitted before a days-before lead-time window opens (`activity.submitted_early`).

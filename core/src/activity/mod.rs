@@ -50,6 +50,7 @@ use crate::members::{Department, MemberId, Role};
 
 /// An activity's identifier, unique in a book and a ledger.
 #[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(transparent)]
 pub struct ActivityId(pub String);
 
@@ -87,6 +88,7 @@ pub(crate) fn check_activity_id(id: &ActivityId, path: &str) -> Result<(), Activ
 
 /// Where an activity stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ActivityState {
     /// Being written by the project leader.
@@ -165,6 +167,7 @@ impl fmt::Display for ActivityState {
 
 /// A step of the lifecycle.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum StepAction {
     /// Draft → submitted, by the project leader; the plan must pass [`check_plan`].
@@ -208,6 +211,7 @@ impl fmt::Display for StepAction {
 /// A risk and what the plan does about it (seed 000: "prepare two projectors in case of
 /// emergency").
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Risk {
     /// What may go wrong.
@@ -219,6 +223,7 @@ pub struct Risk {
 /// An activity plan (seed 000, plan I: "preliminary plan, budget, feasibility analysis,
 /// risks and countermeasures").
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ActivityPlan {
     /// Unique id: ASCII letters, digits, `_` and `-`.
@@ -256,6 +261,7 @@ pub struct ActivityPlan {
 
 /// A step taken on an activity.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ActivityStep {
     /// The activity.
@@ -273,6 +279,7 @@ pub struct ActivityStep {
 
 /// A step in an activity's history.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct TransitionRecord {
     /// The step.
@@ -296,6 +303,7 @@ pub struct TransitionRecord {
 
 /// An activity: its plan, its state and how it got there.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Activity {
     /// The plan.

@@ -10,6 +10,7 @@ use crate::schedule::SchedulePolicy;
 
 /// Which date of a plan a lead-time rule counts from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum LeadTimeAnchor {
     /// The day the notice calling for the plan was received (`notice_received`); the rule
@@ -32,6 +33,7 @@ impl LeadTimeAnchor {
 /// Rulebook key `activity` (seed 000, discipline §6 and the plan's "budget, feasibility
 /// analysis, risks and countermeasures").
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ActivityPolicy {
     /// Calendar days after an activity is completed within which its summary is due.

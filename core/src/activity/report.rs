@@ -15,6 +15,7 @@ use super::{ActivityBook, ActivityId, ActivityPolicy, ActivityState, ActivityWar
 
 /// What an activity waits for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum NextStep {
     /// The project leader submits the plan.
@@ -66,6 +67,7 @@ impl NextStep {
 
 /// One activity in the report.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ActivityRow {
     /// The activity.
@@ -100,6 +102,7 @@ pub struct ActivityRow {
 
 /// The activities' states on a day (domain.md §6), with the summaries overdue.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ActivityReport {
     /// The day of the report.

@@ -15,6 +15,7 @@ use super::{ActivityError, ActivityPlan, ActivityWarning, LeadTimeAnchor, check_
 
 /// The budget of a plan against its line and the annual cap, with the rules used.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct PlanBudget {
     /// The line.
@@ -41,6 +42,7 @@ pub struct PlanBudget {
 
 /// Everything [`validate_plan`] found.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct PlanValidation {
     /// Whether the plan may be submitted: no problems (warnings allowed).

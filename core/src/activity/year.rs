@@ -13,6 +13,7 @@ use super::{ActivityBook, ActivityPlan, ActivityReport, ActivityStep};
 
 /// A plan drafted on a day.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct PlanDraft {
     /// The day it was drafted.
@@ -25,6 +26,7 @@ pub struct PlanDraft {
 /// `{"allocate": {...}}` or `{"expense": {...}}` (the key names the operation, so an error
 /// in its fields has an exact path such as `operations[3].expense.amount`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum YearOperation {
     /// See [`ActivityBook::draft`].
@@ -61,6 +63,7 @@ impl YearOperation {
 
 /// A school year of activities as a secretary records it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ActivityYearData {
     /// The year's label, e.g. `2002-2003`.
@@ -73,6 +76,7 @@ pub struct ActivityYearData {
 
 /// The book and the ledger a year's data gives on a day.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ActivityYear {
     /// The activities.

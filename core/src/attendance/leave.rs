@@ -14,6 +14,7 @@ use super::{AttendanceError, AttendanceRegister, EventId, LeaveError, LeavePolic
 
 /// A member's request for leave from an event, with the approver's decision to grant it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct LeaveRequest {
     /// Who asks for leave.
@@ -34,6 +35,7 @@ pub struct LeaveRequest {
 
 /// Leave granted: the absence it covers is excused.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct LeaveGrant {
     /// Who is on leave.
     pub member: MemberId,

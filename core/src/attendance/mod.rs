@@ -32,6 +32,7 @@ use marked::MarkedPairs;
 
 /// An event's identifier.
 #[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(transparent)]
 pub struct EventId(pub String);
 
@@ -56,6 +57,7 @@ impl From<&str> for EventId {
 
 /// What kind of event attendance is taken at. The rulebook says which kinds count.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum EventKind {
     /// The weekly regular meeting (discipline §5).
@@ -94,6 +96,7 @@ impl EventKind {
 
 /// An event at which attendance is taken.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Event {
     /// Unique id.
@@ -116,6 +119,7 @@ pub struct Event {
 
 /// A member's mark for one event.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Mark {
     /// On time and stayed to the end.
@@ -222,6 +226,7 @@ impl Mark {
 
 /// A mark as recorded: either given directly, or as sign-in and sign-out times.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct MarkRecord {
     /// The member.

@@ -8,6 +8,7 @@ use super::EventKind;
 
 /// The window the discipline counters run over.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum AttendanceWindow {
     /// The whole term of office (the seeds' default).
@@ -20,6 +21,7 @@ pub enum AttendanceWindow {
 
 /// Rulebook key `attendance` (seed 000, discipline §2 and §5).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct AttendancePolicy {
     /// Event kinds whose late arrivals and early leaves count.
@@ -63,6 +65,7 @@ impl AttendancePolicy {
 
 /// Rulebook key `leave` (seed 000, discipline §3).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct LeavePolicy {
     /// A substitute must be arranged.

@@ -19,6 +19,7 @@ use super::{
 
 /// A member's standing status.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum StandingStatus {
     /// Below every warning level.
@@ -31,6 +32,7 @@ pub enum StandingStatus {
 
 /// A discipline counter.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Counter {
     /// Late arrivals and early leaves together.
@@ -41,6 +43,7 @@ pub enum Counter {
 
 /// The counts of a standing, over its window.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct StandingCounts {
     /// Marked present.
     pub present: u32,
@@ -58,6 +61,7 @@ pub struct StandingCounts {
 
 /// A record behind a reason.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct RecordRef {
     /// The event.
     pub event: EventId,
@@ -71,6 +75,7 @@ pub struct RecordRef {
 
 /// Why a standing is what it is: one counter, its limit, and its records.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct StandingReason {
     /// The rule applied.
     pub rule: RuleRef,
@@ -88,6 +93,7 @@ pub struct StandingReason {
 
 /// What the next offence would do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct NextConsequence {
     /// The counter closest to its limit.
     pub counter: Counter,
@@ -122,6 +128,7 @@ impl NextConsequence {
 
 /// A member's standing on a day.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Standing {
     /// The member.
     pub member: MemberId,

@@ -390,6 +390,7 @@ impl Diagnostic for BudgetError {
 
 /// A warning: the operation is accepted, but a limit is near or a plan is unusual.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
 pub enum BudgetWarning {
     /// An activity has spent the rulebook's percentage of its approved budget or more

@@ -24,6 +24,7 @@ use super::{
 
 /// What an entry of the journal records.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum EntryKind {
     /// Funds set aside for an activity: its reservation when the plan is approved (which
@@ -38,6 +39,7 @@ pub enum EntryKind {
 
 /// One entry of the journal.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct LedgerEntry {
     /// Sequence number, from 1.
@@ -69,6 +71,7 @@ pub struct LedgerEntry {
 
 /// Funds reserved for an activity when its plan is approved: opens its account.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Reservation {
     /// The day of approval.
@@ -97,6 +100,8 @@ pub struct Reservation {
 
 /// More funds for an activity that already has an account.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(rename = "BudgetAllocation"))]
 #[serde(deny_unknown_fields)]
 pub struct Allocation {
     /// The day of the allocation.
@@ -115,6 +120,7 @@ pub struct Allocation {
 
 /// Money spent for an activity.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Expense {
     /// The day of the expense.
@@ -138,6 +144,7 @@ pub struct Expense {
 
 /// Closing an activity's account: the unspent reserve goes back to the year.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Settlement {
     /// The day the summary was filed (or the activity cancelled).
@@ -154,6 +161,7 @@ pub struct Settlement {
 /// Any ledger operation, for data files and bindings: `{"expense": {...}}` (the key names
 /// the operation, so an error in its fields has an exact path such as `expense.amount`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum LedgerOperation {
     /// See [`BudgetLedger::reserve`].
@@ -190,6 +198,7 @@ impl LedgerOperation {
 
 /// Which limit a check concerns.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum LimitKind {
     /// Spending within the activity's approved budget.
@@ -204,6 +213,7 @@ pub enum LimitKind {
 
 /// One limit an operation was checked against, and where it leaves it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct LimitCheck {
     /// Which limit.
@@ -222,6 +232,7 @@ pub struct LimitCheck {
 /// amount as kept, the approving role), the limits checked, the warnings. The entry itself
 /// is [`BudgetLedger::entries`]`[seq - 1]`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Posting {
     /// The entry's sequence number.
@@ -242,14 +253,19 @@ pub struct Posting {
 
 /// The standing facts of an account, as written when its funds were first reserved.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub(crate) struct AccountInfo {
+    /// The activity's title.
     pub(crate) title: String,
+    /// The budget line it is charged to.
     pub(crate) line: String,
     /// Whether the account counts toward the annual cap (its line's, when reserved).
     pub(crate) within_cap: bool,
+    /// The department that runs the activity.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(crate) department: Option<Department>,
+    /// The activity's project leader.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(crate) project_leader: Option<MemberId>,
 }
@@ -1527,16 +1543,34 @@ fn authorize_expense(
     Ok((role, policy.approval_limit(role)))
 }
 
-/// The serialised form of a ledger.
+/// A budget ledger, as written and read.
 #[derive(Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(rename = "BudgetLedger"))]
 #[serde(deny_unknown_fields)]
 struct LedgerRecord {
+    /// The budget year's label, e.g. `2002-2003`.
     year: String,
+    /// The budget year's first and last day.
     period: DateRange,
+    /// Per activity: the standing facts of its account.
     #[serde(default)]
     accounts: BTreeMap<ActivityId, AccountInfo>,
+    /// Every entry, in the order it was posted.
     #[serde(default)]
     entries: Vec<LedgerEntry>,
+}
+
+/// A ledger is written and read as `LedgerRecord` describes.
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for BudgetLedger {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "BudgetLedger".into()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        LedgerRecord::json_schema(generator)
+    }
 }
 
 struct AccountInfos<'a>(&'a BudgetLedger);

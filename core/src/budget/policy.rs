@@ -18,6 +18,7 @@ pub const MAX_POLICY_AMOUNT: Decimal = Decimal::from_parts(1_000_000_000, 0, 0, 
 
 /// Rulebook key `budget` (seed 000, capital budgets and plan item 8; responsibility 4).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct BudgetPolicy {
     /// The seed's article for the annual plan, cited by every cap verdict.
@@ -46,6 +47,7 @@ pub struct BudgetPolicy {
 /// The largest expense one role may approve (rulebook key
 /// `budget.expense_approval_limits`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ExpenseApprovalLimit {
     /// The role.
@@ -58,6 +60,7 @@ pub struct ExpenseApprovalLimit {
 /// An activity budget line: the range an activity of this kind may be given (rulebook key
 /// `budget.lines.<id>`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct BudgetLine {
     /// Title shown in reports.

@@ -17,6 +17,7 @@ use super::{BudgetLedger, ZERO_FEN, money, percent, percent_of};
 
 /// One activity's account in the report.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct AccountReport {
     /// The activity.
@@ -54,6 +55,7 @@ pub struct AccountReport {
 
 /// The sums of the report's accounts: each equals the sum of the accounts' column.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct BudgetTotals {
     /// Sum of the planned minimums.
@@ -76,6 +78,7 @@ pub struct BudgetTotals {
 
 /// The year against the annual cap (only the accounts inside it).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct CapStatus {
     /// The rule behind the cap.
@@ -103,6 +106,7 @@ pub struct CapStatus {
 /// The budget report of a ledger (domain.md §3: planned range, approved, reserved, spent,
 /// remaining, utilisation; per activity and in total).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct BudgetReport {
     /// The school year.

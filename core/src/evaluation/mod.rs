@@ -92,8 +92,25 @@ impl<'de> Deserialize<'de> for CandidateId {
     }
 }
 
+/// A candidate id is written as its text.
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for CandidateId {
+    fn inline_schema() -> bool {
+        true
+    }
+
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "CandidateId".into()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        String::json_schema(generator)
+    }
+}
+
 /// A judge's identifier.
 #[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(transparent)]
 pub struct JudgeId(pub String);
 
@@ -118,6 +135,7 @@ impl From<&str> for JudgeId {
 
 /// A candidate and the judges' scores for them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Candidate {
     /// Unique id. A candidate whose id is a member id of the standings takes that member's
@@ -175,8 +193,29 @@ impl<'de> Deserialize<'de> for SchemeChoice {
     }
 }
 
+/// A scheme choice is a scheme id (text) or a whole scheme (an object).
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for SchemeChoice {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "SchemeChoice".into()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let scheme = generator.subschema_for::<EvaluationScheme>();
+        schemars::json_schema!({
+            "description": "Which scheme to score with: the id of a scheme of the rulebook \
+                (e.g. `challenge_cup`), or a whole scheme given with the input.",
+            "anyOf": [
+                { "type": "string", "description": "The id of a scheme of the rulebook." },
+                scheme,
+            ],
+        })
+    }
+}
+
 /// The input of an evaluation: scheme, judges, candidates and their scores.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct EvaluationInput {
     /// The scheme.
@@ -222,8 +261,25 @@ impl<'de> Deserialize<'de> for CriterionId {
     }
 }
 
+/// A criterion id is written as its text.
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for CriterionId {
+    fn inline_schema() -> bool {
+        true
+    }
+
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "CriterionId".into()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        String::json_schema(generator)
+    }
+}
+
 /// Which end of the sorted scores a dropped score came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum DroppedEnd {
     /// Among the lowest.
@@ -234,6 +290,7 @@ pub enum DroppedEnd {
 
 /// One judge's score on a sheet's line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct JudgeScore {
     /// The raw score; `None` where the judge gave none and was skipped.
     pub raw: Option<Decimal>,
@@ -330,6 +387,7 @@ impl Serialize for ScoreGrid<'_> {
 /// One criterion on a score sheet: line `k` is criterion `k` of [`Ranking::criteria`], and
 /// its judges' scores are row `k` of [`ScoreSheet::scores`].
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CriterionLine {
     /// The normalised scores in judge order, when the scheme normalises; else empty.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -345,6 +403,7 @@ pub struct CriterionLine {
 
 /// Points taken off a total for the attendance record (seed 001, Discipline Inspection §4).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Deduction {
     /// The rule: the scheme's deduction key and its article.
     pub rule: RuleRef,
@@ -362,6 +421,7 @@ pub struct Deduction {
 
 /// Why a candidate is ineligible.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Veto {
     /// The rule: the scheme's veto key and its article.
     pub rule: RuleRef,
@@ -374,6 +434,7 @@ pub struct Veto {
 /// What became of a candidate, and why. The rule each outcome applies is in
 /// [`Ranking::rules`] (see [`Ranking::rule_of`]).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "outcome", rename_all = "snake_case")]
 pub enum Decision {
     /// Selected.
@@ -404,6 +465,7 @@ pub enum Decision {
 
 /// The rules a ranking's decisions apply, each with its rulebook key and seed article.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct DecisionRules {
     /// Selection (`...selection`).
     pub selection: RuleRef,
@@ -607,22 +669,48 @@ impl Serialize for LinesOut<'_> {
     }
 }
 
-/// A score sheet as read.
+/// One candidate's score sheet, as written and read.
 #[derive(Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(rename = "ScoreSheet"))]
 struct SheetIn {
+    /// The candidate's id.
     candidate: String,
+    /// Their name.
     name: String,
-    #[serde(default)]
+    /// Their category; absent when they have none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     category: Option<String>,
+    /// One line per criterion, in the order of the ranking's criteria.
     lines: Vec<CriterionLine>,
+    /// Every judge's raw score per criterion (one row per criterion, in judge order), with
+    /// the dropped ones marked.
     scores: Vec<Vec<JudgeScore>>,
+    /// `sum(aggregate * weight) / sum of weights`, rounded once to the scheme's decimals.
     subtotal: Decimal,
+    /// Deductions from the attendance standing.
     deductions: Vec<Deduction>,
+    /// `subtotal - deductions`.
     total: Decimal,
-    #[serde(default)]
+    /// Why the candidate is ineligible, if they are; absent when eligible.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     veto: Option<Veto>,
+    /// The rank, by the scheme's tie method; `null` when vetoed.
     rank: Option<u32>,
+    /// Selected or not, and why.
     decision: Decision,
+}
+
+/// A score sheet is written and read as `SheetIn` describes.
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for ScoreSheet {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "ScoreSheet".into()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        SheetIn::json_schema(generator)
+    }
 }
 
 impl Serialize for ScoreSheet {
@@ -670,6 +758,7 @@ impl<'de> Deserialize<'de> for ScoreSheet {
 
 /// Every candidate's score sheet, ranked, with the selection.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Ranking {
     /// The scheme's id (`inline` for a scheme given with the input).
     pub scheme: String,

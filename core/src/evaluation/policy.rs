@@ -93,6 +93,24 @@ impl<'de> Deserialize<'de> for Limit {
     }
 }
 
+/// A limit is a whole number or `"unlimited"`.
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for Limit {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Limit".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "A count limit: a whole number, or `\"unlimited\"`.",
+            "anyOf": [
+                { "type": "integer", "minimum": 0, "maximum": u32::MAX },
+                { "const": "unlimited" },
+            ],
+        })
+    }
+}
+
 /// A threshold that may be switched off: a decimal, or `"none"`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum PassMark {
@@ -119,6 +137,27 @@ impl Serialize for PassMark {
             PassMark::None => s.serialize_str("none"),
             PassMark::At(d) => Serialize::serialize(d, s),
         }
+    }
+}
+
+/// A pass mark is `"none"` or a decimal: written as decimal text; read from decimal text or,
+/// unlike money and scores, also from a JSON number (a rulebook's TOML writes it bare).
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for PassMark {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "PassMark".into()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let decimal = generator.subschema_for::<Decimal>();
+        let mut forms = vec![serde_json::json!({ "const": "none" }), decimal.to_value()];
+        if generator.contract().is_deserialize() {
+            forms.push(serde_json::json!({ "type": "number" }));
+        }
+        schemars::json_schema!({
+            "description": "A threshold that may be switched off: a decimal, or `\"none\"`.",
+            "anyOf": forms,
+        })
     }
 }
 
@@ -154,6 +193,7 @@ impl<'de> Deserialize<'de> for PassMark {
 
 /// How the judges' scores on one criterion become one number.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Aggregation {
     /// The arithmetic mean of every score.
@@ -167,6 +207,7 @@ pub enum Aggregation {
 
 /// Whether each judge's scores are first put on a common footing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Normalization {
     /// Raw scores are aggregated as given.
@@ -182,6 +223,7 @@ pub enum Normalization {
 
 /// What a judge's missing score means.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum MissingScore {
     /// A missing score is an error (`evaluation.missing_score`).
@@ -192,6 +234,7 @@ pub enum MissingScore {
 
 /// How rank numbers are given to candidates tied on total and on every tie-break criterion.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum TieMethod {
     /// "1224": tied candidates share the best rank, the next rank skips.
@@ -204,6 +247,7 @@ pub enum TieMethod {
 
 /// The last rule of the tie-break chain: orders candidates that nothing else separates.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum FinalTieBreak {
     /// The smaller candidate id first (text order).
@@ -214,6 +258,7 @@ pub enum FinalTieBreak {
 
 /// One criterion of a scheme.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Criterion {
     /// Stable id, e.g. `language_expression`.
@@ -227,6 +272,7 @@ pub struct Criterion {
 
 /// Deductions and vetoes taken from the attendance standing.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Deductions {
     /// Points off per late arrival or early leave counted in the standing.
@@ -243,6 +289,7 @@ pub struct Deductions {
 
 /// Who is selected once candidates are ranked.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Selection {
     /// At most this many selected.
@@ -271,6 +318,7 @@ impl Selection {
 /// An evaluation scheme: criteria, weights, scale, aggregation, deductions, ranking and
 /// selection (domain.md §2).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct EvaluationScheme {
     /// Title of the evaluation.
@@ -460,6 +508,7 @@ impl EvaluationScheme {
 /// Rulebook key `evaluation` (seed 000, Challenge Cup talent selection; seed 001,
 /// evaluations): named schemes.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct EvaluationPolicy {
     /// Schemes by id, e.g. `challenge_cup`, `officer_evaluation`.

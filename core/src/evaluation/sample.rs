@@ -12,6 +12,7 @@ use super::EvaluationInput;
 /// of the sample term (one of them, 2002013, expelled in that term), a recruitment round of
 /// twelve candidates, and a Challenge Cup team.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SelectionData {
     /// A title for the report.

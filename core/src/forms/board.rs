@@ -20,6 +20,7 @@ const BOARD_PLAN_RULE: &str = "board_plan";
 
 /// A board plan's submission as typed.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default)]
 pub struct BoardPlanForm {
     /// The day the board issues, `YYYY-MM-DD`. Required.

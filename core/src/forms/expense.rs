@@ -17,6 +17,7 @@ use super::{FormContext, FormError, FormOutcome, FormWarning};
 
 /// An expense as typed: the fields of [`Expense`], each text and optional.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default)]
 pub struct ExpenseForm {
     /// The day of the expense, `YYYY-MM-DD`. Required; not after today.

@@ -19,6 +19,7 @@ use super::FormError;
 /// is refused for money with `form.amount_as_number`, because a float cannot hold fen
 /// exactly. Scores and grades accept either.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(untagged)]
 pub enum FieldValue {
     /// Text, e.g. `"45.50"` or `"02"`.

@@ -15,6 +15,7 @@ use super::{FormContext, FormError, FormOutcome};
 
 /// A leave request as typed: the fields of [`LeaveRequest`], each text and optional.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default)]
 pub struct LeaveRequestForm {
     /// Who asks for leave (a member id). Required.

@@ -16,6 +16,7 @@ use super::fields::FieldReader;
 /// A warning of a form: the form is accepted, but something deserves a look (a budget near
 /// its cap, a plan submitted before its window opens).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum FormWarning {
@@ -137,6 +138,7 @@ impl<T> FormOutcome<T> {
 /// segments (`["risks", 1, "countermeasure"]`), a message in the requested language and
 /// the message's parameters.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct FormIssue {
     /// Stable machine code, e.g. `leave.no_substitute`.
@@ -205,6 +207,49 @@ impl<T> FormResult<T> {
         match self {
             FormResult::Success { warnings, .. } | FormResult::Failure { warnings, .. } => warnings,
         }
+    }
+}
+
+/// `{"success": true, "data", "warnings"}` or `{"success": false, "issues", "warnings"}`.
+#[cfg(feature = "schema")]
+impl<T: schemars::JsonSchema> schemars::JsonSchema for FormResult<T> {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        format!("FormResult_{}", T::schema_name()).into()
+    }
+
+    fn schema_id() -> std::borrow::Cow<'static, str> {
+        format!("secretariat::forms::FormResult<{}>", T::schema_id()).into()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let data = generator.subschema_for::<T>();
+        let issues = generator.subschema_for::<Vec<FormIssue>>();
+        schemars::json_schema!({
+            "description": "A form check's outcome, in the style of zod's `safeParse`: the \
+                record and the warnings, or every issue and the warnings.",
+            "oneOf": [
+                {
+                    "type": "object",
+                    "properties": {
+                        "success": { "const": true },
+                        "data": data,
+                        "warnings": issues,
+                    },
+                    "required": ["success", "data", "warnings"],
+                    "additionalProperties": false,
+                },
+                {
+                    "type": "object",
+                    "properties": {
+                        "success": { "const": false },
+                        "issues": issues,
+                        "warnings": issues,
+                    },
+                    "required": ["success", "issues", "warnings"],
+                    "additionalProperties": false,
+                },
+            ],
+        })
     }
 }
 

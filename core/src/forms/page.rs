@@ -89,6 +89,7 @@ pub fn event_countdown(
 
 /// What a budget has left on a day: the annual cap, and one activity's account when asked.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct BudgetRemaining {
     /// The year against the annual cap: committed, spent, and what the cap still allows

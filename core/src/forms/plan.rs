@@ -17,6 +17,7 @@ use super::{FormContext, FormOutcome, FormWarning};
 
 /// A risk and its countermeasure as typed.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default)]
 pub struct RiskForm {
     /// What may go wrong.
@@ -27,6 +28,7 @@ pub struct RiskForm {
 
 /// An activity plan as typed: the fields of [`ActivityPlan`], each text and optional.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default)]
 pub struct ActivityPlanForm {
     /// Unique id: ASCII letters, digits, `_` and `-`. Required.
@@ -47,6 +49,7 @@ pub struct ActivityPlanForm {
     pub end: Option<String>,
     /// Who takes part (`activity.missing_field` when empty).
     #[serde(deserialize_with = "nullable_list")]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<Vec<String>>"))]
     pub participants: Vec<String>,
     /// The budget asked for: yuan as text, e.g. `"180.00"`. Required.
     pub budget: Option<FieldValue>,
@@ -54,6 +57,7 @@ pub struct ActivityPlanForm {
     pub feasibility: Option<String>,
     /// Risks and countermeasures.
     #[serde(deserialize_with = "nullable_list")]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<Vec<RiskForm>>"))]
     pub risks: Vec<RiskForm>,
     /// The day the notice calling for the plan was received, `YYYY-MM-DD`, if one was.
     pub notice_received: Option<String>,

@@ -22,6 +22,7 @@ use super::{FormContext, FormError, FormOutcome};
 /// A recruitment application as typed: the fields of [`RecruitmentCandidate`], each text
 /// and optional.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default)]
 pub struct RecruitmentApplicationForm {
     /// The candidate's id, e.g. the student number. Required.
@@ -33,6 +34,7 @@ pub struct RecruitmentApplicationForm {
     /// Their skills, each a skill the rulebook's quota plan or team rules name (e.g.
     /// `computer`, `organization_language`).
     #[serde(deserialize_with = "nullable_list")]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<Vec<String>>"))]
     pub skills: Vec<String>,
     /// `registration` or `referral`. Required.
     pub source: Option<String>,

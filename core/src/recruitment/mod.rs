@@ -46,6 +46,7 @@ use crate::rulebook::RuleRef;
 
 /// How a candidate came forward ("a combination of registration and introduction").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Source {
     /// Registered themselves.
@@ -56,6 +57,7 @@ pub enum Source {
 
 /// A candidate of a recruitment round.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct RecruitmentCandidate {
     /// Unique id, e.g. the student number.
@@ -81,6 +83,7 @@ pub struct RecruitmentCandidate {
 
 /// A recruitment round: the year, the day of the allocation, the candidates.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct RecruitmentRound {
     /// The recruitment year: the autumn the new students arrive (e.g. 2002).
@@ -115,6 +118,7 @@ pub fn year_of_study(grade: Grade, year: i32) -> Option<u32> {
 
 /// A place taken, and why this candidate holds it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct FilledPlace {
     /// The place class.
     pub place: String,
@@ -141,6 +145,7 @@ pub struct FilledPlace {
 
 /// Why a place stays empty.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "reason", rename_all = "snake_case")]
 pub enum UnfilledReason {
     /// No candidate is eligible for the class.
@@ -159,6 +164,7 @@ pub enum UnfilledReason {
 
 /// A place left empty.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct UnfilledPlace {
     /// The place class.
     pub place: String,
@@ -174,6 +180,7 @@ pub struct UnfilledPlace {
 
 /// Why a candidate was not chosen.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "reason", rename_all = "snake_case")]
 pub enum NotChosenReason {
     /// Registered on or after the deadline.
@@ -226,6 +233,7 @@ pub enum NotChosenReason {
 
 /// A candidate not chosen, and why.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct NotChosen {
     /// The candidate.
     pub candidate: CandidateId,
@@ -239,6 +247,7 @@ pub struct NotChosen {
 
 /// One change to the quota plan.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "change", rename_all = "snake_case")]
 pub enum QuotaChange {
     /// Open a class to every skill.
@@ -275,6 +284,7 @@ pub enum QuotaChange {
 
 /// A set of changes that would make the plan feasible with these candidates.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Relaxation {
     /// The changes, all needed.
     pub changes: Vec<QuotaChange>,
@@ -284,6 +294,7 @@ pub struct Relaxation {
 
 /// The result of [`allocate`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Allocation {
     /// The recruitment year.
     pub year: i32,

@@ -13,6 +13,7 @@ use crate::rulebook::{RuleRef, RulebookError, check_range};
 
 /// A day of the year, e.g. the recruitment deadline.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct MonthDay {
     /// Month, 1-12.
@@ -30,6 +31,7 @@ impl MonthDay {
 
 /// How candidates with equal examination scores are ordered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum RecruitmentTieBreak {
     /// The earlier registration first, then the smaller candidate id.
@@ -43,6 +45,7 @@ pub enum RecruitmentTieBreak {
 /// A class of places of the quota plan: `count` places for candidates of a year of study
 /// and a skill (either may be open).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct PlaceClass {
     /// Stable id, e.g. `first_year_computer`.
@@ -71,6 +74,7 @@ impl PlaceClass {
 
 /// What a team composition rule counts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum TeamAttribute {
     /// The year of study in the academic year (1 = first year).
@@ -85,6 +89,7 @@ pub enum TeamAttribute {
 
 /// A min/max count of team members whose attribute takes one of `values`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct CompositionRule {
     /// Stable id, e.g. `main_body`.
@@ -105,6 +110,7 @@ pub struct CompositionRule {
 
 /// Composition rules of a team (seed 000, Challenge Cup personnel composition).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct TeamRules {
     /// Title.
@@ -121,6 +127,7 @@ pub struct TeamRules {
 
 /// Rulebook key `recruitment` (seed 000, recruitment and composition of members).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct RecruitmentPolicy {
     /// The seed article.

@@ -9,6 +9,7 @@ use super::{RecruitmentError, TeamAttribute, year_of_study};
 
 /// How many team members one rule counts.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct RuleCount {
     /// The rule: its key and article.
     pub rule: RuleRef,
@@ -26,6 +27,7 @@ pub struct RuleCount {
 
 /// A rule the team breaks.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CompositionViolation {
     /// The count that breaks it.
     pub count: RuleCount,
@@ -35,6 +37,7 @@ pub struct CompositionViolation {
 
 /// The result of [`check_team`]: every rule's count, and every rule broken.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct TeamCheck {
     /// The rules' id, e.g. `challenge_cup`.
     pub rules: String,

@@ -29,6 +29,7 @@ const DEFAULT_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/default_ruleb
 
 /// A rule's stable key and the seed article it implements, carried by every verdict.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct RuleRef {
     /// The rulebook key holding the rule's numbers, e.g. `attendance.lateness_limit`.
     pub key: String,
@@ -54,6 +55,7 @@ impl fmt::Display for RuleRef {
 
 /// Identifies the rulebook a result was computed with.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct RulebookStamp {
     /// The rulebook's declared name.
     pub name: String,
@@ -65,6 +67,7 @@ pub struct RulebookStamp {
 
 /// Name and version of a rulebook.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct RulebookMeta {
     /// Human name, e.g. the school and department.
@@ -75,6 +78,7 @@ pub struct RulebookMeta {
 
 /// Every number of policy, by area.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Rulebook {
     /// Name and version.

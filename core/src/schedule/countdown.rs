@@ -12,6 +12,7 @@ use super::{MilestonePlan, PlannedMilestone, ScheduleError};
 
 /// Where a milestone stands today.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum MilestoneStatus {
     /// Marked done.
@@ -61,6 +62,7 @@ impl MilestoneStatus {
 
 /// One milestone of a countdown.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct MilestoneCountdown {
     /// The milestone's id.
@@ -75,6 +77,7 @@ pub struct MilestoneCountdown {
 
 /// Where a plan stands today.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Countdown {
     /// The plan's event id.
@@ -102,6 +105,7 @@ impl Countdown {
 
 /// A plan and the ids of its milestones that are done: one entry of a batch countdown.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct EventProgress {
     /// The plan.
@@ -225,6 +229,7 @@ fn next_action(plan: &MilestonePlan, done: &[String]) -> Option<usize> {
 /// Where one event of a batch stands: the compact form of a [`Countdown`], by position in
 /// the plan rather than by id, so that a batch of thousands of events stays cheap.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct CountdownSummary {
     /// Calendar days from today to the event; negative once it has passed.

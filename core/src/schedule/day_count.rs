@@ -11,6 +11,7 @@ use super::ScheduleError;
 
 /// How offsets and lead times count days (rulebook key `schedule.day_count`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum DayCount {
     /// Every day counts (the default).

@@ -20,6 +20,7 @@ pub const MAX_LEAD_DAYS: u32 = 3660;
 /// Day counts follow the rulebook's `schedule.day_count`; months and month-days are
 /// calendar dates whatever the day count.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum LeadTimeWindow {
     /// Due between `earliest` and `latest` days before the anchor (e.g. a board plan 5 to
@@ -55,6 +56,7 @@ pub enum LeadTimeWindow {
 
 /// A lead-time rule of the rulebook (key `schedule.lead_times.<id>`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct LeadTimeRule {
     /// What is due, relative to what, e.g. "Board plan submitted before its issue".
@@ -68,6 +70,7 @@ pub struct LeadTimeRule {
 
 /// How a date measures up to a lead-time rule.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum LeadTimeOutcome {
     /// Inside the window (or, for rules without a lower bound, before its end).
@@ -80,6 +83,7 @@ pub enum LeadTimeOutcome {
 
 /// The verdict of a lead-time rule on a date, with the numbers behind it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct LeadTimeVerdict {
     /// The rule's rulebook key and article.

@@ -14,6 +14,7 @@ use super::ScheduleError;
 /// The seeds say "every week" but not which day: the default is Wednesday at 19:00 for
 /// 60 minutes, a mid-week evening clear of classes and of weekend trips home.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct RegularMeetingPolicy {
     /// The day of the week (`"Wed"` or `"wednesday"`; written back as `"Wed"`).
@@ -42,6 +43,7 @@ impl RegularMeetingPolicy {
 
 /// One regular meeting on the calendar.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct MeetingOccurrence {
     /// Stable id: `regular-meeting-YYYY-MM-DD`.

@@ -55,6 +55,7 @@ pub use template::{MAX_OFFSET_DAYS, MilestoneTemplate, TemplateMilestone};
 
 /// Scheduling policy of the rulebook (key `schedule`; domain.md §5).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SchedulePolicy {
     /// How offsets and lead times count days.

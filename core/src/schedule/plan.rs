@@ -14,6 +14,7 @@ use super::{DayCount, DayCounter, MilestoneTemplate, ScheduleError, check_id};
 
 /// A template laid out on the calendar for one event.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct MilestonePlan {
     /// Identifies the event in exports (iCalendar UIDs). [`plan`] sets
@@ -36,6 +37,7 @@ pub struct MilestonePlan {
 
 /// One milestone of a plan, with its window of dates.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct PlannedMilestone {
     /// The template milestone's id.
@@ -170,6 +172,7 @@ fn window(
 
 /// Where a replanned milestone stands against today.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ReplanTiming {
     /// The whole window is today or later.
@@ -195,6 +198,7 @@ impl ReplanTiming {
 
 /// How one milestone moved.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct MilestoneShift {
     /// The milestone's id.
@@ -212,6 +216,7 @@ pub struct MilestoneShift {
 
 /// A plan moved to a new event date.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Replan {
     /// The plan at the new date (same event id).

@@ -15,6 +15,7 @@ pub const MAX_OFFSET_DAYS: i32 = 3660;
 /// The steps of an activity, planned backward from its date (rulebook key
 /// `schedule.templates.<id>`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct MilestoneTemplate {
     /// The activity's name, e.g. "Welcome party".
@@ -33,6 +34,7 @@ pub struct MilestoneTemplate {
 /// Offsets count days in the rulebook's `schedule.day_count`: calendar days by default,
 /// working days on a school calendar. A negative offset is a day after the event.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct TemplateMilestone {
     /// Stable id, unique in the template: letters, digits, `_` or `-`.
