@@ -90,6 +90,11 @@
 //!   one it cannot read with its own code, so they carry no format.
 //! - Integers carry their range as `minimum` and `maximum` (no `int32`-like formats).
 //!
+//! An input's schema gives the canonical spelling: what it accepts, the core reads (a
+//! decimal within its 28 significant digits). The core also reads a few other spellings that
+//! the schemas leave out: the decimal ones above, `"minister"` for the role
+//! `department_head`, `"zh"` and `"zh-CN"` for the locale `zh-Hans`.
+//!
 //! `decimal`, `partial-date-time` and `partial-time` are not formats of the JSON Schema
 //! specification: ajv needs them registered (`ajv.addFormat`) or `strict: false`, Python's
 //! `jsonschema` ignores formats it does not know.
