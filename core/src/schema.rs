@@ -90,8 +90,9 @@
 //!   one it cannot read with its own code, so they carry no format.
 //! - Integers carry their range as `minimum` and `maximum` (no `int32`-like formats).
 //!
-//! An input's schema gives the canonical spelling: what it accepts, the core reads (a
-//! decimal within its 28 significant digits). The core also reads a few other spellings that
+//! A schema gives shapes and canonical spellings, not rules: what an input's schema accepts
+//! has the shape the core reads, and the core's rules (a rulebook's ranges, unique ids, a
+//! decimal's 28 significant digits) still apply. The core also reads a few other spellings that
 //! the schemas leave out: the decimal ones above, `"minister"` for the role
 //! `department_head`, `"zh"` and `"zh-CN"` for the locale `zh-Hans`.
 //!
