@@ -90,6 +90,12 @@
 //!   one it cannot read with its own code, so they carry no format.
 //! - Integers carry their range as `minimum` and `maximum` (no `int32`-like formats).
 //!
+//! A schema gives shapes and canonical spellings, not rules: what an input's schema accepts
+//! has the shape the core reads, and the core's rules (a rulebook's ranges, unique ids, a
+//! decimal's 28 significant digits) still apply. The core also reads a few other spellings that
+//! the schemas leave out: the decimal ones above, `"minister"` for the role
+//! `department_head`, `"zh"` and `"zh-CN"` for the locale `zh-Hans`.
+//!
 //! `decimal`, `partial-date-time` and `partial-time` are not formats of the JSON Schema
 //! specification: ajv needs them registered (`ajv.addFormat`) or `strict: false`, Python's
 //! `jsonschema` ignores formats it does not know.
@@ -250,307 +256,73 @@ fn partial(schema: Option<&mut serde_json::Map<String, Value>>) {
     }
 }
 
-/// Every schema of the registry, in the order of [`NAMES`].
-const ENTRIES: &[Entry] = &[
-    Entry {
-        name: "leave_request",
-        side: Side::Input,
-        generate: of::<forms::LeaveRequestForm>,
-    },
-    Entry {
-        name: "activity_plan",
-        side: Side::Input,
-        generate: of::<forms::ActivityPlanForm>,
-    },
-    Entry {
-        name: "expense",
-        side: Side::Input,
-        generate: of::<forms::ExpenseForm>,
-    },
-    Entry {
-        name: "recruitment_application",
-        side: Side::Input,
-        generate: of::<forms::RecruitmentApplicationForm>,
-    },
-    Entry {
-        name: "board_plan",
-        side: Side::Input,
-        generate: of::<forms::BoardPlanForm>,
-    },
-    Entry {
-        name: "leave_request_record",
-        side: Side::Input,
-        generate: of::<LeaveRequest>,
-    },
-    Entry {
-        name: "activity_plan_record",
-        side: Side::Input,
-        generate: of::<ActivityPlan>,
-    },
-    Entry {
-        name: "expense_record",
-        side: Side::Input,
-        generate: of::<Expense>,
-    },
-    Entry {
-        name: "recruitment_candidate",
-        side: Side::Input,
-        generate: of::<RecruitmentCandidate>,
-    },
-    Entry {
-        name: "term_data",
-        side: Side::Input,
-        generate: of::<TermData>,
-    },
-    Entry {
-        name: "member",
-        side: Side::Input,
-        generate: of::<Member>,
-    },
-    Entry {
-        name: "event",
-        side: Side::Input,
-        generate: of::<Event>,
-    },
-    Entry {
-        name: "mark_record",
-        side: Side::Input,
-        generate: of::<MarkRecord>,
-    },
-    Entry {
-        name: "school_calendar",
-        side: Side::Input,
-        generate: of::<SchoolCalendar>,
-    },
-    Entry {
-        name: "date_range",
-        side: Side::Input,
-        generate: of::<DateRange>,
-    },
-    Entry {
-        name: "ledger_operation",
-        side: Side::Input,
-        generate: of::<LedgerOperation>,
-    },
-    Entry {
-        name: "budget_ledger",
-        side: Side::Input,
-        generate: of::<BudgetLedger>,
-    },
-    Entry {
-        name: "activity_year",
-        side: Side::Input,
-        generate: of::<ActivityYearData>,
-    },
-    Entry {
-        name: "evaluation_input",
-        side: Side::Input,
-        generate: of::<EvaluationInput>,
-    },
-    Entry {
-        name: "recruitment_round",
-        side: Side::Input,
-        generate: of::<RecruitmentRound>,
-    },
-    Entry {
-        name: "standing",
-        side: Side::Input,
-        generate: of::<Standing>,
-    },
-    Entry {
-        name: "locale",
-        side: Side::Input,
-        generate: of::<Locale>,
-    },
-    Entry {
-        name: "rulebook",
-        side: Side::Input,
-        generate: of::<Rulebook>,
-    },
-    Entry {
-        name: "rulebook_overlay",
-        side: Side::Input,
-        generate: rulebook_overlay,
-    },
-    Entry {
-        name: "term_report",
-        side: Side::Result,
-        generate: of::<TermReport>,
-    },
-    Entry {
-        name: "standing_result",
-        side: Side::Result,
-        generate: of::<Standing>,
-    },
-    Entry {
-        name: "ranking",
-        side: Side::Result,
-        generate: of::<Ranking>,
-    },
-    Entry {
-        name: "score_sheet",
-        side: Side::Result,
-        generate: of::<ScoreSheet>,
-    },
-    Entry {
-        name: "allocation",
-        side: Side::Result,
-        generate: of::<Allocation>,
-    },
-    Entry {
-        name: "team_check",
-        side: Side::Result,
-        generate: of::<TeamCheck>,
-    },
-    Entry {
-        name: "posting",
-        side: Side::Result,
-        generate: of::<Posting>,
-    },
-    Entry {
-        name: "budget_report",
-        side: Side::Result,
-        generate: of::<BudgetReport>,
-    },
-    Entry {
-        name: "budget_remaining",
-        side: Side::Result,
-        generate: of::<forms::BudgetRemaining>,
-    },
-    Entry {
-        name: "milestone_plan",
-        side: Side::Result,
-        generate: of::<MilestonePlan>,
-    },
-    Entry {
-        name: "replan",
-        side: Side::Result,
-        generate: of::<Replan>,
-    },
-    Entry {
-        name: "countdown",
-        side: Side::Result,
-        generate: of::<Countdown>,
-    },
-    Entry {
-        name: "lead_time_verdict",
-        side: Side::Result,
-        generate: of::<LeadTimeVerdict>,
-    },
-    Entry {
-        name: "meeting_occurrence",
-        side: Side::Result,
-        generate: of::<MeetingOccurrence>,
-    },
-    Entry {
-        name: "plan_validation",
-        side: Side::Result,
-        generate: of::<PlanValidation>,
-    },
-    Entry {
-        name: "activity_report",
-        side: Side::Result,
-        generate: of::<ActivityReport>,
-    },
-    Entry {
-        name: "activity_status",
-        side: Side::Result,
-        generate: of::<ActivityStatus>,
-    },
-    Entry {
-        name: "mark",
-        side: Side::Result,
-        generate: of::<Mark>,
-    },
-    Entry {
-        name: "issue",
-        side: Side::Result,
-        generate: of::<Issue>,
-    },
-    Entry {
-        name: "form_issue",
-        side: Side::Result,
-        generate: of::<forms::FormIssue>,
-    },
-    Entry {
-        name: "leave_request_result",
-        side: Side::Result,
-        generate: of::<forms::FormResult<LeaveRequest>>,
-    },
-    Entry {
-        name: "activity_plan_result",
-        side: Side::Result,
-        generate: of::<forms::FormResult<ActivityPlan>>,
-    },
-    Entry {
-        name: "expense_result",
-        side: Side::Result,
-        generate: of::<forms::FormResult<Expense>>,
-    },
-    Entry {
-        name: "recruitment_application_result",
-        side: Side::Result,
-        generate: of::<forms::FormResult<RecruitmentCandidate>>,
-    },
-    Entry {
-        name: "board_plan_result",
-        side: Side::Result,
-        generate: of::<forms::FormResult<LeadTimeVerdict>>,
-    },
-];
+/// Writes the registry once: [`ENTRIES`] and [`NAMES`] in the same order.
+macro_rules! registry {
+    ($($name:literal: $side:ident => $generate:expr,)+) => {
+        /// Every schema of the registry, in the order of [`NAMES`].
+        const ENTRIES: &[Entry] = &[$(Entry {
+            name: $name,
+            side: Side::$side,
+            generate: $generate,
+        }),+];
 
-/// Every schema name, inputs first (see the [module docs](self) for what each one is).
-pub const NAMES: &[&str] = &[
-    "leave_request",
-    "activity_plan",
-    "expense",
-    "recruitment_application",
-    "board_plan",
-    "leave_request_record",
-    "activity_plan_record",
-    "expense_record",
-    "recruitment_candidate",
-    "term_data",
-    "member",
-    "event",
-    "mark_record",
-    "school_calendar",
-    "date_range",
-    "ledger_operation",
-    "budget_ledger",
-    "activity_year",
-    "evaluation_input",
-    "recruitment_round",
-    "standing",
-    "locale",
-    "rulebook",
-    "rulebook_overlay",
-    "term_report",
-    "standing_result",
-    "ranking",
-    "score_sheet",
-    "allocation",
-    "team_check",
-    "posting",
-    "budget_report",
-    "budget_remaining",
-    "milestone_plan",
-    "replan",
-    "countdown",
-    "lead_time_verdict",
-    "meeting_occurrence",
-    "plan_validation",
-    "activity_report",
-    "activity_status",
-    "mark",
-    "issue",
-    "form_issue",
-    "leave_request_result",
-    "activity_plan_result",
-    "expense_result",
-    "recruitment_application_result",
-    "board_plan_result",
-];
+        /// Every schema name, inputs first (see the [module docs](self) for what each one
+        /// is).
+        pub const NAMES: &[&str] = &[$($name),+];
+    };
+}
+
+registry! {
+    "leave_request": Input => of::<forms::LeaveRequestForm>,
+    "activity_plan": Input => of::<forms::ActivityPlanForm>,
+    "expense": Input => of::<forms::ExpenseForm>,
+    "recruitment_application": Input => of::<forms::RecruitmentApplicationForm>,
+    "board_plan": Input => of::<forms::BoardPlanForm>,
+    "leave_request_record": Input => of::<LeaveRequest>,
+    "activity_plan_record": Input => of::<ActivityPlan>,
+    "expense_record": Input => of::<Expense>,
+    "recruitment_candidate": Input => of::<RecruitmentCandidate>,
+    "term_data": Input => of::<TermData>,
+    "member": Input => of::<Member>,
+    "event": Input => of::<Event>,
+    "mark_record": Input => of::<MarkRecord>,
+    "school_calendar": Input => of::<SchoolCalendar>,
+    "date_range": Input => of::<DateRange>,
+    "ledger_operation": Input => of::<LedgerOperation>,
+    "budget_ledger": Input => of::<BudgetLedger>,
+    "activity_year": Input => of::<ActivityYearData>,
+    "evaluation_input": Input => of::<EvaluationInput>,
+    "recruitment_round": Input => of::<RecruitmentRound>,
+    "standing": Input => of::<Standing>,
+    "locale": Input => of::<Locale>,
+    "rulebook": Input => of::<Rulebook>,
+    "rulebook_overlay": Input => rulebook_overlay,
+    "term_report": Result => of::<TermReport>,
+    "standing_result": Result => of::<Standing>,
+    "ranking": Result => of::<Ranking>,
+    "score_sheet": Result => of::<ScoreSheet>,
+    "allocation": Result => of::<Allocation>,
+    "team_check": Result => of::<TeamCheck>,
+    "posting": Result => of::<Posting>,
+    "budget_report": Result => of::<BudgetReport>,
+    "budget_remaining": Result => of::<forms::BudgetRemaining>,
+    "milestone_plan": Result => of::<MilestonePlan>,
+    "replan": Result => of::<Replan>,
+    "countdown": Result => of::<Countdown>,
+    "lead_time_verdict": Result => of::<LeadTimeVerdict>,
+    "meeting_occurrence": Result => of::<MeetingOccurrence>,
+    "plan_validation": Result => of::<PlanValidation>,
+    "activity_report": Result => of::<ActivityReport>,
+    "activity_status": Result => of::<ActivityStatus>,
+    "mark": Result => of::<Mark>,
+    "issue": Result => of::<Issue>,
+    "form_issue": Result => of::<forms::FormIssue>,
+    "leave_request_result": Result => of::<forms::FormResult<LeaveRequest>>,
+    "activity_plan_result": Result => of::<forms::FormResult<ActivityPlan>>,
+    "expense_result": Result => of::<forms::FormResult<Expense>>,
+    "recruitment_application_result": Result => of::<forms::FormResult<RecruitmentCandidate>>,
+    "board_plan_result": Result => of::<forms::FormResult<LeadTimeVerdict>>,
+}
 
 /// The JSON Schema named `name` (one of [`NAMES`]), as a JSON value.
 ///
@@ -725,9 +497,10 @@ mod tests {
     use super::*;
 
     #[test]
-    fn every_name_has_one_entry_in_order() {
-        let names: Vec<&str> = ENTRIES.iter().map(|e| e.name).collect();
-        assert_eq!(names, NAMES);
+    fn every_name_is_listed_once() {
+        let unique: std::collections::BTreeSet<&str> = NAMES.iter().copied().collect();
+        assert_eq!(unique.len(), NAMES.len());
+        assert_eq!(ENTRIES.len(), NAMES.len());
     }
 
     #[test]
