@@ -54,7 +54,7 @@ bench: ## run the benchmarks (criterion)
 	$(CARGO) bench --manifest-path benches/Cargo.toml --benches
 
 doc: ## API docs build without warnings (the core, and the wasm binding for its maintainers)
-	RUSTDOCFLAGS="-D warnings" $(CARGO) doc --quiet --no-deps -p secretariat
+	RUSTDOCFLAGS="-D warnings" $(CARGO) doc --quiet --no-deps -p secretariat --features schema
 	RUSTDOCFLAGS="-D warnings" $(CARGO) doc --quiet --no-deps --document-private-items -p secretariat-wasm
 
 fuzz: ## fuzz every target for FUZZ_SECONDS each (default 600), keeping new inputs in fuzz/corpus/
