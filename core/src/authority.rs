@@ -6,9 +6,9 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use crate::error::{Diagnostic, Locale, Params, localized};
+use crate::diagnostic::{Diagnostic, Locale, Params, localized};
 use crate::members::{Department, Member, MemberId, Role};
-use crate::rulebook::RulebookError;
+use crate::rule::RulebookError;
 
 /// An action that needs authority.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -87,7 +87,7 @@ impl AuthorityTable {
         ] {
             if self.roles_for(action).is_empty() {
                 return Err(RulebookError::Inconsistent {
-                    path: crate::error::join_path(path, action.key()),
+                    path: crate::diagnostic::join_path(path, action.key()),
                     expected_en: "at least one role must be allowed to take this action".into(),
                     expected_zh: "至少应有一个角色有权执行此操作".into(),
                 });

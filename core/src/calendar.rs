@@ -610,7 +610,7 @@ mod tests {
     use proptest::prelude::*;
 
     use super::{DateRange, Period, SchoolCalendar, WorkingDayIndex, date_of, day_number};
-    use crate::error::Diagnostic;
+    use crate::diagnostic::Diagnostic;
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()

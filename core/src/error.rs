@@ -4,10 +4,10 @@
 //! the offending input (`members[3].grade`, empty when the error concerns the whole input),
 //! named parameters, and a message in English and in Simplified Chinese.
 
-use std::collections::BTreeMap;
-use std::fmt;
-
-use serde::{Deserialize, Serialize};
+use crate::diagnostic::join_path;
+pub use crate::diagnostic::{
+    Diagnostic, Issue, Locale, Params, PathSegment, join_segments, path_segments,
+};
 
 pub use crate::activity::ActivityError;
 pub use crate::attendance::{AttendanceError, LeaveError};
@@ -18,40 +18,10 @@ pub use crate::forms::FormError;
 pub use crate::input::InputError;
 pub use crate::members::MemberError;
 pub use crate::recruitment::RecruitmentError;
-pub use crate::rulebook::RulebookError;
+pub use crate::rule::RulebookError;
 pub use crate::schedule::ScheduleError;
 #[cfg(feature = "schema")]
 pub use crate::schema::SchemaError;
-
-/// The language a message is written in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-pub enum Locale {
-    /// English.
-    #[default]
-    #[serde(rename = "en")]
-    En,
-    /// Simplified Chinese.
-    #[serde(rename = "zh-Hans", alias = "zh", alias = "zh-CN")]
-    ZhHans,
-}
-
-/// Named parameters of an error, for forms that build their own message.
-pub type Params = BTreeMap<&'static str, String>;
-
-/// What every area's error can say about itself.
-pub trait Diagnostic {
-    /// The stable machine code, e.g. `leave.no_substitute`.
-    fn code(&self) -> &'static str;
-    /// The path of the offending field, e.g. `members[3].grade`; empty for the whole input.
-    fn path(&self) -> &str;
-    /// The message in the given language.
-    fn message(&self, locale: Locale) -> String;
-    /// The numbers and names the message is built from.
-    fn params(&self) -> Params {
-        Params::new()
-    }
-}
 
 /// Any error of the crate.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -174,175 +144,6 @@ impl Diagnostic for Error {
     }
     fn params(&self) -> Params {
         self.inner().params()
-    }
-}
-
-/// An error flattened to plain data: what a binding or a form shows.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-pub struct Issue {
-    /// Stable machine code.
-    pub code: String,
-    /// Path of the offending field; empty for the whole input.
-    pub path: String,
-    /// Human message in the requested language.
-    pub message: String,
-    /// Named parameters of the message.
-    pub params: BTreeMap<String, String>,
-}
-
-impl Issue {
-    /// Flattens any diagnostic.
-    pub fn from_diagnostic(d: &dyn Diagnostic, locale: Locale) -> Issue {
-        Issue {
-            code: d.code().to_owned(),
-            path: d.path().to_owned(),
-            message: d.message(locale),
-            params: d
-                .params()
-                .into_iter()
-                .map(|(k, v)| (k.to_owned(), v))
-                .collect(),
-        }
-    }
-}
-
-impl Issue {
-    /// The issue's path split into segments (see [`path_segments`]).
-    pub fn path_segments(&self) -> Vec<PathSegment> {
-        path_segments(&self.path)
-    }
-}
-
-/// One step of a field path: a key of an object or a position in a list. Serialises as a
-/// JSON string or number, so `["risks", 1, "countermeasure"]` is the path
-/// `risks[1].countermeasure` as a form library (zod, pydantic) writes it.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(untagged)]
-pub enum PathSegment {
-    /// A position in a list, from 0.
-    Index(usize),
-    /// A key of an object.
-    Key(String),
-}
-
-impl fmt::Display for PathSegment {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            PathSegment::Index(i) => write!(f, "[{i}]"),
-            PathSegment::Key(k) => f.write_str(k),
-        }
-    }
-}
-
-/// Splits a path into its segments: keys between dots, positions in brackets.
-/// `risks[1].countermeasure` is `[Key("risks"), Index(1), Key("countermeasure")]`, `[0].grade`
-/// is `[Index(0), Key("grade")]` and the empty path has no segment. Brackets that hold
-/// anything but digits stay part of their key; [`join_segments`] is the inverse.
-///
-/// # Example
-///
-/// ```
-/// use secretariat::error::{PathSegment, join_segments, path_segments};
-///
-/// let segments = path_segments("risks[1].countermeasure");
-/// assert_eq!(segments, [
-///     PathSegment::Key("risks".into()),
-///     PathSegment::Index(1),
-///     PathSegment::Key("countermeasure".into()),
-/// ]);
-/// assert_eq!(serde_json::to_string(&segments).unwrap(), r#"["risks",1,"countermeasure"]"#);
-/// assert_eq!(join_segments(&segments), "risks[1].countermeasure");
-/// assert!(path_segments("").is_empty());
-/// ```
-pub fn path_segments(path: &str) -> Vec<PathSegment> {
-    let mut out = Vec::new();
-    let mut key = String::new();
-    let mut chars = path.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '.' => {
-                if !key.is_empty() {
-                    out.push(PathSegment::Key(std::mem::take(&mut key)));
-                }
-            }
-            '[' => {
-                // Digits then `]` make a position; anything else stays in the key.
-                let mut digits = String::new();
-                while let Some(d) = chars.next_if(char::is_ascii_digit) {
-                    digits.push(d);
-                }
-                let index = match chars.peek() {
-                    Some(']') if !digits.is_empty() => digits.parse::<usize>().ok(),
-                    _ => None,
-                };
-                match index {
-                    Some(i) => {
-                        chars.next();
-                        if !key.is_empty() {
-                            out.push(PathSegment::Key(std::mem::take(&mut key)));
-                        }
-                        out.push(PathSegment::Index(i));
-                    }
-                    None => {
-                        key.push('[');
-                        key.push_str(&digits);
-                    }
-                }
-            }
-            _ => key.push(c),
-        }
-    }
-    if !key.is_empty() {
-        out.push(PathSegment::Key(key));
-    }
-    out
-}
-
-/// Writes segments back as a path: the inverse of [`path_segments`] for keys that hold no
-/// `.` and no bracketed digits.
-pub fn join_segments(segments: &[PathSegment]) -> String {
-    let mut out = String::new();
-    for s in segments {
-        match s {
-            PathSegment::Index(i) => out.push_str(&format!("[{i}]")),
-            PathSegment::Key(k) => {
-                if !out.is_empty() {
-                    out.push('.');
-                }
-                out.push_str(k);
-            }
-        }
-    }
-    out
-}
-
-impl fmt::Display for Issue {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.path.is_empty() {
-            write!(f, "[{}] {}", self.code, self.message)
-        } else {
-            write!(f, "[{}] {}: {}", self.code, self.path, self.message)
-        }
-    }
-}
-
-/// Picks the English or the Chinese text.
-pub(crate) fn localized(locale: Locale, en: String, zh: String) -> String {
-    match locale {
-        Locale::En => en,
-        Locale::ZhHans => zh,
-    }
-}
-
-/// Joins a parent path and a child key: `join("members[3]", "grade")` is `members[3].grade`.
-pub(crate) fn join_path(parent: &str, child: &str) -> String {
-    match (parent.is_empty(), child.is_empty()) {
-        (true, _) => child.to_owned(),
-        (_, true) => parent.to_owned(),
-        _ if child.starts_with('[') => format!("{parent}{child}"),
-        _ => format!("{parent}.{child}"),
     }
 }
 

@@ -5,7 +5,7 @@ use serde::de::DeserializeOwned;
 
 pub(crate) mod path;
 
-use crate::error::{Diagnostic, Locale, Params, localized};
+use crate::diagnostic::{Diagnostic, Locale, Params, localized};
 
 /// Input data could not be read.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

@@ -62,13 +62,16 @@ pub mod attendance;
 pub mod authority;
 pub mod budget;
 pub mod calendar;
+pub mod diagnostic;
 pub mod error;
 pub mod evaluation;
 pub mod forms;
+pub mod ids;
 pub mod input;
 pub mod members;
 pub mod recruitment;
 pub mod report;
+pub mod rule;
 pub mod rulebook;
 pub mod schedule;
 #[cfg(feature = "schema")]
@@ -88,7 +91,7 @@ pub use forms::{FormError, FormIssue, FormOutcome, FormResult};
 pub use input::InputError;
 pub use members::{Department, Grade, Member, MemberError, MemberId, MemberStatus, Role, Roster};
 pub use recruitment::{Allocation, RecruitmentError, RecruitmentRound, allocate};
-pub use report::{TermData, TermReport, term_report};
+pub use report::{SelectionData, TermData, TermReport, term_report};
 pub use rulebook::{RuleRef, Rulebook, RulebookError, RulebookStamp};
 
 /// The struct field names under which the core's results hold exact decimals (money and

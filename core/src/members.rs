@@ -6,7 +6,7 @@ use std::fmt;
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::error::{Diagnostic, Locale, Params, localized};
+use crate::diagnostic::{Diagnostic, Locale, Params, localized};
 
 /// A member's identifier, unique in a roster (e.g. a student number).
 ///

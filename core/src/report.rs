@@ -15,10 +15,12 @@ use crate::attendance::{
 };
 use crate::budget::BudgetReport;
 use crate::calendar::SchoolCalendar;
-use crate::error::{Error, Issue, Locale};
-use crate::evaluation::{Ranking, SelectionData};
+use crate::diagnostic::{Issue, Locale};
+use crate::error::Error;
+use crate::evaluation::{EvaluationInput, Ranking};
+
 use crate::members::{Member, MemberId, Roster};
-use crate::recruitment::{Allocation, TeamCheck};
+use crate::recruitment::{Allocation, RecruitmentRound, TeamCheck};
 use crate::rulebook::{Rulebook, RulebookStamp};
 use crate::schedule::{Countdown, MilestonePlan, MilestoneStatus};
 use crate::table::{row, section, table};
@@ -224,6 +226,56 @@ impl TermData {
         }
         register.record_marks(&rulebook.attendance, &self.marks)?;
         Ok((register, decisions))
+    }
+}
+
+/// A sample of selection data for the demo: Challenge Cup judges' scores for eight members
+/// of the sample term (one of them, 2002013, expelled in that term), a recruitment round of
+/// twelve candidates, and a Challenge Cup team.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct SelectionData {
+    /// A title for the report.
+    pub title: String,
+    /// Challenge Cup talent selection: five judges, eight candidates.
+    pub challenge_cup: EvaluationInput,
+    /// Recruitment of new members, autumn 2002.
+    pub recruitment: RecruitmentRound,
+    /// A Challenge Cup team, by member id of the sample term.
+    pub challenge_cup_team: Vec<MemberId>,
+    /// The academic year the team's years of study are counted in.
+    pub team_year: i32,
+}
+
+impl SelectionData {
+    /// The bundled sample: the selection of [`TermData::sample`].
+    pub fn sample() -> SelectionData {
+        // The sample term bundles it: checked by the test `sample_term_loads`.
+        #[allow(clippy::expect_used)]
+        TermData::sample()
+            .selection
+            .expect("the sample term has a selection")
+    }
+
+    /// Reads selection data from JSON.
+    ///
+    /// # Errors
+    ///
+    /// `input.syntax`, or `input.invalid` (or a field's own code such as
+    /// `member.invalid_grade`) with the path of the offending field.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use secretariat::Diagnostic;
+    /// use secretariat::report::SelectionData;
+    ///
+    /// let err = SelectionData::from_json_str(r#"{"title": "t"}"#).unwrap_err();
+    /// assert_eq!(err.code(), "input.invalid");
+    /// ```
+    pub fn from_json_str(text: &str) -> Result<SelectionData, crate::InputError> {
+        crate::input::from_json_str(text)
     }
 }
 

@@ -1613,7 +1613,7 @@ export interface Selection {
   /** The seed article behind the selection. */
   article: string;
 }
-/** A sample of selection data for the demo: Challenge Cup judges' scores for eight members of the sample term (one of them, 2002013, expelled in that term), a recruitment round of twelve candidates, and a Challenge Cup team. (core: evaluation/sample.rs) */
+/** A sample of selection data for the demo: Challenge Cup judges' scores for eight members of the sample term (one of them, 2002013, expelled in that term), a recruitment round of twelve candidates, and a Challenge Cup team. (core: report.rs) */
 export interface SelectionData {
   /** A title for the report. */
   title: string;

@@ -3,9 +3,9 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::error::{Diagnostic, Locale, Params, localized};
+use crate::diagnostic::{Diagnostic, Locale, Params, localized};
 use crate::members::MemberId;
-use crate::rulebook::RuleRef;
+use crate::rule::RuleRef;
 
 use super::{ActivityId, ActivityState, StepAction};
 

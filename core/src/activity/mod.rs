@@ -45,38 +45,15 @@ pub(crate) use validate::findings as plan_findings;
 pub use validate::{PlanBudget, PlanValidation, check_plan, validate_plan};
 pub use year::{ActivityYear, ActivityYearData, PlanDraft, YearOperation};
 
-use crate::error::Locale;
+pub use crate::ids::ActivityId;
+
+use crate::diagnostic::Locale;
 use crate::members::{Department, MemberId, Role};
 
-/// An activity's identifier, unique in a book and a ledger.
-#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(transparent)]
-pub struct ActivityId(pub String);
-
-impl ActivityId {
-    /// The id as text.
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-}
-
-impl fmt::Display for ActivityId {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl From<&str> for ActivityId {
-    fn from(s: &str) -> ActivityId {
-        ActivityId(s.to_owned())
-    }
-}
-
 /// Refuses an id that is not valid by the rule every id of the rulebook and its data
-/// follows ([`crate::schedule::is_valid_id`]: 1 to 64 ASCII letters, digits, `_`, `-`).
+/// follows ([`crate::ids::is_valid_id`]: 1 to 64 ASCII letters, digits, `_`, `-`).
 pub(crate) fn check_activity_id(id: &ActivityId, path: &str) -> Result<(), ActivityError> {
-    if crate::schedule::is_valid_id(&id.0) {
+    if crate::ids::is_valid_id(&id.0) {
         Ok(())
     } else {
         Err(ActivityError::InvalidId {
@@ -351,5 +328,3 @@ impl Activity {
         })
     }
 }
-
-debug_as_quoted_id!(ActivityId);

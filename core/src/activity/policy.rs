@@ -4,8 +4,8 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::error::join_path;
-use crate::rulebook::{RuleRef, RulebookError, check_range};
+use crate::diagnostic::join_path;
+use crate::rule::{RuleRef, RulebookError, check_range};
 use crate::schedule::SchedulePolicy;
 
 /// Which date of a plan a lead-time rule counts from.

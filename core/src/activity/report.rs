@@ -5,9 +5,10 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use crate::budget::{BudgetLedger, money};
-use crate::error::{Diagnostic, Locale};
+use crate::diagnostic::{Diagnostic, Locale};
 use crate::members::MemberId;
-use crate::rulebook::{RuleRef, Rulebook, RulebookStamp};
+use crate::rule::RuleRef;
+use crate::rulebook::{Rulebook, RulebookStamp};
 use crate::table::{row, section, table};
 
 use super::book::summary_overdue;

@@ -6,9 +6,11 @@ use serde::{Deserialize, Serialize};
 
 use crate::budget::{BudgetError, BudgetLedger, BudgetWarning, check_amount, reaches_percent};
 use crate::calendar::SchoolCalendar;
-use crate::error::{Error, Issue, Locale};
+use crate::diagnostic::{Issue, Locale};
+use crate::error::Error;
 use crate::members::{MemberError, Roster};
-use crate::rulebook::{RuleRef, Rulebook};
+use crate::rule::RuleRef;
+use crate::rulebook::Rulebook;
 use crate::schedule::{LeadTimeOutcome, LeadTimeVerdict};
 
 use super::{ActivityError, ActivityPlan, ActivityWarning, LeadTimeAnchor, check_activity_id};

@@ -2,7 +2,7 @@
 
 use chrono::NaiveDateTime;
 
-use crate::error::{Diagnostic, Locale, Params, localized};
+use crate::diagnostic::{Diagnostic, Locale, Params, localized};
 use crate::members::MemberId;
 
 use super::EventId;

@@ -8,7 +8,8 @@ use serde::{Deserialize, Serialize};
 use crate::authority::{Action, Scope, authorize};
 use crate::error::Error;
 use crate::members::{MemberError, MemberId, Role};
-use crate::rulebook::{RuleRef, Rulebook};
+use crate::rule::RuleRef;
+use crate::rulebook::Rulebook;
 
 use super::{AttendanceError, AttendanceRegister, EventId, LeaveError, LeavePolicy};
 

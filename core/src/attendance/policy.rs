@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::rulebook::{RuleRef, RulebookError, check_range};
+use crate::rule::{RuleRef, RulebookError, check_range};
 
 use super::EventKind;
 

@@ -8,9 +8,10 @@ use chrono::{Days, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use crate::calendar::{DateRange, SchoolCalendar};
-use crate::error::Locale;
+use crate::diagnostic::Locale;
 use crate::members::{MemberId, MemberStatus};
-use crate::rulebook::{RuleRef, Rulebook};
+use crate::rule::RuleRef;
+use crate::rulebook::Rulebook;
 
 use super::{
     AttendanceError, AttendancePolicy, AttendanceRegister, AttendanceWindow, EventId, EventKind,

@@ -3,7 +3,7 @@ use proptest::prelude::*;
 
 use super::*;
 use crate::calendar::{DateRange, SchoolCalendar};
-use crate::error::{Diagnostic, Locale};
+use crate::diagnostic::{Diagnostic, Locale};
 use crate::members::{Grade, Member, MemberStatus, Role};
 use crate::rulebook::Rulebook;
 

@@ -4,13 +4,22 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use crate::activity::ActivityId;
-use crate::error::{Diagnostic, Locale, Params, localized};
+use crate::diagnostic::{Diagnostic, Locale, Params, localized};
+use crate::ids::ActivityId;
 
 /// A budget operation is refused (domain.md §3). On any of these the ledger is unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum BudgetError {
+    /// An activity id that is empty, too long or not plain ASCII: the code of the activity
+    /// area (`activity.invalid_id`), since the rule is the activity id's.
+    #[error("“{id}” is not a valid activity id: use 1 to 64 ASCII letters, digits, `_` or `-`")]
+    InvalidActivityId {
+        /// Path of the field.
+        path: String,
+        /// The id given.
+        id: ActivityId,
+    },
     /// An allocation or expense of zero or less (`budget.non_positive_amount`).
     #[error("the amount must be positive, not {amount}")]
     NonPositiveAmount {
@@ -175,7 +184,8 @@ impl BudgetError {
     /// The path field, for [`crate::Error::within`].
     pub(crate) fn path_mut(&mut self) -> Option<&mut String> {
         match self {
-            BudgetError::NonPositiveAmount { path, .. }
+            BudgetError::InvalidActivityId { path, .. }
+            | BudgetError::NonPositiveAmount { path, .. }
             | BudgetError::NegativeAmount { path, .. }
             | BudgetError::TooManyDecimals { path, .. }
             | BudgetError::UnknownActivity { path, .. }
@@ -198,6 +208,7 @@ impl BudgetError {
 impl Diagnostic for BudgetError {
     fn code(&self) -> &'static str {
         match self {
+            BudgetError::InvalidActivityId { .. } => "activity.invalid_id",
             BudgetError::NonPositiveAmount { .. } => "budget.non_positive_amount",
             BudgetError::NegativeAmount { .. } => "budget.negative_amount",
             BudgetError::TooManyDecimals { .. } => "budget.too_many_decimals",
@@ -219,7 +230,8 @@ impl Diagnostic for BudgetError {
 
     fn path(&self) -> &str {
         match self {
-            BudgetError::NonPositiveAmount { path, .. }
+            BudgetError::InvalidActivityId { path, .. }
+            | BudgetError::NonPositiveAmount { path, .. }
             | BudgetError::NegativeAmount { path, .. }
             | BudgetError::TooManyDecimals { path, .. }
             | BudgetError::UnknownActivity { path, .. }
@@ -240,6 +252,9 @@ impl Diagnostic for BudgetError {
 
     fn message(&self, locale: Locale) -> String {
         let zh = match self {
+            BudgetError::InvalidActivityId { id, .. } => {
+                format!("“{id}” 不是有效的活动编号：请使用 1 到 64 个 ASCII 字母、数字、`_` 或 `-`")
+            }
             BudgetError::NonPositiveAmount { amount, .. } => {
                 format!("金额必须大于零，而不是 {amount}")
             }
@@ -303,6 +318,9 @@ impl Diagnostic for BudgetError {
     fn params(&self) -> Params {
         let mut p = Params::new();
         match self {
+            BudgetError::InvalidActivityId { id, .. } => {
+                p.insert("id", id.0.clone());
+            }
             BudgetError::NonPositiveAmount { amount, .. }
             | BudgetError::NegativeAmount { amount, .. } => {
                 p.insert("amount", amount.to_string());

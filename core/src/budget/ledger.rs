@@ -10,12 +10,13 @@ use rustc_hash::FxHashMap;
 use serde::ser::SerializeStruct;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::activity::{ActivityId, check_activity_id};
 use crate::authority::{Action, Scope, authorize, roles_in_scope};
 use crate::calendar::DateRange;
 use crate::error::Error;
+use crate::ids::{ActivityId, is_valid_id};
 use crate::members::{Department, Member, MemberId, Role, Roster};
-use crate::rulebook::{RuleRef, Rulebook};
+use crate::rule::RuleRef;
+use crate::rulebook::Rulebook;
 
 use super::{
     BudgetError, BudgetLine, BudgetPolicy, BudgetWarning, MAX_POLICY_AMOUNT, ZERO_FEN,
@@ -1052,7 +1053,13 @@ impl BudgetLedger {
         let policy = &rulebook.budget;
         let amount = check_amount(r.amount, true, || fields.amount.to_owned())?;
         self.check_date(r.date, fields.date)?;
-        check_activity_id(&r.activity, fields.activity)?;
+        if !is_valid_id(r.activity.as_str()) {
+            return Err(BudgetError::InvalidActivityId {
+                path: fields.activity.to_owned(),
+                id: r.activity.clone(),
+            }
+            .into());
+        }
         if self.accounts.contains_key(&r.activity) {
             return Err(BudgetError::DuplicateActivity {
                 path: fields.activity.to_owned(),
@@ -1596,7 +1603,7 @@ impl<'de> Deserialize<'de> for BudgetLedger {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<BudgetLedger, D::Error> {
         let record = LedgerRecord::deserialize(d)?;
         BudgetLedger::from_record(record).map_err(|e| {
-            use crate::error::Diagnostic;
+            use crate::diagnostic::Diagnostic;
             serde::de::Error::custom(format!("[{}] {}", e.code(), e.message(crate::Locale::En)))
         })
     }

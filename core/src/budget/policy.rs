@@ -5,9 +5,9 @@ use std::collections::BTreeMap;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use crate::error::join_path;
+use crate::diagnostic::join_path;
 use crate::members::Role;
-use crate::rulebook::{RuleRef, RulebookError, check_range};
+use crate::rule::{RuleRef, RulebookError, check_range};
 use crate::schedule::check_id;
 
 use super::MONEY_PLACES;

@@ -6,10 +6,11 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use crate::activity::ActivityId;
 use crate::calendar::DateRange;
-use crate::error::Locale;
-use crate::rulebook::{RuleRef, Rulebook, RulebookStamp};
+use crate::diagnostic::Locale;
+use crate::ids::ActivityId;
+use crate::rule::RuleRef;
+use crate::rulebook::{Rulebook, RulebookStamp};
 
 use crate::table::{row, section, table};
 

@@ -5,7 +5,8 @@ use proptest::prelude::*;
 
 use super::*;
 use crate::calendar::DateRange;
-use crate::error::{Diagnostic, Error, Locale};
+use crate::diagnostic::{Diagnostic, Locale};
+use crate::error::Error;
 use crate::members::{Department, Grade, Member, MemberStatus, Role, Roster};
 use crate::report::TermData;
 use crate::rulebook::Rulebook;

@@ -1,6 +1,6 @@
 //! The evaluation area's error: one variant per refusal, each with a stable code and a path.
 
-use crate::error::{Diagnostic, Locale, Params, localized};
+use crate::diagnostic::{Diagnostic, Locale, Params, localized};
 
 /// An evaluation input or scheme is refused (domain.md §2).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

@@ -25,7 +25,6 @@ mod book;
 mod error;
 mod policy;
 mod render;
-mod sample;
 mod score;
 
 use std::collections::BTreeMap;
@@ -40,15 +39,15 @@ pub use policy::{
     Aggregation, Criterion, Deductions, EvaluationPolicy, EvaluationScheme, FinalTieBreak, Limit,
     MissingScore, Normalization, PassMark, Selection, TieMethod,
 };
-pub use sample::SelectionData;
 
 pub(crate) use policy::{MAGNITUDE_LIMIT, is_valid_id};
 
 use book::SheetBook;
 
 use crate::attendance::{Counter, RecordRef, Standing, StandingReason, StandingStatus};
-use crate::error::Locale;
-use crate::rulebook::{RuleRef, Rulebook};
+use crate::diagnostic::Locale;
+use crate::rule::RuleRef;
+use crate::rulebook::Rulebook;
 
 /// A candidate's identifier: a member id for members, any unique text otherwise. The text
 /// is shared, so score sheets and allocations copy it without allocating.
@@ -817,7 +816,8 @@ impl Ranking {
 /// # Example
 ///
 /// ```
-/// use secretariat::evaluation::{evaluate, SelectionData};
+/// use secretariat::evaluation::evaluate;
+/// use secretariat::report::SelectionData;
 /// use secretariat::{Diagnostic, Rulebook};
 ///
 /// let rulebook = Rulebook::default();

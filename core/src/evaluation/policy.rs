@@ -7,8 +7,8 @@ use std::str::FromStr;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::error::{Diagnostic, Locale};
-use crate::rulebook::{RuleRef, RulebookError};
+use crate::diagnostic::{Diagnostic, Locale};
+use crate::rule::{RuleRef, RulebookError};
 
 use super::EvaluationError;
 
@@ -383,7 +383,7 @@ impl EvaluationScheme {
     /// assert_eq!(err.path(), "scheme.criteria[1].weight");
     /// ```
     pub fn validate(&self, path: &str) -> Result<(), EvaluationError> {
-        let at = |key: &str| crate::error::join_path(path, key);
+        let at = |key: &str| crate::diagnostic::join_path(path, key);
         if self.criteria.is_empty() {
             return Err(EvaluationError::NoCriteria {
                 path: at("criteria"),
@@ -548,7 +548,7 @@ impl EvaluationPolicy {
 
     pub(crate) fn validate(&self, path: &str) -> Result<(), RulebookError> {
         for (id, scheme) in &self.schemes {
-            let at = crate::error::join_path(path, &format!("schemes.{id}"));
+            let at = crate::diagnostic::join_path(path, &format!("schemes.{id}"));
             if !is_valid_id(id) {
                 return Err(RulebookError::Inconsistent {
                     path: at,
@@ -562,13 +562,7 @@ impl EvaluationPolicy {
     }
 }
 
-/// Whether an id is a non-empty run of ASCII letters, digits, `_` and `-`.
-pub(crate) fn is_valid_id(id: &str) -> bool {
-    !id.is_empty()
-        && id
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
-}
+pub(crate) use crate::ids::is_valid_id;
 
 /// A scheme error found while loading the rulebook becomes `rulebook.inconsistent` at the
 /// same path, with the same words.

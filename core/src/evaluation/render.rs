@@ -3,7 +3,7 @@
 use std::fmt::Write as _;
 
 use crate::attendance::Counter;
-use crate::error::Locale;
+use crate::diagnostic::Locale;
 use crate::table::{section, table};
 
 use super::{Ranking, ScoreSheet};
@@ -36,7 +36,8 @@ impl Ranking {
     /// # Example
     ///
     /// ```
-    /// use secretariat::evaluation::{evaluate, SelectionData};
+    /// use secretariat::evaluation::evaluate;
+    /// use secretariat::report::SelectionData;
     /// use secretariat::{Locale, Rulebook};
     ///
     /// let ranking = evaluate(&Rulebook::default(), &SelectionData::sample().challenge_cup, &[])?;

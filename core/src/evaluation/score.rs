@@ -7,7 +7,7 @@ use rust_decimal::{Decimal, RoundingStrategy};
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::attendance::{Counter, Standing, StandingStatus};
-use crate::rulebook::RuleRef;
+use crate::rule::RuleRef;
 
 use super::book::{Adjustment, Outcome};
 use super::{

@@ -5,7 +5,8 @@ use chrono::NaiveDate;
 use proptest::prelude::*;
 
 use super::*;
-use crate::error::{Diagnostic, Locale};
+use crate::report::SelectionData;
+use crate::diagnostic::{Diagnostic, Locale};
 use crate::report::TermData;
 
 fn d(s: &str) -> Decimal {

@@ -2,7 +2,7 @@
 
 use chrono::NaiveDate;
 
-use crate::error::{Diagnostic, Locale, Params, localized};
+use crate::diagnostic::{Diagnostic, Locale, Params, localized};
 
 /// A form field is missing or cannot be read as what it holds. Every variant names the
 /// field by its path (`requested_at`, `risks[1].countermeasure`, `skills[0]`).

@@ -10,7 +10,8 @@ use serde::{Deserialize, Deserializer, Serialize};
 
 use crate::budget::MONEY_PLACES;
 use crate::calendar::{parse_iso_date, parse_iso_datetime};
-use crate::error::{Diagnostic, Error, PathSegment, path_segments};
+use crate::diagnostic::{Diagnostic, PathSegment, path_segments};
+use crate::error::Error;
 
 use super::FormError;
 

@@ -9,7 +9,8 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::activity::ActivityWarning;
 use crate::budget::BudgetWarning;
-use crate::error::{Diagnostic, Error, Locale, Params, PathSegment, path_segments};
+use crate::diagnostic::{Diagnostic, Locale, Params, PathSegment, path_segments};
+use crate::error::Error;
 
 use super::fields::FieldReader;
 

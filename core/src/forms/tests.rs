@@ -8,7 +8,7 @@ use super::*;
 use crate::activity::{ActivityId, ActivityYearData, YearOperation};
 use crate::attendance::LeaveRequest;
 use crate::budget::{Expense, LedgerOperation};
-use crate::error::{Diagnostic, Locale, PathSegment, join_segments, path_segments};
+use crate::diagnostic::{Diagnostic, Locale, PathSegment, join_segments, path_segments};
 use crate::recruitment::RecruitmentCandidate;
 use crate::{ActivityPlan, Rulebook, TermData};
 

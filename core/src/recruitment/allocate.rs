@@ -288,7 +288,7 @@ fn priority(
 /// # Example
 ///
 /// ```
-/// use secretariat::evaluation::SelectionData;
+/// use secretariat::report::SelectionData;
 /// use secretariat::recruitment::allocate;
 /// use secretariat::{Diagnostic, Rulebook};
 ///

@@ -2,7 +2,7 @@
 
 use chrono::NaiveDate;
 
-use crate::error::{Diagnostic, Locale, Params, localized};
+use crate::diagnostic::{Diagnostic, Locale, Params, localized};
 
 /// A recruitment round or a team is refused (domain.md §4).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

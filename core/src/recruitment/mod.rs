@@ -39,10 +39,10 @@ pub use policy::{
 };
 pub use team::{CompositionViolation, RuleCount, TeamCheck, check_team, check_team_ids};
 
-use crate::error::Locale;
+use crate::diagnostic::Locale;
 use crate::evaluation::{CandidateId, Ranking};
 use crate::members::{Grade, MemberId, Skill};
-use crate::rulebook::RuleRef;
+use crate::rule::RuleRef;
 
 /// How a candidate came forward ("a combination of registration and introduction").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::evaluation::{EvaluationPolicy, MAGNITUDE_LIMIT, PassMark, is_valid_id};
 use crate::members::{Role, Skill};
-use crate::rulebook::{RuleRef, RulebookError, check_range};
+use crate::rule::{RuleRef, RulebookError, check_range};
 
 /// A day of the year, e.g. the recruitment deadline.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -180,7 +180,7 @@ impl RecruitmentPolicy {
         path: &str,
         evaluation: &EvaluationPolicy,
     ) -> Result<(), RulebookError> {
-        let at = |key: &str| crate::error::join_path(path, key);
+        let at = |key: &str| crate::diagnostic::join_path(path, key);
         if self.places.is_empty() {
             return Err(inconsistent(
                 at("places"),
@@ -195,14 +195,14 @@ impl RecruitmentPolicy {
             let here = at(&format!("places[{i}]"));
             if !is_valid_id(&p.id) {
                 return Err(inconsistent(
-                    crate::error::join_path(&here, "id"),
+                    crate::diagnostic::join_path(&here, "id"),
                     "a place id is letters, digits, '_' or '-'",
                     "名额编号只能包含字母、数字、'_' 或 '-'",
                 ));
             }
             if self.places.iter().take(i).any(|o| o.id == p.id) {
                 return Err(inconsistent(
-                    crate::error::join_path(&here, "id"),
+                    crate::diagnostic::join_path(&here, "id"),
                     "place ids must be unique",
                     "名额编号不能重复",
                 ));
@@ -213,7 +213,7 @@ impl RecruitmentPolicy {
             }
             if p.skill.as_ref().is_some_and(|s| s.0.trim().is_empty()) {
                 return Err(inconsistent(
-                    crate::error::join_path(&here, "skill"),
+                    crate::diagnostic::join_path(&here, "skill"),
                     "a skill must not be empty",
                     "专长不能为空",
                 ));
@@ -287,7 +287,7 @@ impl RecruitmentPolicy {
 
 impl TeamRules {
     fn validate(&self, path: &str, id: &str) -> Result<(), RulebookError> {
-        let at = |key: &str| crate::error::join_path(path, key);
+        let at = |key: &str| crate::diagnostic::join_path(path, key);
         if !is_valid_id(id) {
             return Err(inconsistent(
                 path.to_owned(),
@@ -301,14 +301,14 @@ impl TeamRules {
             let here = at(&format!("rules[{i}]"));
             if !is_valid_id(&r.id) || self.rules.iter().take(i).any(|o| o.id == r.id) {
                 return Err(inconsistent(
-                    crate::error::join_path(&here, "id"),
+                    crate::diagnostic::join_path(&here, "id"),
                     "a rule id is unique, of letters, digits, '_' or '-'",
                     "规则编号必须唯一，只能包含字母、数字、'_' 或 '-'",
                 ));
             }
             if r.values.is_empty() {
                 return Err(inconsistent(
-                    crate::error::join_path(&here, "values"),
+                    crate::diagnostic::join_path(&here, "values"),
                     "a rule counts at least one value",
                     "规则至少要统计一个取值",
                 ));
@@ -317,7 +317,7 @@ impl TeamRules {
                 && min > max
             {
                 return Err(inconsistent(
-                    crate::error::join_path(&here, "min"),
+                    crate::diagnostic::join_path(&here, "min"),
                     "min must not exceed max",
                     "最小值不能大于最大值",
                 ));
@@ -334,7 +334,7 @@ impl TeamRules {
                 };
                 if !ok {
                     return Err(inconsistent(
-                        crate::error::join_path(&here, &format!("values[{j}]")),
+                        crate::diagnostic::join_path(&here, &format!("values[{j}]")),
                         "a value of the attribute: a year of study 1-10, a role, or a non-empty skill or department",
                         "属性取值：1-10 的年级、角色，或非空的专长、部门",
                     ));

@@ -2,7 +2,7 @@
 
 use std::fmt::Write as _;
 
-use crate::error::Locale;
+use crate::diagnostic::Locale;
 use crate::table::{row, section, table};
 
 use super::{Allocation, TeamCheck};
@@ -15,7 +15,7 @@ impl Allocation {
     /// # Example
     ///
     /// ```
-    /// use secretariat::evaluation::SelectionData;
+    /// use secretariat::report::SelectionData;
     /// use secretariat::recruitment::allocate;
     /// use secretariat::{Locale, Rulebook};
     ///

@@ -3,7 +3,8 @@
 use serde::{Deserialize, Serialize};
 
 use crate::members::{Member, MemberId, Roster};
-use crate::rulebook::{RuleRef, Rulebook};
+use crate::rule::RuleRef;
+use crate::rulebook::Rulebook;
 
 use super::{RecruitmentError, TeamAttribute, year_of_study};
 

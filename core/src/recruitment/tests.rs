@@ -4,9 +4,10 @@ use proptest::prelude::*;
 
 use super::allocate::{Value, allocate_with};
 use super::*;
-use crate::error::{Diagnostic, Locale};
-use crate::evaluation::{PassMark, SelectionData};
+use crate::diagnostic::{Diagnostic, Locale};
+use crate::evaluation::PassMark;
 use crate::members::{Department, Member, MemberStatus, Role};
+use crate::report::SelectionData;
 use crate::rulebook::Rulebook;
 
 fn d(s: &str) -> Decimal {

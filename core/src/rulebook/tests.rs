@@ -2,7 +2,7 @@ use proptest::prelude::*;
 
 use super::*;
 use crate::attendance::AttendanceWindow;
-use crate::error::Diagnostic;
+use crate::diagnostic::{Diagnostic, Locale};
 
 #[test]
 fn embedded_default_is_valid() {

@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::calendar::DateRange;
-use crate::error::{Diagnostic, join_path};
+use crate::diagnostic::{Diagnostic, join_path};
 
 use super::day_count::calendar_days;
 use super::{MilestonePlan, PlannedMilestone, ScheduleError};

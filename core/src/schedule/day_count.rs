@@ -5,7 +5,7 @@ use chrono::{Days, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use crate::calendar::{SchoolCalendar, WorkingDayIndex};
-use crate::error::{Diagnostic, join_path};
+use crate::diagnostic::{Diagnostic, join_path};
 
 use super::ScheduleError;
 

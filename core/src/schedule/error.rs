@@ -2,7 +2,7 @@
 
 use chrono::NaiveDate;
 
-use crate::error::{Diagnostic, Locale, Params, localized};
+use crate::diagnostic::{Diagnostic, Locale, Params, localized};
 use crate::members::Role;
 
 /// A scheduling input is invalid or a date cannot be computed.

@@ -6,7 +6,7 @@
 
 use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike};
 
-use crate::error::Locale;
+use crate::diagnostic::Locale;
 
 use super::{MeetingOccurrence, MilestonePlan, PlannedMilestone, ScheduleError};
 

@@ -6,8 +6,8 @@ use chrono::{Datelike, Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use crate::calendar::DateRange;
-use crate::error::join_path;
-use crate::rulebook::{RuleRef, RulebookError, check_range};
+use crate::diagnostic::join_path;
+use crate::rule::{RuleRef, RulebookError, check_range};
 
 use super::{DayCount, DayCounter, ScheduleError};
 

@@ -5,7 +5,7 @@ use chrono::{Datelike, Days, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, Wee
 use serde::{Deserialize, Serialize};
 
 use crate::calendar::SchoolCalendar;
-use crate::rulebook::{RuleRef, RulebookError, check_range};
+use crate::rule::{RuleRef, RulebookError, check_range};
 
 use super::ScheduleError;
 

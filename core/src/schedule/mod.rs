@@ -22,8 +22,9 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::calendar::SchoolCalendar;
-use crate::error::join_path;
-use crate::rulebook::{RuleRef, Rulebook, RulebookError};
+use crate::diagnostic::join_path;
+use crate::rule::{RuleRef, RulebookError};
+use crate::rulebook::Rulebook;
 
 mod countdown;
 mod day_count;
@@ -234,18 +235,7 @@ impl SchedulePolicy {
     }
 }
 
-/// The longest stable id.
-const MAX_ID_LEN: usize = 64;
-
-/// Whether `id` is a valid stable id: 1 to 64 ASCII letters, digits, `_` or `-` (ids go
-/// into rulebook keys and iCalendar UIDs).
-pub(crate) fn is_valid_id(id: &str) -> bool {
-    !id.is_empty()
-        && id.len() <= MAX_ID_LEN
-        && id
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
-}
+pub(crate) use crate::ids::{MAX_ID_LEN, is_valid_id};
 
 /// Refuses an id that is not [valid](is_valid_id).
 pub(crate) fn check_id(path: &str, id: &str) -> Result<(), RulebookError> {

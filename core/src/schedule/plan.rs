@@ -5,9 +5,9 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::calendar::{DateRange, SchoolCalendar};
-use crate::error::{Diagnostic, Locale};
+use crate::diagnostic::{Diagnostic, Locale};
 use crate::members::Role;
-use crate::rulebook::RuleRef;
+use crate::rule::RuleRef;
 
 use super::day_count::calendar_days;
 use super::{DayCount, DayCounter, MilestoneTemplate, ScheduleError, check_id};

@@ -3,9 +3,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::error::join_path;
+use crate::diagnostic::join_path;
 use crate::members::Role;
-use crate::rulebook::RulebookError;
+use crate::rule::RulebookError;
 
 use super::{invalid_id, is_valid_id};
 

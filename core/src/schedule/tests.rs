@@ -3,7 +3,7 @@ use proptest::prelude::*;
 
 use super::*;
 use crate::calendar::{DateRange, Period};
-use crate::error::{Diagnostic, Locale};
+use crate::diagnostic::{Diagnostic, Locale};
 use crate::members::Role;
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
