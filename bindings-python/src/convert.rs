@@ -24,7 +24,8 @@ use serde::de::DeserializeOwned;
 use serde::ser::{self, Serialize};
 use serde_json::{Map, Number, Value};
 
-use secretariat::{Error, InputError};
+use secretariat::error::{join_segments, path_segments};
+use secretariat::{Diagnostic, Error, InputError, PathSegment};
 
 use crate::errors::to_py_err;
 
@@ -55,8 +56,8 @@ pub enum Numbers {
     /// Anything else: a float is refused, the message asks for an int or a decimal.
     Exact,
     /// A form (`secretariat::forms`): a float is passed on as the JSON number it is, never
-    /// rounded, and the core decides (money refuses it with `form.amount_as_number`, a
-    /// score reads it). A float JSON cannot hold (`nan`, `inf`) goes as its text.
+    /// rounded, and the core decides (money refuses it with `form.amount_as_number`). A
+    /// float JSON cannot hold (`nan`, `inf`) goes as its text; an `int` goes as its text.
     Form,
 }
 
@@ -89,6 +90,12 @@ pub fn to_value(obj: &Bound<'_, PyAny>, path: &str, numbers: Numbers) -> Result<
         return Ok(Value::Bool(b.is_true()));
     }
     if obj.is_instance_of::<PyInt>() {
+        if numbers == Numbers::Form {
+            // A form's fields are text; an `int` is exact, so it goes as its text.
+            return Ok(Value::String(
+                obj.str().map_err(|e| py_input(py, e, path))?.to_string(),
+            ));
+        }
         return int_value(obj, path);
     }
     if obj.is_instance_of::<PyFloat>() {
@@ -144,8 +151,11 @@ pub fn to_value(obj: &Bound<'_, PyAny>, path: &str, numbers: Numbers) -> Result<
         let time: NaiveTime = obj.extract().map_err(|e| py_input(py, e, path))?;
         return Ok(Value::String(time.format("%H:%M:%S%.f").to_string()));
     }
-    if let Some(value) = crate::classes::class_value(obj) {
+    if let Some(value) = class_value(obj) {
         return Ok(value);
+    }
+    if let Ok(table) = obj.cast::<crate::table::PyTable>() {
+        return to_value(table.get().rows(py).as_any(), path, numbers);
     }
     let decimal = decimal_type(py).map_err(|e| py_input(py, e, path))?;
     if obj.is_instance(decimal).unwrap_or(false) {
@@ -173,6 +183,21 @@ pub fn to_value(obj: &Bound<'_, PyAny>, path: &str, numbers: Numbers) -> Result<
         path,
         format!("unsupported Python type {}", type_name(obj)),
     ))
+}
+
+/// The value of one of this module's handles, so that it is accepted wherever its dict
+/// form is (a `SchoolCalendar` in term data, a `Table` of standings in an evaluation).
+fn class_value(obj: &Bound<'_, PyAny>) -> Option<Value> {
+    if let Ok(c) = obj.cast::<crate::schedule::PySchoolCalendar>() {
+        return serde_json::to_value(&c.get().inner).ok();
+    }
+    if let Ok(d) = obj.cast::<crate::report::PyTermData>() {
+        return serde_json::to_value(&d.get().inner).ok();
+    }
+    if let Ok(r) = obj.cast::<crate::members::PyRoster>() {
+        return serde_json::to_value(r.get().inner.members()).ok();
+    }
+    None
 }
 
 fn type_name(obj: &Bound<'_, PyAny>) -> String {
@@ -281,10 +306,36 @@ pub fn from_py<T: DeserializeOwned>(
     read_value(py, value, path)
 }
 
+/// Reads any argument of a function (a dict, a list, a date or its ISO text, an id...) as
+/// the core type it stands for: one converter for every argument, so a wrong type is an
+/// `InputError` at `path`, never a `TypeError`.
+pub fn arg<T: DeserializeOwned>(obj: &Bound<'_, PyAny>, path: &str) -> PyResult<T> {
+    from_py(obj, path, Numbers::Exact)
+}
+
+/// [`arg`] for an argument that may be `None` (or left out).
+pub fn opt_arg<T: DeserializeOwned>(
+    obj: Option<&Bound<'_, PyAny>>,
+    path: &str,
+) -> PyResult<Option<T>> {
+    match obj {
+        Some(o) if !o.is_none() => arg(o, path).map(Some),
+        _ => Ok(None),
+    }
+}
+
+/// The `locale` argument of a function: `"en"` (the default), `"zh"`, `"zh-Hans"`,
+/// `"zh-CN"`.
+pub fn locale(obj: Option<&Bound<'_, PyAny>>) -> PyResult<secretariat::Locale> {
+    Ok(opt_arg(obj, "locale")?.unwrap_or(secretariat::Locale::En))
+}
+
 /// Reads a core input type from a JSON value; errors get `path` in front of theirs.
 pub fn read_value<T: DeserializeOwned>(py: Python<'_>, value: Value, path: &str) -> PyResult<T> {
-    secretariat::input::from_json_value(value).map_err(|e| {
-        let err = Error::from(e);
+    ints_as_decimals(value, |v| {
+        secretariat::input::from_json_value(v).map_err(Error::from)
+    })
+    .map_err(|err| {
         let err = if path.is_empty() {
             err
         } else {
@@ -292,6 +343,80 @@ pub fn read_value<T: DeserializeOwned>(py: Python<'_>, value: Value, path: &str)
         };
         to_py_err(py, &err)
     })
+}
+
+/// Runs the core's reader `read` on `value`, reading the binding's own forms of two values
+/// that the core reads otherwise: a Python `int` where the core wants an exact decimal (the
+/// core reads decimals from text only, so that no JSON number is ever rounded, while an
+/// `int` is exact), and a path given as segments (as every result gives it) where the core
+/// keeps a path as text. When the reader refuses such a value at some path (an integer
+/// only under a field of [`DECIMAL_FIELDS`], the names `to_py` writes as `Decimal`), it is
+/// given again in the core's form; if that is refused there too, the first error stands.
+/// The one place that decides this on the way in, as [`PySerializer`] does on the way out
+/// (both to be derived from the core's schema).
+pub fn ints_as_decimals<T>(
+    value: Value,
+    read: impl Fn(Value) -> Result<T, Error>,
+) -> Result<T, Error> {
+    fn is_segments(items: &[Value]) -> bool {
+        items.iter().all(|i| i.is_string() || i.is_u64())
+    }
+    fn core_form(v: &Value, path: &[PathSegment]) -> Option<Value> {
+        let decimal = || {
+            path.iter()
+                .any(|s| matches!(s, PathSegment::Key(k) if DECIMAL_FIELDS.contains(&k.as_str())))
+        };
+        match v {
+            Value::Number(n) if !n.is_f64() && decimal() => Some(Value::String(n.to_string())),
+            Value::Array(items) if is_segments(items) => {
+                let segments: Vec<PathSegment> = serde_json::from_value(v.clone()).ok()?;
+                Some(Value::String(join_segments(&segments)))
+            }
+            // A tagged enum (a warning) is refused as a whole, not at its `path`.
+            Value::Object(m) => {
+                let path = core_form(m.get("path")?, &[])?;
+                let mut m = m.clone();
+                m.insert("path".into(), path);
+                Some(Value::Object(m))
+            }
+            _ => None,
+        }
+    }
+    fn has_other_form(v: &Value) -> bool {
+        match v {
+            Value::Number(n) => !n.is_f64(),
+            Value::Array(a) => is_segments(a) || a.iter().any(has_other_form),
+            Value::Object(m) => m.values().any(has_other_form),
+            _ => false,
+        }
+    }
+    fn at<'v>(v: &'v mut Value, path: &[PathSegment]) -> Option<&'v mut Value> {
+        path.iter().try_fold(v, |v, s| match (s, v) {
+            (PathSegment::Key(k), Value::Object(m)) => m.get_mut(k),
+            (PathSegment::Index(i), Value::Array(a)) => a.get_mut(*i),
+            _ => None,
+        })
+    }
+    if !has_other_form(&value) {
+        return read(value);
+    }
+    let mut value = value;
+    let mut first: Option<Error> = None;
+    loop {
+        let err = match read(value.clone()) {
+            Ok(out) => return Ok(out),
+            Err(err) => err,
+        };
+        let retried = first.as_ref().is_some_and(|f| f.path() == err.path());
+        let path = err.path_segments();
+        match at(&mut value, &path).and_then(|v| core_form(v, &path).map(|c| (v, c))) {
+            Some((v, core)) if !retried => {
+                *v = core;
+                first = Some(err);
+            }
+            _ => return Err(if retried { first.unwrap_or(err) } else { err }),
+        }
+    }
 }
 
 /// A core value as Python objects (see the module docs).
@@ -380,6 +505,15 @@ fn display_value<'py>(py: Python<'py>, text: &str) -> PyOut<'py> {
     Ok(PyString::new(py, text).into_any())
 }
 
+/// The `serialize_*` methods of numbers: each number as the Python object it converts to.
+macro_rules! numbers_as_objects {
+    ($($method:ident: $t:ty,)*) => {
+        $(fn $method(self, v: $t) -> PyOut<'py> {
+            self.obj(v)
+        })*
+    };
+}
+
 impl<'py> ser::Serializer for PySerializer<'py> {
     type Ok = Bound<'py, PyAny>;
     type Error = SerError;
@@ -394,36 +528,18 @@ impl<'py> ser::Serializer for PySerializer<'py> {
     fn serialize_bool(self, v: bool) -> PyOut<'py> {
         Ok(PyBool::new(self.py, v).to_owned().into_any())
     }
-    fn serialize_i8(self, v: i8) -> PyOut<'py> {
-        self.obj(v)
-    }
-    fn serialize_i16(self, v: i16) -> PyOut<'py> {
-        self.obj(v)
-    }
-    fn serialize_i32(self, v: i32) -> PyOut<'py> {
-        self.obj(v)
-    }
-    fn serialize_i64(self, v: i64) -> PyOut<'py> {
-        self.obj(v)
-    }
-    fn serialize_u8(self, v: u8) -> PyOut<'py> {
-        self.obj(v)
-    }
-    fn serialize_u16(self, v: u16) -> PyOut<'py> {
-        self.obj(v)
-    }
-    fn serialize_u32(self, v: u32) -> PyOut<'py> {
-        self.obj(v)
-    }
-    fn serialize_u64(self, v: u64) -> PyOut<'py> {
-        self.obj(v)
-    }
-    fn serialize_f32(self, v: f32) -> PyOut<'py> {
-        self.obj(v)
-    }
-    fn serialize_f64(self, v: f64) -> PyOut<'py> {
-        self.obj(v)
-    }
+    numbers_as_objects!(
+        serialize_i8: i8,
+        serialize_i16: i16,
+        serialize_i32: i32,
+        serialize_i64: i64,
+        serialize_u8: u8,
+        serialize_u16: u16,
+        serialize_u32: u32,
+        serialize_u64: u64,
+        serialize_f32: f32,
+        serialize_f64: f64,
+    );
     fn serialize_char(self, v: char) -> PyOut<'py> {
         self.obj(v.to_string())
     }
@@ -617,11 +733,20 @@ impl<'py> ser::SerializeStruct for MapOut<'py> {
         key: &'static str,
         value: &T,
     ) -> Result<(), SerError> {
+        let py = self.ser.py;
         let ser = PySerializer {
-            py: self.ser.py,
+            py,
             field: Some(key),
         };
-        self.dict.set_item(key, value.serialize(ser)?)?;
+        let mut out = value.serialize(ser)?;
+        // The core keeps the path of an issue or a warning as text; every path in Python
+        // is a list of segments.
+        if key == "path"
+            && let Ok(text) = out.cast::<PyString>()
+        {
+            out = to_py(py, &path_segments(text.to_str()?))?;
+        }
+        self.dict.set_item(key, out)?;
         Ok(())
     }
     fn end(self) -> PyOut<'py> {

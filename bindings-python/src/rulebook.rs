@@ -6,25 +6,31 @@ use pyo3::prelude::*;
 
 use secretariat::Rulebook;
 
-use crate::classes::{PyRulebookStamp, frozen_class, q};
-use crate::convert::{Numbers, to_py, to_value};
+use crate::convert::{Numbers, ints_as_decimals, to_py, to_value};
 use crate::errors::{IntoPy, to_py_err};
 
-frozen_class!(
-    /// A school's policy: every number of the rules, as data. Build it with
-    /// `Rulebook.default()`, `from_toml`, `from_json`, `from_file` or `from_dict` (partial
-    /// overrides over the default).
-    PyRulebook,
-    "Rulebook",
-    Rulebook
-);
+/// A school's policy: every number of the rules, as data. Build it with
+/// `Rulebook.default()`, `from_toml`, `from_json`, `from_file` or `from_dict` (partial
+/// overrides over the default).
+#[pyclass(frozen, eq, module = "secretariat._core", name = "Rulebook")]
+#[derive(Clone, PartialEq)]
+pub struct PyRulebook {
+    /// The core value.
+    pub(crate) inner: Rulebook,
+}
+
+impl PyRulebook {
+    fn wrap(inner: Rulebook) -> Self {
+        Self { inner }
+    }
+}
 
 #[pymethods]
 impl PyRulebook {
     /// The embedded default rulebook: the numbers of the source documents.
     #[staticmethod]
     fn default() -> Self {
-        Rulebook::default().into()
+        Self::wrap(Rulebook::default())
     }
 
     /// A TOML rulebook over the default: keys it does not name keep their default.
@@ -64,7 +70,9 @@ impl PyRulebook {
     fn overlay(&self, overrides: &Bound<'_, PyAny>) -> PyResult<Self> {
         let py = overrides.py();
         let value = to_value(overrides, "", Numbers::Exact).map_err(|e| to_py_err(py, &e))?;
-        self.inner.overlay_value(value).py_err(py).map(Self::wrap)
+        ints_as_decimals(value, |v| self.inner.overlay_value(v))
+            .py_err(py)
+            .map(Self::wrap)
     }
 
     /// This rulebook with the keys named in a TOML text replaced.
@@ -90,10 +98,10 @@ impl PyRulebook {
         self.inner.fingerprint()
     }
 
-    /// Name, version and fingerprint, as results carry them.
+    /// Name, version and fingerprint (a `RulebookStamp` dict), as results carry them.
     #[getter]
-    fn stamp(&self) -> PyRulebookStamp {
-        self.inner.stamp().into()
+    fn stamp<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, &self.inner.stamp())
     }
 
     /// The ids of the milestone templates (`welcome_party`, ...).
@@ -125,10 +133,10 @@ impl PyRulebook {
 
     fn __repr__(&self) -> String {
         format!(
-            "Rulebook(name={}, version={}, fingerprint={})",
-            q(&self.inner.meta.name),
-            q(&self.inner.meta.version),
-            q(&self.inner.fingerprint())
+            "Rulebook(name='{}', version='{}', fingerprint='{}')",
+            self.inner.meta.name,
+            self.inner.meta.version,
+            self.inner.fingerprint()
         )
     }
 }
