@@ -11,16 +11,16 @@ use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString};
 
 use secretariat::attendance::{AttendancePolicy, Event, Mark, MarkRecord};
+use secretariat::calendar::SchoolCalendar;
 use secretariat::{AttendanceRegister, Error, LeaveRequest, MemberId, Rulebook, Standing};
 
 use crate::columns::{
     ColumnsRead, OwnedMarkColumns, PROGRESS_STEP, is_missing, read_mark_columns, report,
 };
-use crate::convert::{arg, enum_name, input_error, opt_arg, to_py};
+use crate::convert::{arg, input_error, opt_arg, to_py};
 use crate::errors::{IntoPy, issue, to_py_err, to_py_err_with};
 use crate::members::roster_arg;
 use crate::rulebook::rulebook_arg;
-use crate::schedule::calendar_arg;
 use crate::table::PyTable;
 
 /// The mark for sign-in and sign-out times against an event's start and end, with
@@ -45,7 +45,7 @@ pub fn mark_from_times(
     let grace = opt_arg(grace_minutes, "grace_minutes")?.unwrap_or(0);
     Mark::from_times(start, end, sign_in, sign_out, grace)
         .py_err(py)
-        .map(|m| enum_name(&m))
+        .map(|m| m.key().to_owned())
 }
 
 // ---------------------------------------------------------------------------------------
@@ -217,11 +217,6 @@ fn marks_from_columns(
 // ---------------------------------------------------------------------------------------
 // The register.
 
-/// The events argument of a function: a list of event dicts.
-pub fn events_arg(obj: &Bound<'_, PyAny>, path: &str) -> PyResult<Vec<Event>> {
-    arg(obj, path)
-}
-
 /// The events, marks and granted leave of a term, over one roster. Every operation that
 /// fails leaves it exactly as it was.
 #[pyclass(module = "secretariat._core", name = "AttendanceRegister")]
@@ -240,7 +235,7 @@ impl PyAttendanceRegister {
         events: &Bound<'_, PyAny>,
     ) -> PyResult<Self> {
         let roster = roster_arg(py, members)?;
-        let events = events_arg(events, "events")?;
+        let events: Vec<Event> = arg(events, "events")?;
         AttendanceRegister::new(roster, events)
             .py_err(py)
             .map(|inner| Self { inner })
@@ -279,7 +274,7 @@ impl PyAttendanceRegister {
     ) -> PyResult<()> {
         let rulebook = rulebook_arg(rulebook)?;
         let marks = marks_arg(py, marks, progress)?;
-        let policy = &rulebook.get().attendance;
+        let policy = &rulebook.as_ref().attendance;
         let register = &mut self.inner;
         py.detach(|| marks.record(register, policy)).py_err(py)?;
         report(progress, marks.len(), marks.len())
@@ -332,7 +327,7 @@ impl PyAttendanceRegister {
         let rulebook = rulebook_arg(rulebook)?;
         let request: LeaveRequest = arg(request, "request")?;
         self.inner
-            .check_leave(rulebook.get(), &request)
+            .check_leave(rulebook.as_ref(), &request)
             .iter()
             .map(|e| issue(py, e))
             .collect()
@@ -350,8 +345,8 @@ impl PyAttendanceRegister {
     ) -> PyResult<Bound<'py, PyAny>> {
         let rulebook = rulebook_arg(rulebook)?;
         let request: LeaveRequest = arg(request, "request")?;
-        let problems: Vec<Error> = self.inner.check_leave(rulebook.get(), &request);
-        match self.inner.grant_leave(rulebook.get(), &request) {
+        let problems: Vec<Error> = self.inner.check_leave(rulebook.as_ref(), &request);
+        match self.inner.grant_leave(rulebook.as_ref(), &request) {
             Ok(grant) => to_py(py, &grant),
             Err(first) => {
                 let all = if problems.is_empty() {
@@ -375,9 +370,9 @@ impl PyAttendanceRegister {
         rulebook: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<PyTable> {
         let rulebook = rulebook_arg(rulebook)?;
-        let calendar = calendar_arg(calendar)?;
+        let calendar: SchoolCalendar = arg(calendar, "calendar")?;
         let today = arg(today, "today")?;
-        let rb = rulebook.get();
+        let rb = rulebook.as_ref();
         let register = &self.inner;
         let items = py
             .detach(|| register.standings(rb, &calendar, today))
@@ -397,10 +392,10 @@ impl PyAttendanceRegister {
         rulebook: Option<&Bound<'py, PyAny>>,
     ) -> PyResult<Bound<'py, PyAny>> {
         let rulebook = rulebook_arg(rulebook)?;
-        let calendar = calendar_arg(calendar)?;
+        let calendar: SchoolCalendar = arg(calendar, "calendar")?;
         let id: MemberId = arg(member, "member")?;
         let today = arg(today, "today")?;
-        let rb = rulebook.get();
+        let rb = rulebook.as_ref();
         let register = &self.inner;
         let standing = py
             .detach(|| register.standing_of(rb, &calendar, &id, today))
@@ -442,11 +437,11 @@ pub fn standings(
 ) -> PyResult<PyTable> {
     let rulebook = rulebook_arg(rulebook)?;
     let roster = roster_arg(py, members)?;
-    let events = events_arg(events, "events")?;
-    let calendar = calendar_arg(calendar)?;
+    let events: Vec<Event> = arg(events, "events")?;
+    let calendar: SchoolCalendar = arg(calendar, "calendar")?;
     let today: NaiveDate = arg(today, "today")?;
     let marks = marks_arg(py, marks, progress)?;
-    let rb: &Rulebook = rulebook.get();
+    let rb: &Rulebook = rulebook.as_ref();
     let total = marks.len();
     let items = py
         .detach(move || -> Result<Vec<Standing>, Error> {

@@ -4,7 +4,7 @@
 
 use chrono::NaiveDate;
 use pyo3::prelude::*;
-use pyo3::types::PyDict;
+use pyo3::types::{IntoPyDict, PyDict};
 use rust_decimal::Decimal;
 use serde_json::Value;
 
@@ -13,11 +13,11 @@ use secretariat::budget::{BudgetLedger, LedgerOperation};
 use secretariat::calendar::{DateRange, SchoolCalendar};
 use secretariat::{Roster, Rulebook};
 
-use crate::convert::{Numbers, arg, from_py, read_value, to_py, to_value};
+use crate::convert::{Numbers, arg, from_py, opt_arg, read_value, to_py, to_value};
 use crate::errors::{IntoPy, to_py_err};
 use crate::members::roster_arg;
 use crate::rulebook::rulebook_arg;
-use crate::schedule::{named, optional_calendar};
+use crate::schedule::named;
 use crate::table::PyTable;
 
 /// A `(start, end)` pair or a `{"start", "end"}` dict.
@@ -100,7 +100,7 @@ impl PyBudgetLedger {
         Ok(PyBudgetLedger {
             inner: BudgetLedger::new(arg::<String>(year, "year")?, period_arg(period)?),
             roster: roster_arg(py, members)?,
-            rulebook: rulebook_arg(rulebook)?.get().clone(),
+            rulebook: rulebook_arg(rulebook)?.into_owned(),
         })
     }
     /// Applies one operation given in its dict form, `{"reserve": {...}}`,
@@ -212,13 +212,13 @@ pub fn validate_plan<'py>(
     let roster = roster_arg(py, members)?;
     let plan: ActivityPlan = from_py(plan, "", Numbers::Money)?;
     let today: NaiveDate = arg(today, "today")?;
-    let calendar = optional_calendar(calendar)?;
+    let calendar = opt_arg::<SchoolCalendar>(calendar, "calendar")?;
     let ledger = match ledger.filter(|l| !l.is_none()) {
         Some(l) => l.cast::<PyBudgetLedger>()?.borrow().inner.clone(),
         None => BudgetLedger::new("", DateRange::new(today, today)),
     };
     let validation = secretariat::validate_plan(
-        rulebook.get(),
+        rulebook.as_ref(),
         &roster,
         &ledger,
         &plan,
@@ -263,8 +263,8 @@ impl PyActivityYear {
             book: ActivityBook::new(),
             ledger: BudgetLedger::new(arg::<String>(year, "year")?, period_arg(period)?),
             roster: roster_arg(py, members)?,
-            rulebook: rulebook_arg(rulebook)?.get().clone(),
-            calendar: optional_calendar(calendar)?,
+            rulebook: rulebook_arg(rulebook)?.into_owned(),
+            calendar: opt_arg::<SchoolCalendar>(calendar, "calendar")?,
             applied: 0,
             pending: 0,
         })
@@ -287,8 +287,8 @@ impl PyActivityYear {
             None => ActivityYearData::sample(),
         };
         let roster = roster_arg(py, members)?;
-        let rulebook = rulebook_arg(rulebook)?.get().clone();
-        let calendar = optional_calendar(calendar)?;
+        let rulebook = rulebook_arg(rulebook)?.into_owned();
+        let calendar = opt_arg::<SchoolCalendar>(calendar, "calendar")?;
         let year = data
             .replay(&rulebook, &roster, calendar.as_ref(), arg(today, "today")?)
             .map_err(|e| e.within("year"))
@@ -331,16 +331,16 @@ impl PyActivityYear {
         on: &Bound<'py, PyAny>,
         note: Option<&Bound<'py, PyAny>>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let d = PyDict::new(py);
-        d.set_item("activity", activity)?;
-        d.set_item("action", action)?;
-        d.set_item("by", by)?;
-        d.set_item("on", on)?;
-        d.set_item(
-            "note",
-            note.filter(|n| !n.is_none())
-                .map_or("".into_pyobject(py)?.into_any(), |n| n.clone()),
-        )?;
+        let fields = [
+            ("activity", activity),
+            ("action", action),
+            ("by", by),
+            ("on", on),
+        ];
+        let d = fields.into_py_dict(py)?;
+        if let Some(note) = note.filter(|n| !n.is_none()) {
+            d.set_item("note", note)?;
+        }
         let step: ActivityStep = arg(d.as_any(), "")?;
         let outcome = self
             .book

@@ -29,11 +29,6 @@ use secretariat::{Diagnostic, Error, InputError, PathSegment};
 
 use crate::errors::to_py_err;
 
-/// The code of a float refused as input: the core's own code for a number it cannot read
-/// (the same JSON input gives the same code on every surface); the message says why and
-/// what to pass instead.
-pub const FLOAT_REFUSED: &str = "input.invalid";
-
 /// Field names whose decimal strings are money or scores and come out as `decimal.Decimal`:
 /// the core's [`secretariat::DECIMAL_FIELDS`] (the conformance tests check that it names every
 /// `Decimal` field of the core's results). A string under one of these names that does not
@@ -239,7 +234,7 @@ fn float_refused(obj: &Bound<'_, PyAny>, path: &str, numbers: Numbers) -> Error 
     let shown = obj.repr().map(|r| r.to_string()).unwrap_or_default();
     match numbers {
         Numbers::Money | Numbers::Form => input_error(
-            FLOAT_REFUSED,
+            "input.invalid",
             path,
             format!(
                 "the float {shown} is not exact money: pass decimal.Decimal('{shown}') or \
@@ -247,7 +242,7 @@ fn float_refused(obj: &Bound<'_, PyAny>, path: &str, numbers: Numbers) -> Error 
             ),
         ),
         Numbers::Exact => input_error(
-            FLOAT_REFUSED,
+            "input.invalid",
             path,
             format!(
                 "the float {shown} is not exact: pass an int, decimal.Decimal('{shown}') or \
@@ -368,13 +363,16 @@ pub fn ints_as_decimals<T>(
         };
         match v {
             Value::Number(n) if !n.is_f64() && decimal() => Some(Value::String(n.to_string())),
-            Value::Array(items) if is_segments(items) => {
+            Value::Array(items)
+                if is_segments(items)
+                    && matches!(path.last(), Some(PathSegment::Key(k)) if k == "path") =>
+            {
                 let segments: Vec<PathSegment> = serde_json::from_value(v.clone()).ok()?;
                 Some(Value::String(join_segments(&segments)))
             }
             // A tagged enum (a warning) is refused as a whole, not at its `path`.
             Value::Object(m) => {
-                let path = core_form(m.get("path")?, &[])?;
+                let path = core_form(m.get("path")?, &[PathSegment::Key("path".into())])?;
                 let mut m = m.clone();
                 m.insert("path".into(), path);
                 Some(Value::Object(m))
@@ -665,38 +663,26 @@ impl<'py> SeqOut<'py> {
     }
 }
 
-impl<'py> ser::SerializeSeq for SeqOut<'py> {
-    type Ok = Bound<'py, PyAny>;
-    type Error = SerError;
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), SerError> {
-        self.push(value)
-    }
-    fn end(self) -> PyOut<'py> {
-        self.finish()
-    }
+/// The three ways serde writes a sequence, all into a list.
+macro_rules! seq_impls {
+    ($($trait:ident::$method:ident),*) => {$(
+        impl<'py> ser::$trait for SeqOut<'py> {
+            type Ok = Bound<'py, PyAny>;
+            type Error = SerError;
+            fn $method<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), SerError> {
+                self.push(value)
+            }
+            fn end(self) -> PyOut<'py> {
+                self.finish()
+            }
+        }
+    )*};
 }
-
-impl<'py> ser::SerializeTuple for SeqOut<'py> {
-    type Ok = Bound<'py, PyAny>;
-    type Error = SerError;
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), SerError> {
-        self.push(value)
-    }
-    fn end(self) -> PyOut<'py> {
-        self.finish()
-    }
-}
-
-impl<'py> ser::SerializeTupleStruct for SeqOut<'py> {
-    type Ok = Bound<'py, PyAny>;
-    type Error = SerError;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), SerError> {
-        self.push(value)
-    }
-    fn end(self) -> PyOut<'py> {
-        self.finish()
-    }
-}
+seq_impls!(
+    SerializeSeq::serialize_element,
+    SerializeTuple::serialize_element,
+    SerializeTupleStruct::serialize_field
+);
 
 /// A map or struct being written.
 struct MapOut<'py> {
@@ -797,15 +783,6 @@ impl<'py> ser::SerializeStructVariant for VariantOut<MapOut<'py>> {
         let py = self.inner.ser.py;
         let value = self.inner.dict.into_any();
         wrap_variant(self.variant, py, value)
-    }
-}
-
-/// The serde name of a unit enum value (`"expelled"`, `"regular_meeting"`).
-pub fn enum_name<T: Serialize>(value: &T) -> String {
-    match serde_json::to_value(value) {
-        Ok(Value::String(s)) => s,
-        Ok(other) => other.to_string(),
-        Err(_) => String::new(),
     }
 }
 

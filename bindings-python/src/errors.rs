@@ -5,8 +5,9 @@ use std::ffi::CString;
 
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
-use pyo3::types::{PyDict, PyList};
+use pyo3::types::PyDict;
 
+use secretariat::error::path_segments;
 use secretariat::{Diagnostic, Error, Locale};
 
 use crate::convert::to_py;
@@ -63,29 +64,21 @@ pub fn to_py_err(py: Python<'_>, error: &Error) -> PyErr {
 
 /// The exception for `first`, carrying every problem in `all` as `issues`.
 pub fn to_py_err_with(py: Python<'_>, first: &Error, all: &[Error]) -> PyErr {
-    match build(py, first, all) {
-        Ok(err) => err,
-        Err(err) => err,
-    }
+    build(py, first, all).unwrap_or_else(|e| e)
 }
 
+/// `class(message, code=..., path=..., message_zh=..., params=..., issues=...)`: the
+/// keywords are those of `first`'s issue dict.
 fn build(py: Python<'_>, first: &Error, all: &[Error]) -> PyResult<PyErr> {
-    let class = class_of(py, first.area())?;
-    let issues = PyList::empty(py);
-    for e in all {
-        issues.append(issue(py, e)?)?;
-    }
-    let kwargs = PyDict::new(py);
-    kwargs.set_item("code", first.code())?;
-    kwargs.set_item("path", to_py(py, &first.path_segments())?)?;
-    kwargs.set_item("message_zh", first.message(Locale::ZhHans))?;
-    let params = PyDict::new(py);
-    for (k, v) in first.params() {
-        params.set_item(k, v)?;
-    }
-    kwargs.set_item("params", params)?;
+    let issues = all
+        .iter()
+        .map(|e| issue(py, e))
+        .collect::<PyResult<Vec<_>>>()?;
+    let kwargs = issue(py, first)?;
+    let message = kwargs.get_item("message")?;
+    kwargs.del_item("message")?;
     kwargs.set_item("issues", issues)?;
-    let exc = class.call((first.message(Locale::En),), Some(&kwargs))?;
+    let exc = class_of(py, first.area())?.call((message,), Some(&kwargs))?;
     Ok(PyErr::from_value(exc))
 }
 
@@ -94,10 +87,7 @@ fn build(py: Python<'_>, first: &Error, all: &[Error]) -> PyResult<PyErr> {
 pub fn issue<'py>(py: Python<'py>, d: &dyn Diagnostic) -> PyResult<Bound<'py, PyDict>> {
     let out = PyDict::new(py);
     out.set_item("code", d.code())?;
-    out.set_item(
-        "path",
-        to_py(py, &secretariat::error::path_segments(d.path()))?,
-    )?;
+    out.set_item("path", to_py(py, &path_segments(d.path()))?)?;
     out.set_item("message", d.message(Locale::En))?;
     out.set_item("message_zh", d.message(Locale::ZhHans))?;
     let params = PyDict::new(py);

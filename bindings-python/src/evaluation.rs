@@ -28,7 +28,7 @@ pub fn evaluate<'py>(
     let rulebook = rulebook_arg(rulebook)?;
     let input: EvaluationInput = arg(input, "")?;
     let standings: Vec<Standing> = opt_arg(standings, "standings")?.unwrap_or_default();
-    let rb = rulebook.get();
+    let rb = rulebook.as_ref();
     let ranking = py
         .detach(|| secretariat::evaluate(rb, &input, &standings))
         .py_err(py)?;
@@ -48,7 +48,7 @@ pub fn allocate<'py>(
 ) -> PyResult<Bound<'py, PyAny>> {
     let rulebook = rulebook_arg(rulebook)?;
     let round: RecruitmentRound = arg(round, "")?;
-    let rb = rulebook.get();
+    let rb = rulebook.as_ref();
     let allocation = py.detach(|| secretariat::allocate(rb, &round)).py_err(py)?;
     to_py(py, &allocation)
 }
@@ -68,7 +68,7 @@ pub fn check_team<'py>(
     let rules: String = arg(rules, "rules")?;
     let team: Vec<Member> = members_arg(team, "team")?;
     let check =
-        secretariat::recruitment::check_team(rulebook.get(), &rules, &team, arg(year, "year")?)
+        secretariat::recruitment::check_team(rulebook.as_ref(), &rules, &team, arg(year, "year")?)
             .py_err(py)?;
     to_py(py, &check)
 }

@@ -13,16 +13,7 @@ class SecretariatError(Exception):
     with the same keys (the first is this error itself).
     """
 
-    def __init__(
-        self,
-        message="",
-        *,
-        code="",
-        path=(),
-        message_zh="",
-        params=None,
-        issues=None,
-    ):
+    def __init__(self, message="", *, code="", path=(), message_zh="", params=None, issues=None):
         super().__init__(message)
         self.message = message
         self.code = code
@@ -38,19 +29,7 @@ class SecretariatError(Exception):
             return f"[{self.code}] {path}: {self.message}"
         return f"[{self.code}] {self.message}"
 
-    def __reduce__(self):
-        return (
-            _rebuild,
-            (
-                type(self),
-                self.message,
-                self.code,
-                self.path,
-                self.message_zh,
-                self.params,
-                self.issues,
-            ),
-        )
+    # Pickling needs nothing more: `args` holds the message and `__dict__` the rest.
 
 
 def _joined(path):
@@ -62,17 +41,6 @@ def _joined(path):
         else:
             out += f".{segment}" if out else str(segment)
     return out
-
-
-def _rebuild(cls, message, code, path, message_zh, params, issues):
-    return cls(
-        message,
-        code=code,
-        path=path,
-        message_zh=message_zh,
-        params=params,
-        issues=issues,
-    )
 
 
 class ValidationError(SecretariatError, ValueError):

@@ -15,6 +15,8 @@
 //! is not a dict, a context that is neither a `TermData` nor a dict, an unknown locale, a
 //! bad rulebook).
 
+use std::borrow::Cow;
+
 use chrono::NaiveDate;
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
@@ -28,36 +30,18 @@ use secretariat::forms::{
 };
 use secretariat::{Error, MemberId, Rulebook, TermData};
 
-use crate::convert::{Numbers, arg, input_error, to_py, to_value};
+use crate::convert::{Numbers, arg, input_error, ints_as_decimals, to_py, to_value};
 use crate::errors::{IntoPy, to_py_err};
 use crate::report::PyTermData;
 use crate::rulebook::rulebook_arg;
 
-/// The context argument: a `TermData` object (borrowed) or one read from a dict.
-enum Context<'py> {
-    Object(Bound<'py, PyTermData>),
-    Read(Box<TermData>),
-}
-
-impl Context<'_> {
-    fn get(&self) -> &TermData {
-        match self {
-            Context::Object(data) => &data.get().inner,
-            Context::Read(data) => data,
-        }
-    }
-}
-
-fn type_name(obj: &Bound<'_, PyAny>) -> String {
-    obj.get_type()
-        .name()
-        .map(|n| n.to_string())
-        .unwrap_or_else(|_| "?".into())
-}
-
 /// The `InputError` of an argument of the wrong type.
 fn wrong_type(obj: &Bound<'_, PyAny>, path: &str, expected: &str) -> PyErr {
-    let detail = format!("expected {expected}, not {}", type_name(obj));
+    let name = obj
+        .get_type()
+        .name()
+        .map_or_else(|_| "?".into(), |n| n.to_string());
+    let detail = format!("expected {expected}, not {name}");
     to_py_err(obj.py(), &input_error("input.invalid", path, detail))
 }
 
@@ -65,40 +49,38 @@ fn is_mapping(obj: &Bound<'_, PyAny>) -> bool {
     obj.is_instance_of::<PyDict>() || obj.hasattr("items").unwrap_or(false)
 }
 
-/// Reads the context of a form check: `Err(Ok(error))` is a context that cannot be read
-/// (an issue of the form), `Err(Err(exception))` a wrong argument.
-fn check_context<'py>(obj: &Bound<'py, PyAny>) -> Result<Context<'py>, PyResult<Error>> {
-    if let Ok(data) = obj.cast::<PyTermData>() {
-        return Ok(Context::Object(data.clone()));
-    }
+/// Reads a form or its context with the core's reader: `Err(Ok(error))` is a value that
+/// cannot be read (an issue of the form), `Err(Err(exception))` a wrong argument.
+fn read<T: DeserializeOwned>(
+    obj: &Bound<'_, PyAny>,
+    path: &str,
+    numbers: Numbers,
+) -> Result<T, PyResult<Error>> {
     if !is_mapping(obj) {
-        return Err(Err(wrong_type(obj, "context", "a TermData or a dict")));
+        return Err(Err(wrong_type(obj, path, "a dict")));
     }
-    to_value(obj, "", Numbers::Exact)
-        .and_then(|value| secretariat::input::from_json_value(value).map_err(Error::from))
-        .map(|data| Context::Read(Box::new(data)))
-        .map_err(|e| Ok(e.within("context")))
+    to_value(obj, "", numbers)
+        .and_then(|v| ints_as_decimals(v, |v| Ok(secretariat::input::from_json_value(v)?)))
+        .map_err(Ok)
+}
+
+/// Reads the context of a form check (see [`read`]); a `TermData` is borrowed.
+fn check_context<'a>(obj: &'a Bound<'_, PyAny>) -> Result<Cow<'a, TermData>, PyResult<Error>> {
+    match obj.cast::<PyTermData>() {
+        Ok(data) => Ok(Cow::Borrowed(&data.get().inner)),
+        Err(_) => read(obj, "context", Numbers::Exact)
+            .map(Cow::Owned)
+            .map_err(|e| e.map(|e| e.within("context"))),
+    }
 }
 
 /// Reads the context of a page computation: a context that cannot be read raises.
-fn page_context<'py>(obj: &Bound<'py, PyAny>) -> PyResult<Context<'py>> {
-    if let Ok(data) = obj.cast::<PyTermData>() {
-        return Ok(Context::Object(data.clone()));
+fn page_context<'a>(obj: &'a Bound<'_, PyAny>) -> PyResult<Cow<'a, TermData>> {
+    match check_context(obj) {
+        Ok(context) => Ok(context),
+        Err(Ok(e)) => Err(to_py_err(obj.py(), &e)),
+        Err(Err(e)) => Err(e),
     }
-    if !is_mapping(obj) {
-        return Err(wrong_type(obj, "context", "a TermData or a dict"));
-    }
-    arg(obj, "context").map(|data| Context::Read(Box::new(data)))
-}
-
-/// Reads a form: `Err(Ok(error))` is a form that cannot be read (an issue of the form).
-fn read_form<F: DeserializeOwned>(obj: &Bound<'_, PyAny>) -> Result<F, PyResult<Error>> {
-    if !is_mapping(obj) {
-        return Err(Err(wrong_type(obj, "form", "a dict of the form's fields")));
-    }
-    to_value(obj, "", Numbers::Form)
-        .and_then(|value| secretariat::input::from_json_value(value).map_err(Error::from))
-        .map_err(Ok)
 }
 
 /// Reads the arguments, runs `check` with the GIL released, and wraps the outcome.
@@ -119,10 +101,11 @@ where
     let locale = crate::convert::locale(locale)?;
     let rulebook = rulebook_arg(rulebook)?;
     let today: NaiveDate = arg(today, "today")?;
-    let read = read_form(form).and_then(|form: F| check_context(context).map(|c| (form, c)));
+    let read = read(form, "form", Numbers::Form)
+        .and_then(|form: F| check_context(context).map(|c| (form, c)));
     let outcome = match read {
         Ok((form, context)) => {
-            let (rb, ctx) = (rulebook.get(), context.get());
+            let (rb, ctx) = (rulebook.as_ref(), context.as_ref());
             py.detach(|| check(rb, ctx, &form, today))
         }
         Err(Ok(e)) => FormOutcome {
@@ -193,7 +176,7 @@ pub fn member_standing<'py>(
     let member: MemberId = arg(member, "member")?;
     let today: NaiveDate = arg(today, "today")?;
     let context = page_context(context)?;
-    let (rb, ctx) = (rulebook.get(), context.get());
+    let (rb, ctx) = (rulebook.as_ref(), context.as_ref());
     let standing = py
         .detach(|| forms::member_standing(rb, ctx, &member, today))
         .py_err(py)?;
@@ -216,7 +199,7 @@ pub fn event_countdown<'py>(
     let activity: String = arg(activity, "activity")?;
     let today: NaiveDate = arg(today, "today")?;
     let context = page_context(context)?;
-    let (rb, ctx) = (rulebook.get(), context.get());
+    let (rb, ctx) = (rulebook.as_ref(), context.as_ref());
     let status = py
         .detach(|| forms::event_countdown(rb, ctx, &activity, today))
         .py_err(py)?;
@@ -240,7 +223,7 @@ pub fn budget_remaining<'py>(
     let today: NaiveDate = arg(today, "today")?;
     let activity: Option<ActivityId> = crate::convert::opt_arg(activity, "activity")?;
     let context = page_context(context)?;
-    let (rb, ctx) = (rulebook.get(), context.get());
+    let (rb, ctx) = (rulebook.as_ref(), context.as_ref());
     let remaining = py
         .detach(|| forms::budget_remaining(rb, ctx, activity.as_ref(), today))
         .py_err(py)?;

@@ -1,7 +1,6 @@
 //! The roster (a handle) and authority; members are dicts.
 
 use pyo3::prelude::*;
-use pyo3::types::PyInt;
 
 use secretariat::authority::{self, Action, Scope};
 use secretariat::members::Department;
@@ -80,14 +79,8 @@ impl PyRoster {
 
 /// The year of a grade: a year (`2002`, `"2002"`) or a two-digit cohort (`"02"`, `2`).
 #[pyfunction]
-pub fn parse_grade(py: Python<'_>, grade: &Bound<'_, PyAny>) -> PyResult<u16> {
-    let parsed = if grade.is_instance_of::<PyInt>() {
-        let n: u64 = grade.extract().unwrap_or(u64::MAX);
-        Grade::from_number(n)
-    } else {
-        Grade::parse(&arg::<String>(grade, "grade")?)
-    };
-    parsed.py_err(py).map(Grade::year)
+pub fn parse_grade(grade: &Bound<'_, PyAny>) -> PyResult<u16> {
+    arg(grade, "grade").map(Grade::year)
 }
 
 fn scope<'a>(leader: &'a Option<MemberId>, department: &'a Option<Department>) -> Scope<'a> {
@@ -116,7 +109,7 @@ pub fn authorize(
     let leader = opt_arg(project_leader, "project_leader")?;
     let department = opt_arg(department, "department")?;
     authority::authorize(
-        &rulebook.get().authority,
+        &rulebook.as_ref().authority,
         action,
         &actor,
         &scope(&leader, &department),
@@ -136,7 +129,7 @@ pub fn allowed_roles(
     let rulebook = rulebook_arg(rulebook)?;
     let action: Action = arg(action, "action")?;
     Ok(rulebook
-        .get()
+        .as_ref()
         .authority
         .roles_for(action)
         .iter()

@@ -72,7 +72,7 @@ impl PyTermData {
         rulebook: Option<&Bound<'py, PyAny>>,
     ) -> PyResult<Bound<'py, PyAny>> {
         let rulebook = rulebook_arg(rulebook)?;
-        to_py(py, &self.inner.all_events(rulebook.get()).py_err(py)?)
+        to_py(py, &self.inner.all_events(rulebook.as_ref()).py_err(py)?)
     }
     /// The attendance register of the term (leave requests decided in order, then the
     /// marks recorded) and the decision on each leave request (`LeaveDecision` dicts).
@@ -83,7 +83,7 @@ impl PyTermData {
         rulebook: Option<&Bound<'py, PyAny>>,
     ) -> PyResult<Bound<'py, PyTuple>> {
         let rulebook = rulebook_arg(rulebook)?;
-        let rb = rulebook.get();
+        let rb = rulebook.as_ref();
         let data = &self.inner;
         let (register, decisions) = py.detach(|| data.register(rb)).py_err(py)?;
         let register = Py::new(py, PyAttendanceRegister { inner: register })?;
@@ -145,7 +145,7 @@ pub fn term_report<'py>(
     let rulebook = rulebook_arg(rulebook)?;
     let data = term_data_arg(data, "")?;
     let today = report_day(py, today, &data)?;
-    let rb = rulebook.get();
+    let rb = rulebook.as_ref();
     let report = py
         .detach(|| secretariat::term_report(rb, &data, today))
         .py_err(py)?;
@@ -166,5 +166,11 @@ pub fn term_icalendar(
     let rulebook = rulebook_arg(rulebook)?;
     let data = term_data_arg(data, "")?;
     let now = arg(now, "now")?;
-    core_ical(rulebook.get(), &data, now, crate::convert::locale(locale)?).py_err(py)
+    core_ical(
+        rulebook.as_ref(),
+        &data,
+        now,
+        crate::convert::locale(locale)?,
+    )
+    .py_err(py)
 }

@@ -1,5 +1,6 @@
 //! The rulebook: the default, a school's TOML or JSON file, or a dict of overrides.
 
+use std::borrow::Cow;
 use std::path::PathBuf;
 
 use pyo3::prelude::*;
@@ -141,32 +142,14 @@ impl PyRulebook {
     }
 }
 
-/// The rulebook argument of a function: a `Rulebook`, a dict of overrides over the
-/// default, or `None` for the default.
-pub enum RulebookArg<'py> {
-    /// A `Rulebook` object.
-    Object(Bound<'py, PyRulebook>),
-    /// Built from a dict or the default.
-    Built(Box<Rulebook>),
-}
-
-impl RulebookArg<'_> {
-    /// The rulebook.
-    pub fn get(&self) -> &Rulebook {
-        match self {
-            RulebookArg::Object(rb) => &rb.get().inner,
-            RulebookArg::Built(rb) => rb,
-        }
-    }
-}
-
-/// Reads the rulebook argument of a function.
-pub fn rulebook_arg<'py>(obj: Option<&Bound<'py, PyAny>>) -> PyResult<RulebookArg<'py>> {
-    match obj {
-        Some(o) if !o.is_none() => match o.cast::<PyRulebook>() {
-            Ok(rb) => Ok(RulebookArg::Object(rb.clone())),
-            Err(_) => PyRulebook::from_dict(o).map(|rb| RulebookArg::Built(Box::new(rb.inner))),
+/// The rulebook argument of a function: a `Rulebook` (borrowed), a dict of overrides over
+/// the default, or `None` for the default.
+pub fn rulebook_arg<'a>(obj: Option<&'a Bound<'_, PyAny>>) -> PyResult<Cow<'a, Rulebook>> {
+    match obj.filter(|o| !o.is_none()) {
+        Some(o) => match o.cast::<PyRulebook>() {
+            Ok(rb) => Ok(Cow::Borrowed(&rb.get().inner)),
+            Err(_) => PyRulebook::from_dict(o).map(|rb| Cow::Owned(rb.inner)),
         },
-        _ => Ok(RulebookArg::Built(Box::default())),
+        None => Ok(Cow::Owned(Rulebook::default())),
     }
 }

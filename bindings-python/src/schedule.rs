@@ -43,38 +43,27 @@ pub fn named<'py>(obj: &Bound<'py, PyAny>, names: &[&str]) -> PyResult<Bound<'py
 
 #[pymethods]
 impl PySchoolCalendar {
-    /// A calendar: `term` is `{"start", "end"}` or a `(start, end)` pair; periods are
-    /// `{"name", "start", "end"}` or `(name, start, end)` triples; `weekend` names days
-    /// (`"Sat"`, `"Sun"`); dates are `datetime.date` or ISO text.
+    /// A calendar: `term` is `{"start", "end"}` or a `(start, end)` pair; the other fields
+    /// are those of its dict form (`semesters`, `holidays`, `vacations`: lists of
+    /// `{"name", "start", "end"}` or `(name, start, end)`; `makeup_workdays`; `weekend`:
+    /// `"Sat"`, `"Sun"`...).
     #[new]
-    #[pyo3(signature = (term, *, semesters = None, holidays = None, vacations = None, makeup_workdays = None, weekend = None))]
-    fn new(
-        py: Python<'_>,
-        term: &Bound<'_, PyAny>,
-        semesters: Option<&Bound<'_, PyAny>>,
-        holidays: Option<&Bound<'_, PyAny>>,
-        vacations: Option<&Bound<'_, PyAny>>,
-        makeup_workdays: Option<&Bound<'_, PyAny>>,
-        weekend: Option<&Bound<'_, PyAny>>,
-    ) -> PyResult<Self> {
-        let d = PyDict::new(py);
+    #[pyo3(signature = (term, **fields))]
+    fn new(term: &Bound<'_, PyAny>, fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
+        let d = PyDict::new(term.py());
+        for (key, value) in fields.iter().flat_map(|f| f.iter()) {
+            if !value.is_none() {
+                d.set_item(key, value)?;
+            }
+        }
         d.set_item("term", named(term, &["start", "end"])?)?;
-        for (key, periods) in [
-            ("semesters", semesters),
-            ("holidays", holidays),
-            ("vacations", vacations),
-        ] {
-            if let Some(periods) = periods.filter(|p| !p.is_none()) {
-                let items = periods
+        for key in ["semesters", "holidays", "vacations"] {
+            if let Some(periods) = d.get_item(key)? {
+                let periods = periods
                     .try_iter()?
                     .map(|p| named(&p?, &["name", "start", "end"]))
                     .collect::<PyResult<Vec<_>>>()?;
-                d.set_item(key, items)?;
-            }
-        }
-        for (key, value) in [("makeup_workdays", makeup_workdays), ("weekend", weekend)] {
-            if let Some(value) = value.filter(|v| !v.is_none()) {
-                d.set_item(key, value)?;
+                d.set_item(key, periods)?;
             }
         }
         Self::from_dict(d.as_any())
@@ -137,22 +126,6 @@ impl PySchoolCalendar {
     }
 }
 
-/// The calendar argument of a function: a `SchoolCalendar` or its dict.
-pub fn calendar_arg(obj: &Bound<'_, PyAny>) -> PyResult<SchoolCalendar> {
-    match obj.cast::<PySchoolCalendar>() {
-        Ok(c) => Ok(c.get().inner.clone()),
-        Err(_) => arg(obj, "calendar"),
-    }
-}
-
-/// An optional calendar argument.
-pub fn optional_calendar(obj: Option<&Bound<'_, PyAny>>) -> PyResult<Option<SchoolCalendar>> {
-    match obj {
-        Some(o) if !o.is_none() => calendar_arg(o).map(Some),
-        _ => Ok(None),
-    }
-}
-
 /// Plans the rulebook's milestone template `template` backward from `event_date`,
 /// counting days as the rulebook says (working days need `calendar`): a `MilestonePlan`.
 #[pyfunction]
@@ -167,9 +140,9 @@ pub fn plan<'py>(
     let rulebook = rulebook_arg(rulebook)?;
     let template: String = arg(template, "template")?;
     let event_date = arg(event_date, "event_date")?;
-    let calendar = optional_calendar(calendar)?;
+    let calendar = opt_arg::<SchoolCalendar>(calendar, "calendar")?;
     let plan = rulebook
-        .get()
+        .as_ref()
         .schedule
         .plan(&template, event_date, calendar.as_ref())
         .py_err(py)?;
@@ -189,7 +162,7 @@ pub fn replan<'py>(
 ) -> PyResult<Bound<'py, PyAny>> {
     let plan: MilestonePlan = arg(plan, "plan")?;
     let (new_date, today) = (arg(new_event_date, "new_event_date")?, arg(today, "today")?);
-    let calendar = optional_calendar(calendar)?;
+    let calendar = opt_arg::<SchoolCalendar>(calendar, "calendar")?;
     let replan = schedule::replan(&plan, new_date, today, calendar.as_ref()).py_err(py)?;
     to_py(py, &replan)
 }
@@ -254,9 +227,9 @@ pub fn check_lead_time<'py>(
     let rulebook = rulebook_arg(rulebook)?;
     let rule: String = arg(rule, "rule")?;
     let (anchor, actual) = (arg(anchor, "anchor")?, arg(actual, "actual")?);
-    let calendar = optional_calendar(calendar)?;
+    let calendar = opt_arg::<SchoolCalendar>(calendar, "calendar")?;
     let verdict = rulebook
-        .get()
+        .as_ref()
         .schedule
         .check_lead_time(&rule, anchor, actual, calendar.as_ref())
         .py_err(py)?;
@@ -273,9 +246,9 @@ pub fn regular_meetings<'py>(
     rulebook: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyAny>> {
     let rulebook = rulebook_arg(rulebook)?;
-    let calendar = calendar_arg(calendar)?;
+    let calendar: SchoolCalendar = arg(calendar, "calendar")?;
     let meetings = rulebook
-        .get()
+        .as_ref()
         .schedule
         .regular_meetings(&calendar)
         .py_err(py)?;

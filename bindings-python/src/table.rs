@@ -3,7 +3,7 @@
 //! `to_pandas()` / `to_polars()` flatten them into columns. pandas and polars are optional:
 //! they are imported only when asked for.
 
-use pyo3::exceptions::{PyImportError, PyIndexError};
+use pyo3::exceptions::PyImportError;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString};
 use serde::Serialize;
@@ -14,6 +14,8 @@ use crate::convert::{decimal_type, to_py};
 #[pyclass(frozen, module = "secretariat._core", name = "Table", sequence)]
 pub struct PyTable {
     rows: Py<PyList>,
+    /// The field that `get` looks rows up by (`member`, `seq`...), if any.
+    #[pyo3(get)]
     key: Option<String>,
 }
 
@@ -93,22 +95,11 @@ impl PyTable {
     pub fn rows<'py>(&self, py: Python<'py>) -> Bound<'py, PyList> {
         self.rows.bind(py).clone()
     }
-    /// The field that `get` looks rows up by (`member`, `seq`...), if any.
-    #[getter]
-    fn key(&self) -> Option<&str> {
-        self.key.as_deref()
-    }
     fn __len__(&self, py: Python<'_>) -> usize {
         self.rows.bind(py).len()
     }
     fn __getitem__<'py>(&self, py: Python<'py>, index: isize) -> PyResult<Bound<'py, PyAny>> {
-        let rows = self.rows.bind(py);
-        let n = rows.len() as isize;
-        let i = if index < 0 { index + n } else { index };
-        if i < 0 || i >= n {
-            return Err(PyIndexError::new_err("table index out of range"));
-        }
-        rows.get_item(i as usize)
+        self.rows.bind(py).as_any().get_item(index)
     }
     fn __iter__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         Ok(self.rows.bind(py).try_iter()?.into_any())
