@@ -62,7 +62,7 @@ impl PyBudgetLedger {
         operation: &Bound<'py, PyAny>,
         dry: bool,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let op: LedgerOperation = from_py(operation, "", Numbers::Money)?;
+        let op: LedgerOperation = from_py(operation, "", Numbers::Exact)?;
         let key = match serde_json::to_value(&op) {
             Ok(Value::Object(map)) => map.keys().next().cloned().unwrap_or_default(),
             _ => String::new(),
@@ -77,7 +77,7 @@ fn body<T: serde::de::DeserializeOwned>(
     fields: Option<&Bound<'_, PyDict>>,
 ) -> PyResult<T> {
     let value = match fields {
-        Some(f) => to_value(f.as_any(), "", Numbers::Money).map_err(|e| to_py_err(py, &e))?,
+        Some(f) => to_value(f.as_any(), "", Numbers::Exact).map_err(|e| to_py_err(py, &e))?,
         None => Value::Object(Default::default()),
     };
     read_value(py, value, "")
@@ -210,7 +210,7 @@ pub fn validate_plan<'py>(
 ) -> PyResult<Bound<'py, PyAny>> {
     let rulebook = rulebook_arg(rulebook)?;
     let roster = roster_arg(py, members)?;
-    let plan: ActivityPlan = from_py(plan, "", Numbers::Money)?;
+    let plan: ActivityPlan = from_py(plan, "", Numbers::Exact)?;
     let today: NaiveDate = arg(today, "today")?;
     let calendar = opt_arg::<SchoolCalendar>(calendar, "calendar")?;
     let ledger = match ledger.filter(|l| !l.is_none()) {
@@ -283,7 +283,7 @@ impl PyActivityYear {
         calendar: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Self> {
         let data: ActivityYearData = match data.filter(|d| !d.is_none()) {
-            Some(d) => from_py(d, "", Numbers::Money)?,
+            Some(d) => from_py(d, "", Numbers::Exact)?,
             None => ActivityYearData::sample(),
         };
         let roster = roster_arg(py, members)?;
@@ -307,14 +307,14 @@ impl PyActivityYear {
     /// Drafts a new activity from its plan on the day `on`.
     #[pyo3(signature = (plan, *, on))]
     fn draft(&mut self, plan: &Bound<'_, PyAny>, on: &Bound<'_, PyAny>) -> PyResult<()> {
-        let plan: ActivityPlan = from_py(plan, "plan", Numbers::Money)?;
+        let plan: ActivityPlan = from_py(plan, "plan", Numbers::Exact)?;
         self.book.draft(plan, arg(on, "on")?).py_err(on.py())
     }
 
     /// Replaces a draft's (or a rejected plan's) plan; gives the activity as a dict.
     fn revise<'py>(&mut self, plan: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
         let py = plan.py();
-        let plan: ActivityPlan = from_py(plan, "plan", Numbers::Money)?;
+        let plan: ActivityPlan = from_py(plan, "plan", Numbers::Exact)?;
         to_py(py, self.book.revise(plan).py_err(py)?)
     }
 
@@ -364,7 +364,7 @@ impl PyActivityYear {
         locale: Option<&Bound<'py, PyAny>>,
     ) -> PyResult<Bound<'py, PyAny>> {
         let py = plan.py();
-        let plan: ActivityPlan = from_py(plan, "", Numbers::Money)?;
+        let plan: ActivityPlan = from_py(plan, "", Numbers::Exact)?;
         let validation = secretariat::validate_plan(
             &self.rulebook,
             &self.roster,

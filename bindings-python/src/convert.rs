@@ -12,6 +12,7 @@
 //!   [`DECIMAL_FIELDS`]) `decimal.Decimal`.
 
 use std::fmt;
+use std::sync::Mutex;
 
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use pyo3::BoundObject;
@@ -20,6 +21,7 @@ use pyo3::sync::PyOnceLock;
 use pyo3::types::{
     PyBool, PyDate, PyDateTime, PyDict, PyFloat, PyInt, PyList, PyString, PyTime, PyTuple, PyType,
 };
+use rustc_hash::FxHashMap;
 use serde::de::DeserializeOwned;
 use serde::ser::{self, Serialize};
 use serde_json::{Map, Number, Value};
@@ -42,13 +44,10 @@ pub fn decimal_type(py: Python<'_>) -> PyResult<&Bound<'_, PyType>> {
     DECIMAL.import(py, "decimal", "Decimal")
 }
 
-/// Whether floats met here are money (they are refused either way, only the message
-/// differs), or the fields of a form (passed on to the core, see [`Numbers::Form`]).
+/// How numbers are read: exactly (a float is refused), or as the fields of a form.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Numbers {
-    /// Money: a float is refused, the message asks for a `decimal.Decimal`.
-    Money,
-    /// Anything else: a float is refused, the message asks for an int or a decimal.
+    /// A float is refused: no number in the core is a float.
     Exact,
     /// A form (`secretariat::forms`): a float is passed on as the JSON number it is, never
     /// rounded, and the core decides (money refuses it with `form.amount_as_number`). A
@@ -97,7 +96,7 @@ pub fn to_value(obj: &Bound<'_, PyAny>, path: &str, numbers: Numbers) -> Result<
         if numbers == Numbers::Form {
             return form_number(obj, path);
         }
-        return Err(float_refused(obj, path, numbers));
+        return Err(float_refused(obj, path));
     }
     if let Ok(s) = obj.cast::<PyString>() {
         return s
@@ -195,7 +194,8 @@ fn class_value(obj: &Bound<'_, PyAny>) -> Option<Value> {
     None
 }
 
-fn type_name(obj: &Bound<'_, PyAny>) -> String {
+/// The name of a value's Python type, for messages.
+pub fn type_name(obj: &Bound<'_, PyAny>) -> String {
     obj.get_type()
         .name()
         .map(|n| n.to_string())
@@ -208,17 +208,10 @@ fn py_input(py: Python<'_>, e: PyErr, path: &str) -> Error {
 }
 
 fn int_value(obj: &Bound<'_, PyAny>, path: &str) -> Result<Value, Error> {
-    if let Ok(i) = obj.extract::<i64>() {
-        return Ok(Value::Number(Number::from(i)));
-    }
-    if let Ok(u) = obj.extract::<u64>() {
-        return Ok(Value::Number(Number::from(u)));
-    }
-    Err(input_error(
-        "input.invalid",
-        path,
-        "an integer too large for any field",
-    ))
+    let n = (obj.extract::<i64>().map(Number::from))
+        .or_else(|_| obj.extract::<u64>().map(Number::from));
+    let too_large = |_| input_error("input.invalid", path, "an integer too large for any field");
+    n.map(Value::Number).map_err(too_large)
 }
 
 /// A float of a form as the JSON number it is (see [`Numbers::Form`]).
@@ -230,26 +223,13 @@ fn form_number(obj: &Bound<'_, PyAny>, path: &str) -> Result<Value, Error> {
     })
 }
 
-fn float_refused(obj: &Bound<'_, PyAny>, path: &str, numbers: Numbers) -> Error {
+fn float_refused(obj: &Bound<'_, PyAny>, path: &str) -> Error {
     let shown = obj.repr().map(|r| r.to_string()).unwrap_or_default();
-    match numbers {
-        Numbers::Money | Numbers::Form => input_error(
-            "input.invalid",
-            path,
-            format!(
-                "the float {shown} is not exact money: pass decimal.Decimal('{shown}') or \
-                 the string '{shown}' (a float is never rounded silently)"
-            ),
-        ),
-        Numbers::Exact => input_error(
-            "input.invalid",
-            path,
-            format!(
-                "the float {shown} is not exact: pass an int, decimal.Decimal('{shown}') or \
-                 a string (no number here is a float)"
-            ),
-        ),
-    }
+    let detail = format!(
+        "the float {shown} is not exact (as money, a score or a count must be): pass \
+         decimal.Decimal('{shown}'), an int or the string '{shown}' (never rounded silently)"
+    );
+    input_error("input.invalid", path, detail)
 }
 
 /// A `decimal.Decimal` as the plain text the core reads (`"150.50"`, never an exponent).
@@ -265,12 +245,9 @@ pub fn decimal_value(obj: &Bound<'_, PyAny>, path: &str) -> Result<String, Error
             "a decimal that is not a finite number",
         ));
     }
-    let py = obj.py();
-    let builtins = py.import("builtins").map_err(|e| py_input(py, e, path))?;
-    builtins
-        .call_method1("format", (obj, "f"))
-        .and_then(|s| s.extract::<String>())
-        .map_err(|e| py_input(py, e, path))
+    (obj.call_method1("__format__", ("f",))
+        .and_then(|s| s.extract::<String>()))
+    .map_err(|e| py_input(obj.py(), e, path))
 }
 
 fn date_time_value(dt: &Bound<'_, PyDateTime>, path: &str) -> Result<Value, Error> {
@@ -380,11 +357,15 @@ pub fn ints_as_decimals<T>(
             _ => None,
         }
     }
-    fn has_other_form(v: &Value) -> bool {
+    /// Whether `v` holds an int under a decimal field, or a list under a `path` key.
+    fn has_other_form(v: &Value, decimal: bool) -> bool {
         match v {
-            Value::Number(n) => !n.is_f64(),
-            Value::Array(a) => is_segments(a) || a.iter().any(has_other_form),
-            Value::Object(m) => m.values().any(has_other_form),
+            Value::Number(n) => decimal && !n.is_f64(),
+            Value::Array(a) => a.iter().any(|i| has_other_form(i, decimal)),
+            Value::Object(m) => m.iter().any(|(k, v)| {
+                (k == "path" && v.is_array())
+                    || has_other_form(v, decimal || DECIMAL_FIELDS.contains(&k.as_str()))
+            }),
             _ => false,
         }
     }
@@ -395,7 +376,7 @@ pub fn ints_as_decimals<T>(
             _ => None,
         })
     }
-    if !has_other_form(&value) {
+    if !has_other_form(&value, false) {
         return read(value);
     }
     let mut value = value;
@@ -449,6 +430,22 @@ impl From<PyErr> for SerError {
     fn from(e: PyErr) -> Self {
         SerError(e)
     }
+}
+
+/// Field and variant names (`&'static str`, by address and length) as Python strings,
+/// each made once.
+type Names = Mutex<FxHashMap<(usize, usize), Py<PyString>>>;
+static NAMES: PyOnceLock<Names> = PyOnceLock::new();
+/// Dates and times (immutable in Python) by their text, each made once.
+static DATES: PyOnceLock<Mutex<FxHashMap<String, Py<PyAny>>>> = PyOnceLock::new();
+
+fn name<'py>(py: Python<'py>, name: &'static str) -> Bound<'py, PyString> {
+    let names = NAMES.get_or_init(py, Default::default);
+    let mut names = names.lock().unwrap_or_else(|e| e.into_inner());
+    let made = names.entry((name.as_ptr() as usize, name.len()));
+    made.or_insert_with(|| PyString::intern(py, name).unbind())
+        .bind(py)
+        .clone()
 }
 
 /// Writes serde values as Python objects.
@@ -543,6 +540,9 @@ impl<'py> ser::Serializer for PySerializer<'py> {
     }
     fn serialize_str(self, v: &str) -> PyOut<'py> {
         if let Some(field) = self.field
+            && v.bytes()
+                .next()
+                .is_some_and(|b| b.is_ascii_digit() || b == b'-')
             && DECIMAL_FIELDS.contains(&field)
             && v.parse::<rust_decimal::Decimal>().is_ok()
         {
@@ -551,7 +551,20 @@ impl<'py> ser::Serializer for PySerializer<'py> {
         Ok(PyString::new(self.py, v).into_any())
     }
     fn collect_str<T: fmt::Display + ?Sized>(self, value: &T) -> PyOut<'py> {
-        display_value(self.py, &value.to_string())
+        // Dates repeat (every mark of an event): each distinct one is made once.
+        let (py, text) = (self.py, value.to_string());
+        let mut made = DATES
+            .get_or_init(py, Default::default)
+            .lock()
+            .unwrap_or_else(|e| e.into_inner());
+        if let Some(obj) = made.get(&text) {
+            return Ok(obj.bind(py).clone());
+        }
+        let obj = display_value(py, &text)?;
+        if made.len() < 100_000 {
+            made.insert(text, obj.clone().unbind());
+        }
+        Ok(obj)
     }
     fn serialize_bytes(self, v: &[u8]) -> PyOut<'py> {
         self.obj(v.to_vec())
@@ -574,7 +587,7 @@ impl<'py> ser::Serializer for PySerializer<'py> {
         _index: u32,
         variant: &'static str,
     ) -> PyOut<'py> {
-        Ok(PyString::new(self.py, variant).into_any())
+        Ok(name(self.py, variant).into_any())
     }
     fn serialize_newtype_struct<T: Serialize + ?Sized>(
         self,
@@ -732,7 +745,7 @@ impl<'py> ser::SerializeStruct for MapOut<'py> {
         {
             out = to_py(py, &path_segments(text.to_str()?))?;
         }
-        self.dict.set_item(key, out)?;
+        self.dict.set_item(name(py, key), out)?;
         Ok(())
     }
     fn end(self) -> PyOut<'py> {

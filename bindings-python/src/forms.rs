@@ -30,18 +30,14 @@ use secretariat::forms::{
 };
 use secretariat::{Error, MemberId, Rulebook, TermData};
 
-use crate::convert::{Numbers, arg, input_error, ints_as_decimals, to_py, to_value};
+use crate::convert::{Numbers, arg, input_error, ints_as_decimals, to_py, to_value, type_name};
 use crate::errors::{IntoPy, to_py_err};
 use crate::report::PyTermData;
 use crate::rulebook::rulebook_arg;
 
 /// The `InputError` of an argument of the wrong type.
 fn wrong_type(obj: &Bound<'_, PyAny>, path: &str, expected: &str) -> PyErr {
-    let name = obj
-        .get_type()
-        .name()
-        .map_or_else(|_| "?".into(), |n| n.to_string());
-    let detail = format!("expected {expected}, not {name}");
+    let detail = format!("expected {expected}, not {}", type_name(obj));
     to_py_err(obj.py(), &input_error("input.invalid", path, detail))
 }
 

@@ -30,13 +30,8 @@ fn core_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     errors::register(m)?;
     text::register(m)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
-    m.add(
-        "MARKS",
-        pyo3::types::PyTuple::new(
-            m.py(),
-            secretariat::attendance::Mark::ALL.map(|mark| mark.key()),
-        )?,
-    )?;
+    let marks = secretariat::attendance::Mark::ALL.map(|mark| mark.key());
+    m.add("MARKS", pyo3::types::PyTuple::new(m.py(), marks)?)?;
     m.add_class::<rulebook::PyRulebook>()?;
     m.add_class::<members::PyRoster>()?;
     m.add_class::<attendance::PyAttendanceRegister>()?;

@@ -90,6 +90,13 @@ def test_decimal_and_int_accepted_where_numbers_are() -> None:
     with pytest.raises(sec.RulebookError) as caught:
         sec.Rulebook.from_dict({"attendance": {"grace_minutes": decimal.Decimal("5")}})
     assert caught.value.path == ["attendance", "grace_minutes"]
+    # An int is exact wherever a Decimal is: money in a rulebook too.
+    cap = sec.Rulebook.from_dict({"budget": {"annual_cap": 600}}).to_dict()["budget"]["annual_cap"]
+    assert cap == decimal.Decimal("600") and isinstance(cap, decimal.Decimal)
+    # Only there: an int is not text, so an id given as an int stays refused.
+    with pytest.raises(sec.InputError) as caught:
+        sec.Roster([{"id": 7, "name": "Li", "grade": 2, "department": "S", "role": "officer"}])
+    assert caught.value.path == ["members", 0, "id"]
 
 
 def member(grade: int | str = "02") -> dict:

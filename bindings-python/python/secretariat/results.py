@@ -1,11 +1,6 @@
-"""The shapes of the results, named after the core's types.
-
-Every result of ``secretariat`` is plain data: the core's JSON form as dicts and lists, with
-dates as ``datetime.date``/``datetime.datetime`` and money and scores as ``decimal.Decimal``.
-These names say which core type a dict holds; the shapes are the core's (its serde form,
-that of the WebAssembly binding with snake_case keys), to be generated from the core's
-JSON Schema. Only the issue, which every surface shares, is spelt out.
-"""
+"""The shapes of the results, named after the core's types: each is the core's JSON form
+(dates as ``datetime.date``, money and scores as ``decimal.Decimal``), to be generated from
+its JSON Schema; only the issue, which every surface shares, is spelt out."""
 
 from __future__ import annotations
 
