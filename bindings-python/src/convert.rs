@@ -155,6 +155,10 @@ pub fn to_value(obj: &Bound<'_, PyAny>, path: &str, numbers: Numbers) -> Result<
     if obj.is_instance(decimal).unwrap_or(false) {
         return decimal_value(obj, path).map(Value::String);
     }
+    // A path (`pathlib.Path`) as its text.
+    if let Ok(text) = obj.call_method0("__fspath__") {
+        return to_value(&text, path, numbers);
+    }
     // NumPy and other integer types.
     if let Ok(index) = obj.call_method0("__index__") {
         return int_value(&index, path);

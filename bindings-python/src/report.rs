@@ -40,14 +40,17 @@ impl PyTermData {
     }
     /// Term data from JSON text.
     #[staticmethod]
-    fn from_json(py: Python<'_>, text: &str) -> PyResult<Self> {
-        TermData::from_json_str(text).py_err(py).map(Self::wrap)
+    fn from_json(text: &Bound<'_, PyAny>) -> PyResult<Self> {
+        let data = TermData::from_json_str(&arg::<String>(text, "text")?);
+        data.py_err(text.py()).map(Self::wrap)
     }
     /// Term data from a JSON file.
     #[staticmethod]
-    fn from_file(py: Python<'_>, path: PathBuf) -> PyResult<Self> {
-        let text = std::fs::read_to_string(path)?;
-        Self::from_json(py, &text)
+    fn from_file(path: &Bound<'_, PyAny>) -> PyResult<Self> {
+        let text = std::fs::read_to_string(arg::<PathBuf>(path, "path")?)?;
+        TermData::from_json_str(&text)
+            .py_err(path.py())
+            .map(Self::wrap)
     }
     /// Term data from its dict form (dates as `datetime.date` or ISO text).
     #[staticmethod]
@@ -99,14 +102,9 @@ impl PyTermData {
             .map_err(|e| pyo3::exceptions::PyValueError::new_err(e.to_string()))
     }
     fn __repr__(&self) -> String {
-        format!(
-            "TermData(title={:?}, members={}, events={}, marks={}, activities={})",
-            self.inner.title,
-            self.inner.members.len(),
-            self.inner.events.len(),
-            self.inner.marks.len(),
-            self.inner.activities.len()
-        )
+        let (d, title) = (&self.inner, &self.inner.title);
+        let (members, events, marks) = (d.members.len(), d.events.len(), d.marks.len());
+        format!("TermData(title={title:?}, members={members}, events={events}, marks={marks})")
     }
 }
 

@@ -7,7 +7,7 @@ use pyo3::prelude::*;
 
 use secretariat::Rulebook;
 
-use crate::convert::{Numbers, ints_as_decimals, to_py, to_value};
+use crate::convert::{Numbers, arg, ints_as_decimals, to_py, to_value};
 use crate::errors::{IntoPy, to_py_err};
 
 /// A school's policy: every number of the rules, as data. Build it with
@@ -36,28 +36,28 @@ impl PyRulebook {
 
     /// A TOML rulebook over the default: keys it does not name keep their default.
     #[staticmethod]
-    fn from_toml(py: Python<'_>, text: &str) -> PyResult<Self> {
-        Rulebook::from_toml_str(text).py_err(py).map(Self::wrap)
+    fn from_toml(text: &Bound<'_, PyAny>) -> PyResult<Self> {
+        let rulebook = Rulebook::from_toml_str(&arg::<String>(text, "text")?);
+        rulebook.py_err(text.py()).map(Self::wrap)
     }
 
     /// A JSON rulebook over the default.
     #[staticmethod]
-    fn from_json(py: Python<'_>, text: &str) -> PyResult<Self> {
-        Rulebook::from_json_str(text).py_err(py).map(Self::wrap)
+    fn from_json(text: &Bound<'_, PyAny>) -> PyResult<Self> {
+        let rulebook = Rulebook::from_json_str(&arg::<String>(text, "text")?);
+        rulebook.py_err(text.py()).map(Self::wrap)
     }
 
     /// A rulebook file over the default: JSON when the name ends in `.json`, else TOML.
     #[staticmethod]
-    fn from_file(py: Python<'_>, path: PathBuf) -> PyResult<Self> {
+    fn from_file(path: &Bound<'_, PyAny>) -> PyResult<Self> {
+        let (py, path): (_, PathBuf) = (path.py(), arg(path, "path")?);
         let text = std::fs::read_to_string(&path)?;
-        let is_json = path
+        let json = path
             .extension()
             .is_some_and(|e| e.eq_ignore_ascii_case("json"));
-        if is_json {
-            Self::from_json(py, &text)
-        } else {
-            Self::from_toml(py, &text)
-        }
+        let read = [Rulebook::from_toml_str, Rulebook::from_json_str][usize::from(json)];
+        read(&text).py_err(py).map(Self::wrap)
     }
 
     /// The default with the keys named in `overrides` (a nested dict) replaced.
@@ -77,8 +77,9 @@ impl PyRulebook {
     }
 
     /// This rulebook with the keys named in a TOML text replaced.
-    fn overlay_toml(&self, py: Python<'_>, text: &str) -> PyResult<Self> {
-        self.inner.overlay_toml(text).py_err(py).map(Self::wrap)
+    fn overlay_toml(&self, text: &Bound<'_, PyAny>) -> PyResult<Self> {
+        let overlay = self.inner.overlay_toml(&arg::<String>(text, "text")?);
+        overlay.py_err(text.py()).map(Self::wrap)
     }
 
     /// The rulebook's declared name.

@@ -115,14 +115,9 @@ impl PySchoolCalendar {
         to_py(py, &self.inner)
     }
     fn __repr__(&self) -> String {
-        format!(
-            "SchoolCalendar(term={}..{}, semesters={}, holidays={}, vacations={})",
-            self.inner.term.start,
-            self.inner.term.end,
-            self.inner.semesters.len(),
-            self.inner.holidays.len(),
-            self.inner.vacations.len()
-        )
+        let (c, start, end) = (&self.inner, self.inner.term.start, self.inner.term.end);
+        let periods = c.semesters.len() + c.holidays.len() + c.vacations.len();
+        format!("SchoolCalendar(term={start}..{end}, periods={periods})")
     }
 }
 

@@ -8,7 +8,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString};
 use serde::Serialize;
 
-use crate::convert::{decimal_type, to_py};
+use crate::convert::{decimal_type, opt_arg, to_py};
 
 /// Rows of results (dicts), in order, optionally found by a key column (`get(id)`).
 #[pyclass(frozen, module = "secretariat._core", name = "Table", sequence)]
@@ -83,7 +83,8 @@ impl PyTable {
     /// A table of `rows` (dicts), found by the field `key` if given.
     #[new]
     #[pyo3(signature = (rows, *, key = None))]
-    fn new(rows: &Bound<'_, PyAny>, key: Option<String>) -> PyResult<Self> {
+    fn new(rows: &Bound<'_, PyAny>, key: Option<&Bound<'_, PyAny>>) -> PyResult<Self> {
+        let key = opt_arg(key, "key")?;
         let rows = PyList::new(rows.py(), rows.try_iter()?.collect::<PyResult<Vec<_>>>()?)?;
         Ok(PyTable {
             rows: rows.unbind(),

@@ -150,6 +150,10 @@ def test_wrong_argument_types_are_input_errors_with_paths() -> None:
         (lambda: sec.check_expense([], context={}, today=D(2002, 1, 1)), ["form"]),
         (lambda: sec.check_expense({}, context=3, today=D(2002, 1, 1)), ["context"]),
         (lambda: sec.explain({"member": 3}), ["standing"]),
+        (lambda: sec.Rulebook.from_toml(3), ["text"]),
+        (lambda: sec.TermData.from_json(None), ["text"]),
+        (lambda: sec.Rulebook.from_file(["school.toml"]), ["path"]),
+        (lambda: sec.Table([], key=1), ["key"]),
     ]
     for call, path in cases:
         with pytest.raises(sec.InputError) as caught:
