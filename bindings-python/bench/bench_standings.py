@@ -98,7 +98,7 @@ def main(argv: list[str]) -> dict[str, Any]:
     calendar = sec.SchoolCalendar(TERM)
     n = len(frame)
 
-    def binding() -> sec.Standings:
+    def binding() -> sec.Table:
         return sec.standings(members, events, frame, calendar=calendar, today=TODAY)
 
     def pure() -> list[dict[str, Any]]:
@@ -106,7 +106,7 @@ def main(argv: list[str]) -> dict[str, Any]:
         return reference.standings(members, events, columns, TERM, TODAY)
 
     # Identical standings first.
-    ours = json.loads(json.dumps(binding().to_dicts(), default=lambda v: v.isoformat()))
+    ours = json.loads(json.dumps(binding().rows, default=lambda v: v.isoformat()))
     theirs = pure()
     if ours != theirs:
         first = next(
@@ -115,12 +115,12 @@ def main(argv: list[str]) -> dict[str, Any]:
         raise SystemExit(f"standings differ at member {first}:\n{ours[first:first + 1]}\n"
                          f"{theirs[first:first + 1]}")
     by_lists = sec.standings(members, events, lists, calendar=calendar, today=TODAY)
-    if by_lists.to_dicts() != binding().to_dicts():
+    if by_lists.rows != binding().rows:
         raise SystemExit("standings from lists of strings differ from standings from the frame")
 
     t_pure = best(pure, args.repeat)
     t_binding = best(binding, args.repeat)
-    t_dicts = best(lambda: binding().to_dicts(), args.repeat)
+    t_dicts = best(lambda: binding().rows, args.repeat)
     t_lists = best(
         lambda: sec.standings(members, events, lists, calendar=calendar, today=TODAY),
         args.repeat,
@@ -178,7 +178,7 @@ def main(argv: list[str]) -> dict[str, Any]:
     print("  from a DataFrame with categorical columns, to every member's standing:")
     print(f"  pure Python reference (incl. tolist)  {t_pure * ms:9.1f} ms")
     print(f"  binding                               {t_binding * ms:9.1f} ms   x{t_pure / t_binding:.1f}")
-    print(f"  binding + to_dicts()                  {t_dicts * ms:9.1f} ms   x{t_pure / t_dicts:.1f}")
+    print(f"  binding + .rows (dicts)               {t_dicts * ms:9.1f} ms   x{t_pure / t_dicts:.1f}")
     print(f"  binding, marks as lists of strings    {t_lists * ms:9.1f} ms   x{t_pure / t_lists:.1f}")
     print(f"  binding, DataFrame of str columns     {t_strings * ms:9.1f} ms   x{t_pure / t_strings:.1f}")
     print("  where the binding's time goes (each part alone):")

@@ -4,7 +4,7 @@ counter and 2 expel; 1 unexcused absence from a regular meeting or group activit
 one below a limit is a warning. The window is the term of office.
 
 It is written the way a careful analyst would write it (validation, reasons with their
-records, the next consequence), and returns the same dicts as `Standing.to_dict()` in
+records, the next consequence), and returns the same dicts as the binding's standings in
 their JSON form, so that the benchmark can check that both give identical standings.
 """
 

@@ -28,18 +28,16 @@ def term_frame(
     """The term's standings, one row per member, with department and grade."""
     data = data or sec.TermData.sample()
     report = sec.term_report(data, today=today, rulebook=rulebook)
-    standings = report.standings.to_pandas()
-    members = pd.DataFrame(
-        {
-            "member": [m.id for m in data.members],
-            "department": [m.department for m in data.members],
-            "grade": [m.grade for m in data.members],
-            "role": [m.role for m in data.members],
-        }
+    table = sec.Table(report["standings"], key="member")
+    # Nested fields are flat columns: `counts.lateness`, `window.start`...
+    standings = table.to_pandas().rename(
+        columns={"counts.lateness": "lateness", "counts.absences": "absences"}
     )
-    frame = standings.merge(members, on="member", how="left")
-    frame["report_day"] = report.today
-    frame["rulebook"] = report.rulebook.version
+    standings["explanation"] = [sec.explain(s) for s in table]
+    members = pd.DataFrame(data["members"])[["id", "department", "grade", "role"]]
+    frame = standings.merge(members.rename(columns={"id": "member"}), on="member", how="left")
+    frame["report_day"] = report["today"]
+    frame["rulebook"] = report["rulebook"]["version"]
     return frame
 
 

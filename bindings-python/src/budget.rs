@@ -1,56 +1,29 @@
-//! The budget ledger and its report, and the activity lifecycle and plan validation. Money
-//! is `decimal.Decimal` (or text, or an int) in and `decimal.Decimal` out; a float given as
-//! money is refused.
+//! The budget ledger and the year of activities (handles), and plan validation; postings,
+//! reports and validations are dicts. Money is `decimal.Decimal`, an `int` or text in and
+//! `decimal.Decimal` out; a float given as money is refused.
 
 use chrono::NaiveDate;
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyInt, PyList, PyString};
+use pyo3::types::{IntoPyDict, PyDict};
 use rust_decimal::Decimal;
 use serde_json::Value;
 
-use secretariat::activity::{
-    ActivityBook, ActivityPlan, ActivityReport, ActivityStep, ActivityYearData, PlanValidation,
-    StepOutcome,
-};
-use secretariat::budget::{BudgetLedger, BudgetReport, LedgerEntry, LedgerOperation, Posting};
-use secretariat::calendar::SchoolCalendar;
-use secretariat::{Diagnostic, Locale, Roster, Rulebook};
+use secretariat::activity::{ActivityBook, ActivityPlan, ActivityStep, ActivityYearData};
+use secretariat::budget::{BudgetLedger, LedgerOperation};
+use secretariat::calendar::{DateRange, SchoolCalendar};
+use secretariat::{Roster, Rulebook};
 
-use crate::classes::{PyDateRange, PyIssue, PyRulebookStamp, date_range, frozen_class, q};
-use crate::convert::{Numbers, decimal_type, decimal_value, enum_name, from_py, to_py, to_value};
+use crate::convert::{Numbers, arg, from_py, opt_arg, read_value, to_py, to_value};
 use crate::errors::{IntoPy, to_py_err};
 use crate::members::roster_arg;
 use crate::rulebook::rulebook_arg;
-use crate::schedule::PyLeadTimeVerdict;
+use crate::schedule::named;
+use crate::table::PyTable;
 
-/// An amount of money from Python: a `Decimal`, an `int` or text; a float is refused.
-fn money(obj: &Bound<'_, PyAny>, path: &str) -> PyResult<Value> {
-    let py = obj.py();
-    if obj.is_instance(decimal_type(py)?)? {
-        return decimal_value(obj, path)
-            .map(Value::String)
-            .map_err(|e| to_py_err(py, &e));
-    }
-    if obj.is_instance_of::<PyInt>() || obj.is_instance_of::<PyString>() {
-        return Ok(Value::String(obj.str()?.to_string()));
-    }
-    // A float (refused, with a message about money) or anything else the core cannot read.
-    to_value(obj, path, Numbers::Money).map_err(|e| to_py_err(py, &e))
+/// A `(start, end)` pair or a `{"start", "end"}` dict.
+fn period_arg(obj: &Bound<'_, PyAny>) -> PyResult<DateRange> {
+    arg(&named(obj, &["start", "end"])?, "period")
 }
-
-fn issue(d: &dyn Diagnostic) -> PyIssue {
-    PyIssue::from_diagnostic(d)
-}
-
-fn optional_calendar(obj: Option<&Bound<'_, PyAny>>) -> PyResult<Option<SchoolCalendar>> {
-    match obj {
-        Some(o) if !o.is_none() => crate::schedule::calendar_arg(o).map(Some),
-        _ => Ok(None),
-    }
-}
-
-// ---------------------------------------------------------------------------------------
-// The ledger.
 
 /// The budget ledger of one school year: accounts per activity and the journal of
 /// allocations, expenses and settlements, over a roster and a rulebook. Every refused
@@ -63,202 +36,131 @@ pub struct PyBudgetLedger {
 }
 
 impl PyBudgetLedger {
-    fn run(
+    /// Runs `op`; the core's errors go under `within` (the operation's key for `apply`).
+    fn run<'py>(
         &mut self,
-        py: Python<'_>,
-        operation: &LedgerOperation,
+        py: Python<'py>,
+        op: &LedgerOperation,
         dry: bool,
-    ) -> PyResult<PyPosting> {
+        within: &str,
+    ) -> PyResult<Bound<'py, PyAny>> {
         let result = if dry {
-            self.inner.check(&self.rulebook, &self.roster, operation)
+            self.inner.check(&self.rulebook, &self.roster, op)
         } else {
-            self.inner.apply(&self.rulebook, &self.roster, operation)
+            self.inner.apply(&self.rulebook, &self.roster, op)
         };
-        result.py_err(py).map(Into::into)
+        match result {
+            Ok(posting) => to_py(py, &posting),
+            Err(e) => Err(to_py_err(py, &e.within(within))),
+        }
     }
 
-    /// A ledger operation from keyword arguments: `T` is the operation's body (a
-    /// reservation, an allocation, an expense, a settlement), read by the core with paths
-    /// relative to it (`amount`, `date`).
-    fn body<T: serde::de::DeserializeOwned>(
-        py: Python<'_>,
-        fields: &[(&str, Option<&Bound<'_, PyAny>>)],
-        amount: Option<&Bound<'_, PyAny>>,
-    ) -> PyResult<T> {
-        let body = PyDict::new(py);
-        for (name, value) in fields {
-            if let Some(v) = value
-                && !v.is_none()
-            {
-                body.set_item(name, v)?;
-            }
-        }
-        let mut value =
-            to_value(body.as_any(), "", Numbers::Money).map_err(|e| to_py_err(py, &e))?;
-        if let (Some(amount), Value::Object(map)) = (amount, &mut value) {
-            map.insert("amount".into(), money(amount, "amount")?);
-        }
-        crate::convert::read_value(py, value, "")
+    /// Runs an operation given in its dict form, `{"reserve": {...}}`: every error's path
+    /// starts with the key, whether the binding or the core finds it.
+    fn run_dict<'py>(
+        &mut self,
+        operation: &Bound<'py, PyAny>,
+        dry: bool,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let op: LedgerOperation = from_py(operation, "", Numbers::Exact)?;
+        let key = match serde_json::to_value(&op) {
+            Ok(Value::Object(map)) => map.keys().next().cloned().unwrap_or_default(),
+            _ => String::new(),
+        };
+        self.run(operation.py(), &op, dry, &key)
     }
+}
+
+/// The body of an operation given as keyword arguments (paths relative to it: `amount`).
+fn body<T: serde::de::DeserializeOwned>(
+    py: Python<'_>,
+    fields: Option<&Bound<'_, PyDict>>,
+) -> PyResult<T> {
+    let value = match fields {
+        Some(f) => to_value(f.as_any(), "", Numbers::Exact).map_err(|e| to_py_err(py, &e))?,
+        None => Value::Object(Default::default()),
+    };
+    read_value(py, value, "")
 }
 
 #[pymethods]
 impl PyBudgetLedger {
     /// An empty ledger for the school year `year` (e.g. `"2002-2003"`) over `period` (a
-    /// `DateRange` or a `(start, end)` pair); approvers are checked against `members` and
-    /// limits against `rulebook`.
+    /// `(start, end)` pair or a `{"start", "end"}` dict); approvers are checked against
+    /// `members` and limits against `rulebook`.
     #[new]
     #[pyo3(signature = (year, period, *, members, rulebook = None))]
     fn new(
         py: Python<'_>,
-        year: &str,
+        year: &Bound<'_, PyAny>,
         period: &Bound<'_, PyAny>,
         members: &Bound<'_, PyAny>,
         rulebook: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Self> {
-        let rulebook = rulebook_arg(rulebook)?.get().clone();
         Ok(PyBudgetLedger {
-            inner: BudgetLedger::new(year, date_range(period, "period")?),
+            inner: BudgetLedger::new(arg::<String>(year, "year")?, period_arg(period)?),
             roster: roster_arg(py, members)?,
-            rulebook,
+            rulebook: rulebook_arg(rulebook)?.into_owned(),
         })
     }
-
     /// Applies one operation given in its dict form, `{"reserve": {...}}`,
-    /// `{"allocate": {...}}`, `{"expense": {...}}` or `{"settle": {...}}`.
-    fn apply(&mut self, py: Python<'_>, operation: &Bound<'_, PyAny>) -> PyResult<PyPosting> {
-        let op: LedgerOperation = from_py(operation, "", Numbers::Money)?;
-        self.run(py, &op, false)
+    /// `{"allocate": {...}}`, `{"expense": {...}}` or `{"settle": {...}}`: a `Posting`.
+    fn apply<'py>(&mut self, operation: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+        self.run_dict(operation, false)
     }
-
     /// What `apply` would post, without changing the ledger (a dry run for forms).
-    fn check(&mut self, py: Python<'_>, operation: &Bound<'_, PyAny>) -> PyResult<PyPosting> {
-        let op: LedgerOperation = from_py(operation, "", Numbers::Money)?;
-        self.run(py, &op, true)
+    fn check<'py>(&mut self, operation: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+        self.run_dict(operation, true)
     }
-
-    /// Opens an activity's account and reserves its planned amount on a budget line.
-    #[pyo3(signature = (*, date, activity, title, line, amount, approver, department = None, project_leader = None, note = None))]
-    #[allow(clippy::too_many_arguments)]
-    fn reserve(
+    /// Opens an activity's account and reserves its planned amount on a budget line
+    /// (`date`, `activity`, `title`, `line`, `amount`, `approver`, and optionally
+    /// `department`, `project_leader`, `note`).
+    #[pyo3(signature = (**fields))]
+    fn reserve<'py>(
         &mut self,
-        py: Python<'_>,
-        date: &Bound<'_, PyAny>,
-        activity: &Bound<'_, PyAny>,
-        title: &Bound<'_, PyAny>,
-        line: &Bound<'_, PyAny>,
-        amount: &Bound<'_, PyAny>,
-        approver: &Bound<'_, PyAny>,
-        department: Option<&Bound<'_, PyAny>>,
-        project_leader: Option<&Bound<'_, PyAny>>,
-        note: Option<&Bound<'_, PyAny>>,
-    ) -> PyResult<PyPosting> {
-        let fields = [
-            ("date", Some(date)),
-            ("activity", Some(activity)),
-            ("title", Some(title)),
-            ("line", Some(line)),
-            ("approver", Some(approver)),
-            ("department", department),
-            ("project_leader", project_leader),
-            ("note", note),
-        ];
-        let op = LedgerOperation::Reserve(Self::body(py, &fields, Some(amount))?);
-        self.run(py, &op, false)
+        py: Python<'py>,
+        fields: Option<&Bound<'py, PyDict>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let op = LedgerOperation::Reserve(body(py, fields)?);
+        self.run(py, &op, false, "")
     }
-
-    /// Approves an amount for an activity.
-    #[pyo3(signature = (*, date, activity, amount, approver, note = None))]
-    fn allocate(
+    /// Approves an amount for an activity (`date`, `activity`, `amount`, `approver`,
+    /// `note`).
+    #[pyo3(signature = (**fields))]
+    fn allocate<'py>(
         &mut self,
-        py: Python<'_>,
-        date: &Bound<'_, PyAny>,
-        activity: &Bound<'_, PyAny>,
-        amount: &Bound<'_, PyAny>,
-        approver: &Bound<'_, PyAny>,
-        note: Option<&Bound<'_, PyAny>>,
-    ) -> PyResult<PyPosting> {
-        let fields = [
-            ("date", Some(date)),
-            ("activity", Some(activity)),
-            ("approver", Some(approver)),
-            ("note", note),
-        ];
-        let op = LedgerOperation::Allocate(Self::body(py, &fields, Some(amount))?);
-        self.run(py, &op, false)
+        py: Python<'py>,
+        fields: Option<&Bound<'py, PyDict>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let op = LedgerOperation::Allocate(body(py, fields)?);
+        self.run(py, &op, false, "")
     }
-
-    /// Records an expense; refused over the activity's approved amount or the annual cap.
-    #[pyo3(signature = (*, date, activity, category, amount, approver, receipt = None, note = None))]
-    #[allow(clippy::too_many_arguments)]
-    fn record_expense(
+    /// Records an expense (`date`, `activity`, `category`, `amount`, `approver`, `receipt`,
+    /// `note`); refused over the activity's approved amount or the annual cap.
+    #[pyo3(signature = (**fields))]
+    fn record_expense<'py>(
         &mut self,
-        py: Python<'_>,
-        date: &Bound<'_, PyAny>,
-        activity: &Bound<'_, PyAny>,
-        category: &Bound<'_, PyAny>,
-        amount: &Bound<'_, PyAny>,
-        approver: &Bound<'_, PyAny>,
-        receipt: Option<&Bound<'_, PyAny>>,
-        note: Option<&Bound<'_, PyAny>>,
-    ) -> PyResult<PyPosting> {
-        let fields = [
-            ("date", Some(date)),
-            ("activity", Some(activity)),
-            ("category", Some(category)),
-            ("approver", Some(approver)),
-            ("receipt", receipt),
-            ("note", note),
-        ];
-        let op = LedgerOperation::Expense(Self::body(py, &fields, Some(amount))?);
-        self.run(py, &op, false)
+        py: Python<'py>,
+        fields: Option<&Bound<'py, PyDict>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let op = LedgerOperation::Expense(body(py, fields)?);
+        self.run(py, &op, false, "")
     }
-
-    /// Settles an activity's account: what is left is released.
-    #[pyo3(signature = (*, date, activity, approver, note = None))]
-    fn settle(
+    /// Settles an activity's account (`date`, `activity`, `approver`, `note`): what is left
+    /// is released.
+    #[pyo3(signature = (**fields))]
+    fn settle<'py>(
         &mut self,
-        py: Python<'_>,
-        date: &Bound<'_, PyAny>,
-        activity: &Bound<'_, PyAny>,
-        approver: &Bound<'_, PyAny>,
-        note: Option<&Bound<'_, PyAny>>,
-    ) -> PyResult<PyPosting> {
-        let fields = [
-            ("date", Some(date)),
-            ("activity", Some(activity)),
-            ("approver", Some(approver)),
-            ("note", note),
-        ];
-        let op = LedgerOperation::Settle(Self::body(py, &fields, None)?);
-        self.run(py, &op, false)
+        py: Python<'py>,
+        fields: Option<&Bound<'py, PyDict>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let op = LedgerOperation::Settle(body(py, fields)?);
+        self.run(py, &op, false, "")
     }
-
-    /// The school year.
+    /// The journal, in order: a `Table` of `LedgerEntry` dicts, by `seq`.
     #[getter]
-    fn year(&self) -> &str {
-        self.inner.year()
-    }
-    /// The dates of the school year.
-    #[getter]
-    fn period(&self) -> PyDateRange {
-        self.inner.period().into()
-    }
-    /// The journal, in order.
-    #[getter]
-    fn entries(&self) -> PyLedgerLines {
-        PyLedgerLines {
-            items: self.inner.entries().to_vec(),
-        }
-    }
-    /// The activities with an account.
-    #[getter]
-    fn activities(&self) -> Vec<String> {
-        self.inner
-            .activities()
-            .iter()
-            .map(|a| a.as_str().to_owned())
-            .collect()
+    fn entries(&self, py: Python<'_>) -> PyResult<PyTable> {
+        PyTable::of(py, self.inner.entries(), Some("seq"))
     }
     /// Reserved or approved, within the annual cap.
     #[getter]
@@ -270,420 +172,61 @@ impl PyBudgetLedger {
     fn spent_within_cap(&self) -> Decimal {
         self.inner.spent_within_cap()
     }
-    /// The report: per activity and in total, planned range, approved, spent, remaining,
-    /// utilisation, and the annual cap.
-    fn report(&self) -> PyBudgetReport {
-        self.inner.report(&self.rulebook).into()
+    /// The report (a `BudgetReport`): per activity and in total, planned range, approved,
+    /// spent, remaining, utilisation, and the annual cap.
+    fn report<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, &self.inner.report(&self.rulebook))
     }
-    /// As a dict (money as `Decimal`).
+    /// As a dict (money as `Decimal`): `year`, `period`, `accounts`, `entries`.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         to_py(py, &self.inner)
     }
     fn __repr__(&self) -> String {
         format!(
-            "BudgetLedger(year={}, accounts={}, entries={}, committed_within_cap=Decimal({}))",
-            q(self.inner.year()),
+            "BudgetLedger(year={:?}, accounts={}, entries={})",
+            self.inner.year(),
             self.inner.activities().len(),
             self.inner.entries().len(),
-            q(&self.inner.committed_within_cap().to_string())
         )
     }
 }
-
-frozen_class!(
-    /// What a ledger operation posted: the journal line's number, kind and amount, the
-    /// limits checked, the warnings.
-    PyPosting,
-    "Posting",
-    Posting
-);
-
-#[pymethods]
-impl PyPosting {
-    /// The journal line's number (`ledger.entries[seq - 1]`).
-    #[getter]
-    fn seq(&self) -> u32 {
-        self.inner.seq
-    }
-    /// What the line records: `allocation`, `expense` or `settlement`.
-    #[getter]
-    fn kind(&self) -> String {
-        enum_name(&self.inner.kind)
-    }
-    /// The amount (for a settlement: the reserve released).
-    #[getter]
-    fn amount(&self) -> Decimal {
-        self.inner.amount
-    }
-    /// The role under which it was approved.
-    #[getter]
-    fn approved_as(&self) -> Option<&'static str> {
-        self.inner.approved_as.map(|r| r.key())
-    }
-    /// The limits checked (kind, rule, limit, used), as dicts.
-    #[getter]
-    fn checks<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        to_py(py, &self.inner.checks)
-    }
-    /// Warnings, e.g. a limit nearly reached.
-    #[getter]
-    fn warnings(&self) -> Vec<PyIssue> {
-        self.inner.warnings.iter().map(|w| issue(w)).collect()
-    }
-    /// As a dict.
-    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        to_py(py, &self.inner)
-    }
-    fn __repr__(&self) -> String {
-        format!(
-            "Posting(seq={}, kind={}, amount=Decimal({}), warnings={})",
-            self.inner.seq,
-            q(&enum_name(&self.inner.kind)),
-            q(&self.inner.amount.to_string()),
-            self.inner.warnings.len()
-        )
-    }
-}
-
-frozen_class!(
-    /// One line of the ledger's journal.
-    PyLedgerLine,
-    "LedgerLine",
-    LedgerEntry
-);
-
-#[pymethods]
-impl PyLedgerLine {
-    /// Its number in the journal.
-    #[getter]
-    fn seq(&self) -> u32 {
-        self.inner.seq
-    }
-    /// The day.
-    #[getter]
-    fn date(&self) -> NaiveDate {
-        self.inner.date
-    }
-    /// `allocation`, `expense` or `settlement`.
-    #[getter]
-    fn kind(&self) -> String {
-        enum_name(&self.inner.kind)
-    }
-    /// The activity.
-    #[getter]
-    fn activity(&self) -> &str {
-        self.inner.activity.as_str()
-    }
-    /// The amount, in yuan.
-    #[getter]
-    fn amount(&self) -> Decimal {
-        self.inner.amount
-    }
-    /// Who approved.
-    #[getter]
-    fn approver(&self) -> &str {
-        self.inner.approver.as_str()
-    }
-    /// The role under which they approved.
-    #[getter]
-    fn approved_as(&self) -> Option<&'static str> {
-        self.inner.approved_as.map(|r| r.key())
-    }
-    /// The expense category.
-    #[getter]
-    fn category(&self) -> &str {
-        &self.inner.category
-    }
-    /// The receipt reference.
-    #[getter]
-    fn receipt(&self) -> &str {
-        &self.inner.receipt
-    }
-    /// A note.
-    #[getter]
-    fn note(&self) -> &str {
-        &self.inner.note
-    }
-    /// As a dict.
-    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        to_py(py, &self.inner)
-    }
-    fn __repr__(&self) -> String {
-        format!(
-            "LedgerLine(seq={}, date={}, kind={}, activity={}, amount=Decimal({}))",
-            self.inner.seq,
-            crate::classes::repr_date(self.inner.date),
-            q(&enum_name(&self.inner.kind)),
-            q(self.inner.activity.as_str()),
-            q(&self.inner.amount.to_string())
-        )
-    }
-}
-
-/// The lines of a ledger's journal: a sequence with `to_dicts()`, `to_pandas()`,
-/// `to_polars()`.
-#[pyclass(frozen, module = "secretariat._core", name = "LedgerLines", sequence)]
-pub struct PyLedgerLines {
-    items: Vec<LedgerEntry>,
-}
-
-const LINE_COLUMNS: &[&str] = &[
-    "seq",
-    "date",
-    "kind",
-    "activity",
-    "amount",
-    "approver",
-    "approved_as",
-    "category",
-    "receipt",
-    "note",
-];
-
-#[pymethods]
-impl PyLedgerLines {
-    fn __len__(&self) -> usize {
-        self.items.len()
-    }
-    fn __getitem__(&self, index: isize) -> PyResult<PyLedgerLine> {
-        let n = self.items.len() as isize;
-        let i = if index < 0 { index + n } else { index };
-        usize::try_from(i)
-            .ok()
-            .and_then(|i| self.items.get(i))
-            .cloned()
-            .map(Into::into)
-            .ok_or_else(|| {
-                pyo3::exceptions::PyIndexError::new_err("ledger line index out of range")
-            })
-    }
-    fn __iter__(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
-        let lines: Vec<PyLedgerLine> = self.items.iter().cloned().map(Into::into).collect();
-        Ok(PyList::new(py, lines)?.try_iter()?.into_any().unbind())
-    }
-    /// Each line as a dict.
-    fn to_dicts<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        to_py(py, &self.items)
-    }
-    /// The lines as a dict of column lists (amounts as `Decimal`).
-    fn to_columns<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
-        let mut cols: Vec<Vec<Bound<'py, PyAny>>> =
-            LINE_COLUMNS.iter().map(|_| Vec::new()).collect();
-        for l in &self.items {
-            let row: [Bound<'py, PyAny>; 10] = [
-                l.seq.into_pyobject(py)?.into_any(),
-                l.date.into_pyobject(py)?.into_any(),
-                enum_name(&l.kind).into_pyobject(py)?.into_any(),
-                l.activity.as_str().into_pyobject(py)?.into_any(),
-                l.amount.into_pyobject(py)?,
-                l.approver.as_str().into_pyobject(py)?.into_any(),
-                l.approved_as.map(|r| r.key()).into_pyobject(py)?.into_any(),
-                l.category.as_str().into_pyobject(py)?.into_any(),
-                l.receipt.as_str().into_pyobject(py)?.into_any(),
-                l.note.as_str().into_pyobject(py)?.into_any(),
-            ];
-            for (col, value) in cols.iter_mut().zip(row) {
-                col.push(value);
-            }
-        }
-        let d = PyDict::new(py);
-        for (name, col) in LINE_COLUMNS.iter().zip(cols) {
-            d.set_item(name, PyList::new(py, col)?)?;
-        }
-        Ok(d)
-    }
-    /// The lines as a pandas DataFrame (pandas is imported only now).
-    fn to_pandas<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        crate::frames::pandas(py, self.to_columns(py)?)
-    }
-    /// The lines as a polars DataFrame (polars is imported only now; amounts as text, since
-    /// polars has no column type for `decimal.Decimal` objects of mixed scale).
-    fn to_polars<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let columns = self.to_columns(py)?;
-        let amounts: Vec<String> = self.items.iter().map(|l| l.amount.to_string()).collect();
-        columns.set_item("amount", amounts)?;
-        crate::frames::polars(py, columns)
-    }
-    fn __repr__(&self) -> String {
-        format!("LedgerLines({} lines)", self.items.len())
-    }
-}
-
-frozen_class!(
-    /// The budget report: the annual cap, every activity's account, and the totals.
-    PyBudgetReport,
-    "BudgetReport",
-    BudgetReport
-);
-
-#[pymethods]
-impl PyBudgetReport {
-    /// The school year.
-    #[getter]
-    fn year(&self) -> &str {
-        &self.inner.year
-    }
-    /// The dates of the school year.
-    #[getter]
-    fn period(&self) -> PyDateRange {
-        self.inner.period.into()
-    }
-    /// The rulebook used.
-    #[getter]
-    fn rulebook(&self) -> PyRulebookStamp {
-        self.inner.rulebook.clone().into()
-    }
-    /// The annual cap: limit, committed, spent, remaining, utilisation, warning.
-    #[getter]
-    fn cap<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        to_py(py, &self.inner.cap)
-    }
-    /// Every activity's account: planned range, approved, spent, remaining, utilisation.
-    #[getter]
-    fn accounts<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        to_py(py, &self.inner.accounts)
-    }
-    /// The totals over every account.
-    #[getter]
-    fn total<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        to_py(py, &self.inner.total)
-    }
-    /// The report as aligned plain-text tables, in `locale`.
-    #[pyo3(signature = (locale = "en"))]
-    fn render(&self, py: Python<'_>, locale: &str) -> PyResult<String> {
-        Ok(self.inner.render(crate::classes::locale(py, locale)?))
-    }
-    /// Each account as a dict.
-    fn to_dicts<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        self.accounts(py)
-    }
-    /// The accounts as a pandas DataFrame (pandas is imported only now).
-    fn to_pandas<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        crate::frames::pandas_rows(py, self.accounts(py)?)
-    }
-    /// As a dict (money as `Decimal`).
-    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        to_py(py, &self.inner)
-    }
-    fn __repr__(&self) -> String {
-        format!(
-            "BudgetReport(year={}, accounts={}, committed=Decimal({}), annual_cap=Decimal({}))",
-            q(&self.inner.year),
-            self.inner.accounts.len(),
-            q(&self.inner.cap.committed.to_string()),
-            q(&self.inner.cap.annual_cap.to_string())
-        )
-    }
-}
-
-// ---------------------------------------------------------------------------------------
-// Activities.
 
 /// Checks an activity plan (a dict: purpose, time, participants, budget, feasibility,
 /// risks and countermeasures) on `today`: every problem and warning at once, nothing
-/// raised. `ledger` (default: an empty one) is the year's budget the plan must fit.
+/// raised (a `PlanValidation`). `ledger` (default: an empty one) is the year's budget the
+/// plan must fit.
 #[pyfunction]
-#[pyo3(signature = (plan, *, today, members, ledger = None, rulebook = None, calendar = None, locale = "en"))]
+#[pyo3(signature = (plan, *, today, members, ledger = None, rulebook = None, calendar = None, locale = None))]
 #[allow(clippy::too_many_arguments)]
-pub fn validate_plan(
-    py: Python<'_>,
-    plan: &Bound<'_, PyAny>,
-    today: NaiveDate,
-    members: &Bound<'_, PyAny>,
-    ledger: Option<&Bound<'_, PyAny>>,
-    rulebook: Option<&Bound<'_, PyAny>>,
-    calendar: Option<&Bound<'_, PyAny>>,
-    locale: &str,
-) -> PyResult<PyPlanValidation> {
+pub fn validate_plan<'py>(
+    py: Python<'py>,
+    plan: &Bound<'py, PyAny>,
+    today: &Bound<'py, PyAny>,
+    members: &Bound<'py, PyAny>,
+    ledger: Option<&Bound<'py, PyAny>>,
+    rulebook: Option<&Bound<'py, PyAny>>,
+    calendar: Option<&Bound<'py, PyAny>>,
+    locale: Option<&Bound<'py, PyAny>>,
+) -> PyResult<Bound<'py, PyAny>> {
     let rulebook = rulebook_arg(rulebook)?;
     let roster = roster_arg(py, members)?;
-    let plan: ActivityPlan = from_py(plan, "", Numbers::Money)?;
-    let calendar = optional_calendar(calendar)?;
-    let locale: Locale = crate::classes::locale(py, locale)?;
-    let empty;
-    let ledger_ref = match ledger {
-        Some(l) if !l.is_none() => l.cast::<PyBudgetLedger>()?.borrow().inner.clone(),
-        _ => {
-            empty = BudgetLedger::new("", secretariat::calendar::DateRange::new(today, today));
-            empty
-        }
+    let plan: ActivityPlan = from_py(plan, "", Numbers::Exact)?;
+    let today: NaiveDate = arg(today, "today")?;
+    let calendar = opt_arg::<SchoolCalendar>(calendar, "calendar")?;
+    let ledger = match ledger.filter(|l| !l.is_none()) {
+        Some(l) => l.cast::<PyBudgetLedger>()?.borrow().inner.clone(),
+        None => BudgetLedger::new("", DateRange::new(today, today)),
     };
-    Ok(secretariat::validate_plan(
-        rulebook.get(),
+    let validation = secretariat::validate_plan(
+        rulebook.as_ref(),
         &roster,
-        &ledger_ref,
+        &ledger,
         &plan,
         today,
         calendar.as_ref(),
-        locale,
-    )
-    .into())
-}
-
-frozen_class!(
-    /// Every problem and warning of an activity plan.
-    PyPlanValidation,
-    "PlanValidation",
-    PlanValidation
-);
-
-#[pymethods]
-impl PyPlanValidation {
-    /// Whether the plan has no problem.
-    #[getter]
-    fn valid(&self) -> bool {
-        self.inner.valid
-    }
-    /// Every problem, in a fixed order.
-    #[getter]
-    fn problems(&self) -> Vec<PyIssue> {
-        self.inner
-            .problems
-            .iter()
-            .map(PyIssue::from_issue)
-            .collect()
-    }
-    /// Every warning.
-    #[getter]
-    fn warnings(&self) -> Vec<PyIssue> {
-        self.inner
-            .warnings
-            .iter()
-            .map(PyIssue::from_issue)
-            .collect()
-    }
-    /// The plan's budget against its line and the annual cap, as a dict.
-    #[getter]
-    fn budget<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        to_py(py, &self.inner.budget)
-    }
-    /// The lead-time verdicts on the plan's dates.
-    #[getter]
-    fn lead_times(&self) -> Vec<PyLeadTimeVerdict> {
-        self.inner
-            .lead_times
-            .iter()
-            .cloned()
-            .map(Into::into)
-            .collect()
-    }
-    /// As a dict.
-    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        to_py(py, &self.inner)
-    }
-    fn __repr__(&self) -> String {
-        let codes: Vec<&str> = self
-            .inner
-            .problems
-            .iter()
-            .map(|i| i.code.as_str())
-            .collect();
-        format!(
-            "PlanValidation(valid={}, problems={})",
-            if self.inner.valid { "True" } else { "False" },
-            q(&codes.iter().map(|c| (*c).to_owned()).collect::<Vec<_>>())
-        )
-    }
+        crate::convert::locale(locale)?,
+    );
+    to_py(py, &validation)
 }
 
 /// A school year of activities: the book of activities (plans, states, histories) and its
@@ -695,7 +238,11 @@ pub struct PyActivityYear {
     roster: Roster,
     rulebook: Rulebook,
     calendar: Option<SchoolCalendar>,
+    /// Operations applied by `replay`.
+    #[pyo3(get)]
     applied: usize,
+    /// Operations after `today`, left for later, by `replay`.
+    #[pyo3(get)]
     pending: usize,
 }
 
@@ -706,7 +253,7 @@ impl PyActivityYear {
     #[pyo3(signature = (year, period, *, members, rulebook = None, calendar = None))]
     fn new(
         py: Python<'_>,
-        year: &str,
+        year: &Bound<'_, PyAny>,
         period: &Bound<'_, PyAny>,
         members: &Bound<'_, PyAny>,
         rulebook: Option<&Bound<'_, PyAny>>,
@@ -714,10 +261,10 @@ impl PyActivityYear {
     ) -> PyResult<Self> {
         Ok(PyActivityYear {
             book: ActivityBook::new(),
-            ledger: BudgetLedger::new(year, date_range(period, "period")?),
+            ledger: BudgetLedger::new(arg::<String>(year, "year")?, period_arg(period)?),
             roster: roster_arg(py, members)?,
-            rulebook: rulebook_arg(rulebook)?.get().clone(),
-            calendar: optional_calendar(calendar)?,
+            rulebook: rulebook_arg(rulebook)?.into_owned(),
+            calendar: opt_arg::<SchoolCalendar>(calendar, "calendar")?,
             applied: 0,
             pending: 0,
         })
@@ -730,20 +277,20 @@ impl PyActivityYear {
     fn replay(
         py: Python<'_>,
         data: Option<&Bound<'_, PyAny>>,
-        today: NaiveDate,
+        today: &Bound<'_, PyAny>,
         members: &Bound<'_, PyAny>,
         rulebook: Option<&Bound<'_, PyAny>>,
         calendar: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Self> {
-        let data: ActivityYearData = match data {
-            Some(d) if !d.is_none() => from_py(d, "", Numbers::Money)?,
-            _ => ActivityYearData::sample(),
+        let data: ActivityYearData = match data.filter(|d| !d.is_none()) {
+            Some(d) => from_py(d, "", Numbers::Exact)?,
+            None => ActivityYearData::sample(),
         };
         let roster = roster_arg(py, members)?;
-        let rulebook = rulebook_arg(rulebook)?.get().clone();
-        let calendar = optional_calendar(calendar)?;
+        let rulebook = rulebook_arg(rulebook)?.into_owned();
+        let calendar = opt_arg::<SchoolCalendar>(calendar, "calendar")?;
         let year = data
-            .replay(&rulebook, &roster, calendar.as_ref(), today)
+            .replay(&rulebook, &roster, calendar.as_ref(), arg(today, "today")?)
             .map_err(|e| e.within("year"))
             .py_err(py)?;
         Ok(PyActivityYear {
@@ -757,56 +304,46 @@ impl PyActivityYear {
         })
     }
 
-    /// Operations applied by `replay`.
-    #[getter]
-    fn applied(&self) -> usize {
-        self.applied
-    }
-    /// Operations after `today`, left for later, by `replay`.
-    #[getter]
-    fn pending(&self) -> usize {
-        self.pending
-    }
-
     /// Drafts a new activity from its plan on the day `on`.
     #[pyo3(signature = (plan, *, on))]
-    fn draft(&mut self, py: Python<'_>, plan: &Bound<'_, PyAny>, on: NaiveDate) -> PyResult<()> {
-        let plan: ActivityPlan = from_py(plan, "plan", Numbers::Money)?;
-        self.book.draft(plan, on).py_err(py)
+    fn draft(&mut self, plan: &Bound<'_, PyAny>, on: &Bound<'_, PyAny>) -> PyResult<()> {
+        let plan: ActivityPlan = from_py(plan, "plan", Numbers::Exact)?;
+        self.book.draft(plan, arg(on, "on")?).py_err(on.py())
     }
 
-    /// Replaces a draft's (or a rejected plan's) plan.
-    fn revise<'py>(
-        &mut self,
-        py: Python<'py>,
-        plan: &Bound<'py, PyAny>,
-    ) -> PyResult<Bound<'py, PyAny>> {
-        let plan: ActivityPlan = from_py(plan, "plan", Numbers::Money)?;
-        let activity = self.book.revise(plan).py_err(py)?;
-        to_py(py, activity)
+    /// Replaces a draft's (or a rejected plan's) plan; gives the activity as a dict.
+    fn revise<'py>(&mut self, plan: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+        let py = plan.py();
+        let plan: ActivityPlan = from_py(plan, "plan", Numbers::Exact)?;
+        to_py(py, self.book.revise(plan).py_err(py)?)
     }
 
     /// Takes a lifecycle step (`submit`, `approve`, `reject`, `start`, `complete`,
     /// `summarize`, `cancel`): authority is checked, an unapproved activity cannot start,
-    /// approval reserves the budget. Refused steps change nothing.
-    #[pyo3(signature = (activity, action, *, by, on, note = ""))]
-    fn step(
+    /// approval reserves the budget. Refused steps change nothing. Gives a `StepOutcome`.
+    #[pyo3(signature = (activity, action, *, by, on, note = None))]
+    fn step<'py>(
         &mut self,
-        py: Python<'_>,
-        activity: &str,
-        action: &str,
-        by: &str,
-        on: NaiveDate,
-        note: &str,
-    ) -> PyResult<PyStepOutcome> {
-        let d = PyDict::new(py);
-        d.set_item("activity", activity)?;
-        d.set_item("action", action)?;
-        d.set_item("by", by)?;
-        d.set_item("on", on)?;
-        d.set_item("note", note)?;
-        let step: ActivityStep = from_py(d.as_any(), "", Numbers::Money)?;
-        self.book
+        py: Python<'py>,
+        activity: &Bound<'py, PyAny>,
+        action: &Bound<'py, PyAny>,
+        by: &Bound<'py, PyAny>,
+        on: &Bound<'py, PyAny>,
+        note: Option<&Bound<'py, PyAny>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let fields = [
+            ("activity", activity),
+            ("action", action),
+            ("by", by),
+            ("on", on),
+        ];
+        let d = fields.into_py_dict(py)?;
+        if let Some(note) = note.filter(|n| !n.is_none()) {
+            d.set_item("note", note)?;
+        }
+        let step: ActivityStep = arg(d.as_any(), "")?;
+        let outcome = self
+            .book
             .apply(
                 &self.rulebook,
                 &self.roster,
@@ -814,31 +351,30 @@ impl PyActivityYear {
                 &step,
                 self.calendar.as_ref(),
             )
-            .py_err(py)
-            .map(Into::into)
+            .py_err(py)?;
+        to_py(py, &outcome)
     }
 
     /// Checks a plan against this year's ledger (see `validate_plan`).
-    #[pyo3(signature = (plan, *, today, locale = "en"))]
-    fn validate_plan(
+    #[pyo3(signature = (plan, *, today, locale = None))]
+    fn validate_plan<'py>(
         &self,
-        py: Python<'_>,
-        plan: &Bound<'_, PyAny>,
-        today: NaiveDate,
-        locale: &str,
-    ) -> PyResult<PyPlanValidation> {
-        let plan: ActivityPlan = from_py(plan, "", Numbers::Money)?;
-        let locale: Locale = crate::classes::locale(py, locale)?;
-        Ok(secretariat::validate_plan(
+        plan: &Bound<'py, PyAny>,
+        today: &Bound<'py, PyAny>,
+        locale: Option<&Bound<'py, PyAny>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let py = plan.py();
+        let plan: ActivityPlan = from_py(plan, "", Numbers::Exact)?;
+        let validation = secretariat::validate_plan(
             &self.rulebook,
             &self.roster,
             &self.ledger,
             &plan,
-            today,
+            arg(today, "today")?,
             self.calendar.as_ref(),
-            locale,
-        )
-        .into())
+            crate::convert::locale(locale)?,
+        );
+        to_py(py, &validation)
     }
 
     /// The activities (plan, state, history), as dicts.
@@ -857,125 +393,26 @@ impl PyActivityYear {
         }
     }
 
-    /// Every activity's state and next step on `today`, with overdue summaries.
-    fn report(&self, today: NaiveDate) -> PyActivityReport {
-        self.book.report(&self.rulebook, &self.ledger, today).into()
+    /// Every activity's state and next step on `today`, with overdue summaries: an
+    /// `ActivityReport`.
+    fn report<'py>(&self, today: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+        let report = self
+            .book
+            .report(&self.rulebook, &self.ledger, arg(today, "today")?);
+        to_py(today.py(), &report)
     }
 
     /// The budget report of the year's ledger.
-    fn budget_report(&self) -> PyBudgetReport {
-        self.ledger.report(&self.rulebook).into()
+    fn budget_report<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, &self.ledger.report(&self.rulebook))
     }
 
     fn __repr__(&self) -> String {
         format!(
-            "ActivityYear(year={}, activities={}, entries={})",
-            q(self.ledger.year()),
+            "ActivityYear(year={:?}, activities={}, entries={})",
+            self.ledger.year(),
             self.book.activities().len(),
             self.ledger.entries().len()
-        )
-    }
-}
-
-frozen_class!(
-    /// What a lifecycle step did: the transition, the ledger posting, the warnings.
-    PyStepOutcome,
-    "StepOutcome",
-    StepOutcome
-);
-
-#[pymethods]
-impl PyStepOutcome {
-    /// The activity.
-    #[getter]
-    fn activity(&self) -> &str {
-        self.inner.activity.as_str()
-    }
-    /// The state before the step.
-    #[getter]
-    fn state_from(&self) -> String {
-        enum_name(&self.inner.record.from)
-    }
-    /// The state after the step.
-    #[getter]
-    fn state(&self) -> String {
-        enum_name(&self.inner.record.to)
-    }
-    /// The transition as recorded in the history, as a dict.
-    #[getter]
-    fn record<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        to_py(py, &self.inner.record)
-    }
-    /// What the ledger posted (the reservation on approval, the settlement at the end).
-    #[getter]
-    fn posting(&self) -> Option<PyPosting> {
-        self.inner.posting.clone().map(Into::into)
-    }
-    /// Warnings, e.g. a summary filed late.
-    #[getter]
-    fn warnings(&self) -> Vec<PyIssue> {
-        self.inner.warnings.iter().map(|w| issue(w)).collect()
-    }
-    /// As a dict.
-    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        to_py(py, &self.inner)
-    }
-    fn __repr__(&self) -> String {
-        format!(
-            "StepOutcome(activity={}, state={})",
-            q(self.inner.activity.as_str()),
-            q(&enum_name(&self.inner.record.to))
-        )
-    }
-}
-
-frozen_class!(
-    /// Every activity's state and next step on a day, with the overdue summaries.
-    PyActivityReport,
-    "ActivityReport",
-    ActivityReport
-);
-
-#[pymethods]
-impl PyActivityReport {
-    /// The day of the report.
-    #[getter]
-    fn today(&self) -> NaiveDate {
-        self.inner.today
-    }
-    /// One row per activity, as dicts.
-    #[getter]
-    fn rows<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        to_py(py, &self.inner.rows)
-    }
-    /// Warnings (summaries overdue).
-    #[getter]
-    fn warnings(&self) -> Vec<PyIssue> {
-        self.inner.warnings.iter().map(|w| issue(w)).collect()
-    }
-    /// The report as an aligned plain-text table, in `locale`.
-    #[pyo3(signature = (locale = "en"))]
-    fn render(&self, py: Python<'_>, locale: &str) -> PyResult<String> {
-        Ok(self.inner.render(crate::classes::locale(py, locale)?))
-    }
-    /// Each row as a dict.
-    fn to_dicts<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        self.rows(py)
-    }
-    /// The rows as a pandas DataFrame (pandas is imported only now).
-    fn to_pandas<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        crate::frames::pandas_rows(py, self.rows(py)?)
-    }
-    /// As a dict.
-    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        to_py(py, &self.inner)
-    }
-    fn __repr__(&self) -> String {
-        format!(
-            "ActivityReport(today={}, activities={}, warnings={})",
-            crate::classes::repr_date(self.inner.today),
-            self.inner.rows.len(),
-            self.inner.warnings.len()
         )
     }
 }

@@ -12,6 +12,7 @@
 //!   [`DECIMAL_FIELDS`]) `decimal.Decimal`.
 
 use std::fmt;
+use std::sync::Mutex;
 
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use pyo3::BoundObject;
@@ -20,18 +21,15 @@ use pyo3::sync::PyOnceLock;
 use pyo3::types::{
     PyBool, PyDate, PyDateTime, PyDict, PyFloat, PyInt, PyList, PyString, PyTime, PyTuple, PyType,
 };
+use rustc_hash::FxHashMap;
 use serde::de::DeserializeOwned;
 use serde::ser::{self, Serialize};
 use serde_json::{Map, Number, Value};
 
-use secretariat::{Error, InputError};
+use secretariat::error::{join_segments, path_segments};
+use secretariat::{Diagnostic, Error, InputError, PathSegment};
 
 use crate::errors::to_py_err;
-
-/// The code of a float refused as input: the core's own code for a number it cannot read
-/// (the same JSON input gives the same code on every surface); the message says why and
-/// what to pass instead.
-pub const FLOAT_REFUSED: &str = "input.invalid";
 
 /// Field names whose decimal strings are money or scores and come out as `decimal.Decimal`:
 /// the core's [`secretariat::DECIMAL_FIELDS`] (the conformance tests check that it names every
@@ -46,17 +44,14 @@ pub fn decimal_type(py: Python<'_>) -> PyResult<&Bound<'_, PyType>> {
     DECIMAL.import(py, "decimal", "Decimal")
 }
 
-/// Whether floats met here are money (they are refused either way, only the message
-/// differs), or the fields of a form (passed on to the core, see [`Numbers::Form`]).
+/// How numbers are read: exactly (a float is refused), or as the fields of a form.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Numbers {
-    /// Money: a float is refused, the message asks for a `decimal.Decimal`.
-    Money,
-    /// Anything else: a float is refused, the message asks for an int or a decimal.
+    /// A float is refused: no number in the core is a float.
     Exact,
     /// A form (`secretariat::forms`): a float is passed on as the JSON number it is, never
-    /// rounded, and the core decides (money refuses it with `form.amount_as_number`, a
-    /// score reads it). A float JSON cannot hold (`nan`, `inf`) goes as its text.
+    /// rounded, and the core decides (money refuses it with `form.amount_as_number`). A
+    /// float JSON cannot hold (`nan`, `inf`) goes as its text; an `int` goes as its text.
     Form,
 }
 
@@ -89,13 +84,19 @@ pub fn to_value(obj: &Bound<'_, PyAny>, path: &str, numbers: Numbers) -> Result<
         return Ok(Value::Bool(b.is_true()));
     }
     if obj.is_instance_of::<PyInt>() {
+        if numbers == Numbers::Form {
+            // A form's fields are text; an `int` is exact, so it goes as its text.
+            return Ok(Value::String(
+                obj.str().map_err(|e| py_input(py, e, path))?.to_string(),
+            ));
+        }
         return int_value(obj, path);
     }
     if obj.is_instance_of::<PyFloat>() {
         if numbers == Numbers::Form {
             return form_number(obj, path);
         }
-        return Err(float_refused(obj, path, numbers));
+        return Err(float_refused(obj, path));
     }
     if let Ok(s) = obj.cast::<PyString>() {
         return s
@@ -144,12 +145,19 @@ pub fn to_value(obj: &Bound<'_, PyAny>, path: &str, numbers: Numbers) -> Result<
         let time: NaiveTime = obj.extract().map_err(|e| py_input(py, e, path))?;
         return Ok(Value::String(time.format("%H:%M:%S%.f").to_string()));
     }
-    if let Some(value) = crate::classes::class_value(obj) {
+    if let Some(value) = class_value(obj) {
         return Ok(value);
+    }
+    if let Ok(table) = obj.cast::<crate::table::PyTable>() {
+        return to_value(table.get().rows(py).as_any(), path, numbers);
     }
     let decimal = decimal_type(py).map_err(|e| py_input(py, e, path))?;
     if obj.is_instance(decimal).unwrap_or(false) {
         return decimal_value(obj, path).map(Value::String);
+    }
+    // A path (`pathlib.Path`) as its text.
+    if let Ok(text) = obj.call_method0("__fspath__") {
+        return to_value(&text, path, numbers);
     }
     // NumPy and other integer types.
     if let Ok(index) = obj.call_method0("__index__") {
@@ -175,7 +183,23 @@ pub fn to_value(obj: &Bound<'_, PyAny>, path: &str, numbers: Numbers) -> Result<
     ))
 }
 
-fn type_name(obj: &Bound<'_, PyAny>) -> String {
+/// The value of one of this module's handles, so that it is accepted wherever its dict
+/// form is (a `SchoolCalendar` in term data, a `Table` of standings in an evaluation).
+fn class_value(obj: &Bound<'_, PyAny>) -> Option<Value> {
+    if let Ok(c) = obj.cast::<crate::schedule::PySchoolCalendar>() {
+        return serde_json::to_value(&c.get().inner).ok();
+    }
+    if let Ok(d) = obj.cast::<crate::report::PyTermData>() {
+        return serde_json::to_value(&d.get().inner).ok();
+    }
+    if let Ok(r) = obj.cast::<crate::members::PyRoster>() {
+        return serde_json::to_value(r.get().inner.members()).ok();
+    }
+    None
+}
+
+/// The name of a value's Python type, for messages.
+pub fn type_name(obj: &Bound<'_, PyAny>) -> String {
     obj.get_type()
         .name()
         .map(|n| n.to_string())
@@ -188,17 +212,10 @@ fn py_input(py: Python<'_>, e: PyErr, path: &str) -> Error {
 }
 
 fn int_value(obj: &Bound<'_, PyAny>, path: &str) -> Result<Value, Error> {
-    if let Ok(i) = obj.extract::<i64>() {
-        return Ok(Value::Number(Number::from(i)));
-    }
-    if let Ok(u) = obj.extract::<u64>() {
-        return Ok(Value::Number(Number::from(u)));
-    }
-    Err(input_error(
-        "input.invalid",
-        path,
-        "an integer too large for any field",
-    ))
+    let n = (obj.extract::<i64>().map(Number::from))
+        .or_else(|_| obj.extract::<u64>().map(Number::from));
+    let too_large = |_| input_error("input.invalid", path, "an integer too large for any field");
+    n.map(Value::Number).map_err(too_large)
 }
 
 /// A float of a form as the JSON number it is (see [`Numbers::Form`]).
@@ -210,26 +227,13 @@ fn form_number(obj: &Bound<'_, PyAny>, path: &str) -> Result<Value, Error> {
     })
 }
 
-fn float_refused(obj: &Bound<'_, PyAny>, path: &str, numbers: Numbers) -> Error {
+fn float_refused(obj: &Bound<'_, PyAny>, path: &str) -> Error {
     let shown = obj.repr().map(|r| r.to_string()).unwrap_or_default();
-    match numbers {
-        Numbers::Money | Numbers::Form => input_error(
-            FLOAT_REFUSED,
-            path,
-            format!(
-                "the float {shown} is not exact money: pass decimal.Decimal('{shown}') or \
-                 the string '{shown}' (a float is never rounded silently)"
-            ),
-        ),
-        Numbers::Exact => input_error(
-            FLOAT_REFUSED,
-            path,
-            format!(
-                "the float {shown} is not exact: pass an int, decimal.Decimal('{shown}') or \
-                 a string (no number here is a float)"
-            ),
-        ),
-    }
+    let detail = format!(
+        "the float {shown} is not exact (as money, a score or a count must be): pass \
+         decimal.Decimal('{shown}'), an int or the string '{shown}' (never rounded silently)"
+    );
+    input_error("input.invalid", path, detail)
 }
 
 /// A `decimal.Decimal` as the plain text the core reads (`"150.50"`, never an exponent).
@@ -245,12 +249,9 @@ pub fn decimal_value(obj: &Bound<'_, PyAny>, path: &str) -> Result<String, Error
             "a decimal that is not a finite number",
         ));
     }
-    let py = obj.py();
-    let builtins = py.import("builtins").map_err(|e| py_input(py, e, path))?;
-    builtins
-        .call_method1("format", (obj, "f"))
-        .and_then(|s| s.extract::<String>())
-        .map_err(|e| py_input(py, e, path))
+    (obj.call_method1("__format__", ("f",))
+        .and_then(|s| s.extract::<String>()))
+    .map_err(|e| py_input(obj.py(), e, path))
 }
 
 fn date_time_value(dt: &Bound<'_, PyDateTime>, path: &str) -> Result<Value, Error> {
@@ -281,10 +282,36 @@ pub fn from_py<T: DeserializeOwned>(
     read_value(py, value, path)
 }
 
+/// Reads any argument of a function (a dict, a list, a date or its ISO text, an id...) as
+/// the core type it stands for: one converter for every argument, so a wrong type is an
+/// `InputError` at `path`, never a `TypeError`.
+pub fn arg<T: DeserializeOwned>(obj: &Bound<'_, PyAny>, path: &str) -> PyResult<T> {
+    from_py(obj, path, Numbers::Exact)
+}
+
+/// [`arg`] for an argument that may be `None` (or left out).
+pub fn opt_arg<T: DeserializeOwned>(
+    obj: Option<&Bound<'_, PyAny>>,
+    path: &str,
+) -> PyResult<Option<T>> {
+    match obj {
+        Some(o) if !o.is_none() => arg(o, path).map(Some),
+        _ => Ok(None),
+    }
+}
+
+/// The `locale` argument of a function: `"en"` (the default), `"zh"`, `"zh-Hans"`,
+/// `"zh-CN"`.
+pub fn locale(obj: Option<&Bound<'_, PyAny>>) -> PyResult<secretariat::Locale> {
+    Ok(opt_arg(obj, "locale")?.unwrap_or(secretariat::Locale::En))
+}
+
 /// Reads a core input type from a JSON value; errors get `path` in front of theirs.
 pub fn read_value<T: DeserializeOwned>(py: Python<'_>, value: Value, path: &str) -> PyResult<T> {
-    secretariat::input::from_json_value(value).map_err(|e| {
-        let err = Error::from(e);
+    ints_as_decimals(value, |v| {
+        secretariat::input::from_json_value(v).map_err(Error::from)
+    })
+    .map_err(|err| {
         let err = if path.is_empty() {
             err
         } else {
@@ -292,6 +319,87 @@ pub fn read_value<T: DeserializeOwned>(py: Python<'_>, value: Value, path: &str)
         };
         to_py_err(py, &err)
     })
+}
+
+/// Runs the core's reader `read` on `value`, reading the binding's own forms of two values
+/// that the core reads otherwise: a Python `int` where the core wants an exact decimal (the
+/// core reads decimals from text only, so that no JSON number is ever rounded, while an
+/// `int` is exact), and a path given as segments (as every result gives it) where the core
+/// keeps a path as text. When the reader refuses such a value at some path (an integer
+/// only under a field of [`DECIMAL_FIELDS`], the names `to_py` writes as `Decimal`), it is
+/// given again in the core's form; if that is refused there too, the first error stands.
+/// The one place that decides this on the way in, as [`PySerializer`] does on the way out
+/// (both to be derived from the core's schema).
+pub fn ints_as_decimals<T>(
+    value: Value,
+    read: impl Fn(Value) -> Result<T, Error>,
+) -> Result<T, Error> {
+    fn is_segments(items: &[Value]) -> bool {
+        items.iter().all(|i| i.is_string() || i.is_u64())
+    }
+    fn core_form(v: &Value, path: &[PathSegment]) -> Option<Value> {
+        let decimal = || {
+            path.iter()
+                .any(|s| matches!(s, PathSegment::Key(k) if DECIMAL_FIELDS.contains(&k.as_str())))
+        };
+        match v {
+            Value::Number(n) if !n.is_f64() && decimal() => Some(Value::String(n.to_string())),
+            Value::Array(items)
+                if is_segments(items)
+                    && matches!(path.last(), Some(PathSegment::Key(k)) if k == "path") =>
+            {
+                let segments: Vec<PathSegment> = serde_json::from_value(v.clone()).ok()?;
+                Some(Value::String(join_segments(&segments)))
+            }
+            // A tagged enum (a warning) is refused as a whole, not at its `path`.
+            Value::Object(m) => {
+                let path = core_form(m.get("path")?, &[PathSegment::Key("path".into())])?;
+                let mut m = m.clone();
+                m.insert("path".into(), path);
+                Some(Value::Object(m))
+            }
+            _ => None,
+        }
+    }
+    /// Whether `v` holds an int under a decimal field, or a list under a `path` key.
+    fn has_other_form(v: &Value, decimal: bool) -> bool {
+        match v {
+            Value::Number(n) => decimal && !n.is_f64(),
+            Value::Array(a) => a.iter().any(|i| has_other_form(i, decimal)),
+            Value::Object(m) => m.iter().any(|(k, v)| {
+                (k == "path" && v.is_array())
+                    || has_other_form(v, decimal || DECIMAL_FIELDS.contains(&k.as_str()))
+            }),
+            _ => false,
+        }
+    }
+    fn at<'v>(v: &'v mut Value, path: &[PathSegment]) -> Option<&'v mut Value> {
+        path.iter().try_fold(v, |v, s| match (s, v) {
+            (PathSegment::Key(k), Value::Object(m)) => m.get_mut(k),
+            (PathSegment::Index(i), Value::Array(a)) => a.get_mut(*i),
+            _ => None,
+        })
+    }
+    if !has_other_form(&value, false) {
+        return read(value);
+    }
+    let mut value = value;
+    let mut first: Option<Error> = None;
+    loop {
+        let err = match read(value.clone()) {
+            Ok(out) => return Ok(out),
+            Err(err) => err,
+        };
+        let retried = first.as_ref().is_some_and(|f| f.path() == err.path());
+        let path = err.path_segments();
+        match at(&mut value, &path).and_then(|v| core_form(v, &path).map(|c| (v, c))) {
+            Some((v, core)) if !retried => {
+                *v = core;
+                first = Some(err);
+            }
+            _ => return Err(if retried { first.unwrap_or(err) } else { err }),
+        }
+    }
 }
 
 /// A core value as Python objects (see the module docs).
@@ -326,6 +434,22 @@ impl From<PyErr> for SerError {
     fn from(e: PyErr) -> Self {
         SerError(e)
     }
+}
+
+/// Field and variant names (`&'static str`, by address and length) as Python strings,
+/// each made once.
+type Names = Mutex<FxHashMap<(usize, usize), Py<PyString>>>;
+static NAMES: PyOnceLock<Names> = PyOnceLock::new();
+/// Dates and times (immutable in Python) by their text, each made once.
+static DATES: PyOnceLock<Mutex<FxHashMap<String, Py<PyAny>>>> = PyOnceLock::new();
+
+fn name<'py>(py: Python<'py>, name: &'static str) -> Bound<'py, PyString> {
+    let names = NAMES.get_or_init(py, Default::default);
+    let mut names = names.lock().unwrap_or_else(|e| e.into_inner());
+    let made = names.entry((name.as_ptr() as usize, name.len()));
+    made.or_insert_with(|| PyString::intern(py, name).unbind())
+        .bind(py)
+        .clone()
 }
 
 /// Writes serde values as Python objects.
@@ -380,6 +504,15 @@ fn display_value<'py>(py: Python<'py>, text: &str) -> PyOut<'py> {
     Ok(PyString::new(py, text).into_any())
 }
 
+/// The `serialize_*` methods of numbers: each number as the Python object it converts to.
+macro_rules! numbers_as_objects {
+    ($($method:ident: $t:ty,)*) => {
+        $(fn $method(self, v: $t) -> PyOut<'py> {
+            self.obj(v)
+        })*
+    };
+}
+
 impl<'py> ser::Serializer for PySerializer<'py> {
     type Ok = Bound<'py, PyAny>;
     type Error = SerError;
@@ -394,41 +527,26 @@ impl<'py> ser::Serializer for PySerializer<'py> {
     fn serialize_bool(self, v: bool) -> PyOut<'py> {
         Ok(PyBool::new(self.py, v).to_owned().into_any())
     }
-    fn serialize_i8(self, v: i8) -> PyOut<'py> {
-        self.obj(v)
-    }
-    fn serialize_i16(self, v: i16) -> PyOut<'py> {
-        self.obj(v)
-    }
-    fn serialize_i32(self, v: i32) -> PyOut<'py> {
-        self.obj(v)
-    }
-    fn serialize_i64(self, v: i64) -> PyOut<'py> {
-        self.obj(v)
-    }
-    fn serialize_u8(self, v: u8) -> PyOut<'py> {
-        self.obj(v)
-    }
-    fn serialize_u16(self, v: u16) -> PyOut<'py> {
-        self.obj(v)
-    }
-    fn serialize_u32(self, v: u32) -> PyOut<'py> {
-        self.obj(v)
-    }
-    fn serialize_u64(self, v: u64) -> PyOut<'py> {
-        self.obj(v)
-    }
-    fn serialize_f32(self, v: f32) -> PyOut<'py> {
-        self.obj(v)
-    }
-    fn serialize_f64(self, v: f64) -> PyOut<'py> {
-        self.obj(v)
-    }
+    numbers_as_objects!(
+        serialize_i8: i8,
+        serialize_i16: i16,
+        serialize_i32: i32,
+        serialize_i64: i64,
+        serialize_u8: u8,
+        serialize_u16: u16,
+        serialize_u32: u32,
+        serialize_u64: u64,
+        serialize_f32: f32,
+        serialize_f64: f64,
+    );
     fn serialize_char(self, v: char) -> PyOut<'py> {
         self.obj(v.to_string())
     }
     fn serialize_str(self, v: &str) -> PyOut<'py> {
         if let Some(field) = self.field
+            && v.bytes()
+                .next()
+                .is_some_and(|b| b.is_ascii_digit() || b == b'-')
             && DECIMAL_FIELDS.contains(&field)
             && v.parse::<rust_decimal::Decimal>().is_ok()
         {
@@ -437,7 +555,20 @@ impl<'py> ser::Serializer for PySerializer<'py> {
         Ok(PyString::new(self.py, v).into_any())
     }
     fn collect_str<T: fmt::Display + ?Sized>(self, value: &T) -> PyOut<'py> {
-        display_value(self.py, &value.to_string())
+        // Dates repeat (every mark of an event): each distinct one is made once.
+        let (py, text) = (self.py, value.to_string());
+        let mut made = DATES
+            .get_or_init(py, Default::default)
+            .lock()
+            .unwrap_or_else(|e| e.into_inner());
+        if let Some(obj) = made.get(&text) {
+            return Ok(obj.bind(py).clone());
+        }
+        let obj = display_value(py, &text)?;
+        if made.len() < 100_000 {
+            made.insert(text, obj.clone().unbind());
+        }
+        Ok(obj)
     }
     fn serialize_bytes(self, v: &[u8]) -> PyOut<'py> {
         self.obj(v.to_vec())
@@ -460,7 +591,7 @@ impl<'py> ser::Serializer for PySerializer<'py> {
         _index: u32,
         variant: &'static str,
     ) -> PyOut<'py> {
-        Ok(PyString::new(self.py, variant).into_any())
+        Ok(name(self.py, variant).into_any())
     }
     fn serialize_newtype_struct<T: Serialize + ?Sized>(
         self,
@@ -549,38 +680,26 @@ impl<'py> SeqOut<'py> {
     }
 }
 
-impl<'py> ser::SerializeSeq for SeqOut<'py> {
-    type Ok = Bound<'py, PyAny>;
-    type Error = SerError;
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), SerError> {
-        self.push(value)
-    }
-    fn end(self) -> PyOut<'py> {
-        self.finish()
-    }
+/// The three ways serde writes a sequence, all into a list.
+macro_rules! seq_impls {
+    ($($trait:ident::$method:ident),*) => {$(
+        impl<'py> ser::$trait for SeqOut<'py> {
+            type Ok = Bound<'py, PyAny>;
+            type Error = SerError;
+            fn $method<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), SerError> {
+                self.push(value)
+            }
+            fn end(self) -> PyOut<'py> {
+                self.finish()
+            }
+        }
+    )*};
 }
-
-impl<'py> ser::SerializeTuple for SeqOut<'py> {
-    type Ok = Bound<'py, PyAny>;
-    type Error = SerError;
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), SerError> {
-        self.push(value)
-    }
-    fn end(self) -> PyOut<'py> {
-        self.finish()
-    }
-}
-
-impl<'py> ser::SerializeTupleStruct for SeqOut<'py> {
-    type Ok = Bound<'py, PyAny>;
-    type Error = SerError;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), SerError> {
-        self.push(value)
-    }
-    fn end(self) -> PyOut<'py> {
-        self.finish()
-    }
-}
+seq_impls!(
+    SerializeSeq::serialize_element,
+    SerializeTuple::serialize_element,
+    SerializeTupleStruct::serialize_field
+);
 
 /// A map or struct being written.
 struct MapOut<'py> {
@@ -617,11 +736,20 @@ impl<'py> ser::SerializeStruct for MapOut<'py> {
         key: &'static str,
         value: &T,
     ) -> Result<(), SerError> {
+        let py = self.ser.py;
         let ser = PySerializer {
-            py: self.ser.py,
+            py,
             field: Some(key),
         };
-        self.dict.set_item(key, value.serialize(ser)?)?;
+        let mut out = value.serialize(ser)?;
+        // The core keeps the path of an issue or a warning as text; every path in Python
+        // is a list of segments.
+        if key == "path"
+            && let Ok(text) = out.cast::<PyString>()
+        {
+            out = to_py(py, &path_segments(text.to_str()?))?;
+        }
+        self.dict.set_item(name(py, key), out)?;
         Ok(())
     }
     fn end(self) -> PyOut<'py> {
@@ -672,15 +800,6 @@ impl<'py> ser::SerializeStructVariant for VariantOut<MapOut<'py>> {
         let py = self.inner.ser.py;
         let value = self.inner.dict.into_any();
         wrap_variant(self.variant, py, value)
-    }
-}
-
-/// The serde name of a unit enum value (`"expelled"`, `"regular_meeting"`).
-pub fn enum_name<T: Serialize>(value: &T) -> String {
-    match serde_json::to_value(value) {
-        Ok(Value::String(s)) => s,
-        Ok(other) => other.to_string(),
-        Err(_) => String::new(),
     }
 }
 

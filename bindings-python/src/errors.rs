@@ -5,33 +5,20 @@ use std::ffi::CString;
 
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
-use pyo3::types::{PyDict, PyList};
+use pyo3::types::PyDict;
 
+use secretariat::error::path_segments;
 use secretariat::{Diagnostic, Error, Locale};
 
-use crate::classes::PyIssue;
+use crate::convert::to_py;
 
 /// The Python source of the exception classes.
 const EXCEPTIONS_PY: &str = include_str!("exceptions.py");
 
-/// The exception class of each area of the core (`Error::area()`).
-pub const AREA_CLASSES: &[(&str, &str)] = &[
-    ("input", "InputError"),
-    ("rulebook", "RulebookError"),
-    ("member", "MemberError"),
-    ("attendance", "AttendanceError"),
-    ("leave", "LeaveError"),
-    ("schedule", "ScheduleError"),
-    ("evaluation", "EvaluationError"),
-    ("recruitment", "RecruitmentError"),
-    ("budget", "BudgetError"),
-    ("activity", "ActivityError"),
-    ("authority", "AuthorityError"),
-];
-
 static CLASSES: PyOnceLock<Py<PyDict>> = PyOnceLock::new();
 
-/// Defines the exception classes in `module` (once, at import).
+/// Defines the exception classes in `module` (once, at import): every `...Error` class of
+/// `exceptions.py`, one per area of the core's codes (`leave` gives `LeaveError`).
 pub fn register(module: &Bound<'_, PyModule>) -> PyResult<()> {
     let py = module.py();
     let code = CString::new(EXCEPTIONS_PY)
@@ -39,33 +26,35 @@ pub fn register(module: &Bound<'_, PyModule>) -> PyResult<()> {
     let namespace = module.dict();
     py.run(&code, Some(&namespace), None)?;
     let classes = PyDict::new(py);
-    for name in ["SecretariatError", "ValidationError"]
-        .into_iter()
-        .chain(AREA_CLASSES.iter().map(|(_, class)| *class))
-    {
-        let class = namespace
-            .get_item(name)?
-            .ok_or_else(|| pyo3::exceptions::PyRuntimeError::new_err(name.to_owned()))?;
-        classes.set_item(name, &class)?;
-        // `add` also lists the class in the module's `__all__`.
-        module.add(name, class)?;
+    let items: Vec<_> = namespace.iter().collect();
+    for (name, class) in items {
+        if name.extract::<String>()?.ends_with("Error") {
+            classes.set_item(&name, &class)?;
+            // `add` also lists the class in the module's `__all__`.
+            module.add(name.cast::<pyo3::types::PyString>()?, class)?;
+        }
     }
     let _ = CLASSES.set(py, classes.unbind());
     Ok(())
 }
 
+/// The class of an area's errors: `leave` gives `LeaveError`; `SecretariatError` for an
+/// area without a class of its own.
 fn class_of<'py>(py: Python<'py>, area: &str) -> PyResult<Bound<'py, PyAny>> {
     let classes = CLASSES
         .get(py)
         .ok_or_else(|| pyo3::exceptions::PyRuntimeError::new_err("module not initialised"))?
         .bind(py);
-    let name = AREA_CLASSES
-        .iter()
-        .find(|(a, _)| *a == area)
-        .map_or("SecretariatError", |(_, class)| *class);
-    classes
-        .get_item(name)?
-        .ok_or_else(|| pyo3::exceptions::PyRuntimeError::new_err(name.to_owned()))
+    let mut chars = area.chars();
+    let name = chars.next().map_or(String::new(), |c| {
+        format!("{}{}Error", c.to_ascii_uppercase(), chars.as_str())
+    });
+    match classes.get_item(&name)? {
+        Some(class) => Ok(class),
+        None => classes
+            .get_item("SecretariatError")?
+            .ok_or_else(|| pyo3::exceptions::PyRuntimeError::new_err(name)),
+    }
 }
 
 /// The exception for a core error.
@@ -75,30 +64,38 @@ pub fn to_py_err(py: Python<'_>, error: &Error) -> PyErr {
 
 /// The exception for `first`, carrying every problem in `all` as `issues`.
 pub fn to_py_err_with(py: Python<'_>, first: &Error, all: &[Error]) -> PyErr {
-    match build(py, first, all) {
-        Ok(err) => err,
-        Err(err) => err,
-    }
+    build(py, first, all).unwrap_or_else(|e| e)
 }
 
+/// `class(message, code=..., path=..., message_zh=..., params=..., issues=...)`: the
+/// keywords are those of `first`'s issue dict.
 fn build(py: Python<'_>, first: &Error, all: &[Error]) -> PyResult<PyErr> {
-    let class = class_of(py, first.area())?;
-    let issues = PyList::empty(py);
-    for e in all {
-        issues.append(Py::new(py, PyIssue::from_error(e))?)?;
-    }
-    let kwargs = PyDict::new(py);
-    kwargs.set_item("code", first.code())?;
-    kwargs.set_item("path", first.path())?;
-    kwargs.set_item("message_zh", first.message(Locale::ZhHans))?;
+    let issues = all
+        .iter()
+        .map(|e| issue(py, e))
+        .collect::<PyResult<Vec<_>>>()?;
+    let kwargs = issue(py, first)?;
+    let message = kwargs.get_item("message")?;
+    kwargs.del_item("message")?;
+    kwargs.set_item("issues", issues)?;
+    let exc = class_of(py, first.area())?.call((message,), Some(&kwargs))?;
+    Ok(PyErr::from_value(exc))
+}
+
+/// A problem as a dict: `code`, `path` (a list of segments, `str | int`), `message` (English),
+/// `message_zh` (Simplified Chinese) and `params`.
+pub fn issue<'py>(py: Python<'py>, d: &dyn Diagnostic) -> PyResult<Bound<'py, PyDict>> {
+    let out = PyDict::new(py);
+    out.set_item("code", d.code())?;
+    out.set_item("path", to_py(py, &path_segments(d.path()))?)?;
+    out.set_item("message", d.message(Locale::En))?;
+    out.set_item("message_zh", d.message(Locale::ZhHans))?;
     let params = PyDict::new(py);
-    for (k, v) in first.params() {
+    for (k, v) in d.params() {
         params.set_item(k, v)?;
     }
-    kwargs.set_item("params", params)?;
-    kwargs.set_item("issues", issues)?;
-    let exc = class.call((first.message(Locale::En),), Some(&kwargs))?;
-    Ok(PyErr::from_value(exc))
+    out.set_item("params", params)?;
+    Ok(out)
 }
 
 /// `Result<T, secretariat::Error>` to `PyResult<T>`.

@@ -1,56 +1,63 @@
 //! The rulebook: the default, a school's TOML or JSON file, or a dict of overrides.
 
+use std::borrow::Cow;
 use std::path::PathBuf;
 
 use pyo3::prelude::*;
 
 use secretariat::Rulebook;
 
-use crate::classes::{PyRulebookStamp, frozen_class, q};
-use crate::convert::{Numbers, to_py, to_value};
+use crate::convert::{Numbers, arg, ints_as_decimals, to_py, to_value};
 use crate::errors::{IntoPy, to_py_err};
 
-frozen_class!(
-    /// A school's policy: every number of the rules, as data. Build it with
-    /// `Rulebook.default()`, `from_toml`, `from_json`, `from_file` or `from_dict` (partial
-    /// overrides over the default).
-    PyRulebook,
-    "Rulebook",
-    Rulebook
-);
+/// A school's policy: every number of the rules, as data. Build it with
+/// `Rulebook.default()`, `from_toml`, `from_json`, `from_file` or `from_dict` (partial
+/// overrides over the default).
+#[pyclass(frozen, eq, module = "secretariat._core", name = "Rulebook")]
+#[derive(Clone, PartialEq)]
+pub struct PyRulebook {
+    /// The core value.
+    pub(crate) inner: Rulebook,
+}
+
+impl PyRulebook {
+    fn wrap(inner: Rulebook) -> Self {
+        Self { inner }
+    }
+}
 
 #[pymethods]
 impl PyRulebook {
     /// The embedded default rulebook: the numbers of the source documents.
     #[staticmethod]
     fn default() -> Self {
-        Rulebook::default().into()
+        Self::wrap(Rulebook::default())
     }
 
     /// A TOML rulebook over the default: keys it does not name keep their default.
     #[staticmethod]
-    fn from_toml(py: Python<'_>, text: &str) -> PyResult<Self> {
-        Rulebook::from_toml_str(text).py_err(py).map(Self::wrap)
+    fn from_toml(text: &Bound<'_, PyAny>) -> PyResult<Self> {
+        let rulebook = Rulebook::from_toml_str(&arg::<String>(text, "text")?);
+        rulebook.py_err(text.py()).map(Self::wrap)
     }
 
     /// A JSON rulebook over the default.
     #[staticmethod]
-    fn from_json(py: Python<'_>, text: &str) -> PyResult<Self> {
-        Rulebook::from_json_str(text).py_err(py).map(Self::wrap)
+    fn from_json(text: &Bound<'_, PyAny>) -> PyResult<Self> {
+        let rulebook = Rulebook::from_json_str(&arg::<String>(text, "text")?);
+        rulebook.py_err(text.py()).map(Self::wrap)
     }
 
     /// A rulebook file over the default: JSON when the name ends in `.json`, else TOML.
     #[staticmethod]
-    fn from_file(py: Python<'_>, path: PathBuf) -> PyResult<Self> {
+    fn from_file(path: &Bound<'_, PyAny>) -> PyResult<Self> {
+        let (py, path): (_, PathBuf) = (path.py(), arg(path, "path")?);
         let text = std::fs::read_to_string(&path)?;
-        let is_json = path
+        let json = path
             .extension()
             .is_some_and(|e| e.eq_ignore_ascii_case("json"));
-        if is_json {
-            Self::from_json(py, &text)
-        } else {
-            Self::from_toml(py, &text)
-        }
+        let read = [Rulebook::from_toml_str, Rulebook::from_json_str][usize::from(json)];
+        read(&text).py_err(py).map(Self::wrap)
     }
 
     /// The default with the keys named in `overrides` (a nested dict) replaced.
@@ -64,12 +71,15 @@ impl PyRulebook {
     fn overlay(&self, overrides: &Bound<'_, PyAny>) -> PyResult<Self> {
         let py = overrides.py();
         let value = to_value(overrides, "", Numbers::Exact).map_err(|e| to_py_err(py, &e))?;
-        self.inner.overlay_value(value).py_err(py).map(Self::wrap)
+        ints_as_decimals(value, |v| self.inner.overlay_value(v))
+            .py_err(py)
+            .map(Self::wrap)
     }
 
     /// This rulebook with the keys named in a TOML text replaced.
-    fn overlay_toml(&self, py: Python<'_>, text: &str) -> PyResult<Self> {
-        self.inner.overlay_toml(text).py_err(py).map(Self::wrap)
+    fn overlay_toml(&self, text: &Bound<'_, PyAny>) -> PyResult<Self> {
+        let overlay = self.inner.overlay_toml(&arg::<String>(text, "text")?);
+        overlay.py_err(text.py()).map(Self::wrap)
     }
 
     /// The rulebook's declared name.
@@ -90,10 +100,10 @@ impl PyRulebook {
         self.inner.fingerprint()
     }
 
-    /// Name, version and fingerprint, as results carry them.
+    /// Name, version and fingerprint (a `RulebookStamp` dict), as results carry them.
     #[getter]
-    fn stamp(&self) -> PyRulebookStamp {
-        self.inner.stamp().into()
+    fn stamp<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, &self.inner.stamp())
     }
 
     /// The ids of the milestone templates (`welcome_party`, ...).
@@ -125,40 +135,22 @@ impl PyRulebook {
 
     fn __repr__(&self) -> String {
         format!(
-            "Rulebook(name={}, version={}, fingerprint={})",
-            q(&self.inner.meta.name),
-            q(&self.inner.meta.version),
-            q(&self.inner.fingerprint())
+            "Rulebook(name='{}', version='{}', fingerprint='{}')",
+            self.inner.meta.name,
+            self.inner.meta.version,
+            self.inner.fingerprint()
         )
     }
 }
 
-/// The rulebook argument of a function: a `Rulebook`, a dict of overrides over the
-/// default, or `None` for the default.
-pub enum RulebookArg<'py> {
-    /// A `Rulebook` object.
-    Object(Bound<'py, PyRulebook>),
-    /// Built from a dict or the default.
-    Built(Box<Rulebook>),
-}
-
-impl RulebookArg<'_> {
-    /// The rulebook.
-    pub fn get(&self) -> &Rulebook {
-        match self {
-            RulebookArg::Object(rb) => &rb.get().inner,
-            RulebookArg::Built(rb) => rb,
-        }
-    }
-}
-
-/// Reads the rulebook argument of a function.
-pub fn rulebook_arg<'py>(obj: Option<&Bound<'py, PyAny>>) -> PyResult<RulebookArg<'py>> {
-    match obj {
-        Some(o) if !o.is_none() => match o.cast::<PyRulebook>() {
-            Ok(rb) => Ok(RulebookArg::Object(rb.clone())),
-            Err(_) => PyRulebook::from_dict(o).map(|rb| RulebookArg::Built(Box::new(rb.inner))),
+/// The rulebook argument of a function: a `Rulebook` (borrowed), a dict of overrides over
+/// the default, or `None` for the default.
+pub fn rulebook_arg<'a>(obj: Option<&'a Bound<'_, PyAny>>) -> PyResult<Cow<'a, Rulebook>> {
+    match obj.filter(|o| !o.is_none()) {
+        Some(o) => match o.cast::<PyRulebook>() {
+            Ok(rb) => Ok(Cow::Borrowed(&rb.get().inner)),
+            Err(_) => PyRulebook::from_dict(o).map(|rb| Cow::Owned(rb.inner)),
         },
-        _ => Ok(RulebookArg::Built(Box::default())),
+        None => Ok(Cow::Owned(Rulebook::default())),
     }
 }
