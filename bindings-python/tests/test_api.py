@@ -194,7 +194,7 @@ def test_standings_from_columns_lists_and_frames() -> None:
     by_rows = sec.standings(members, events, rows, calendar=calendar, today=today)
     assert by_columns.rows == by_rows.rows
     assert len(by_columns) == 30 and by_columns[-1]["member"] == "m00029"
-    pandas = pytest.importorskip("pandas")
+    import pandas
     frame = pandas.DataFrame(columns)
     by_frame = sec.standings(members, events, frame, calendar=calendar, today=today)
     assert by_frame.rows == by_columns.rows
@@ -205,7 +205,7 @@ def test_standings_from_columns_lists_and_frames() -> None:
 
 
 def test_standings_to_polars() -> None:
-    polars = pytest.importorskip("polars")
+    import polars
     members, events, columns, calendar = _term(5, 4)
     table = sec.standings(members, events, columns, calendar=calendar, today=D(2003, 6, 30))
     frame = table.to_polars()

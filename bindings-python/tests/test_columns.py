@@ -15,8 +15,8 @@ import secretariat as sec
 
 from conftest import segments
 
-pd = pytest.importorskip("pandas")
-np = pytest.importorskip("numpy")
+import pandas as pd
+import numpy as np
 
 D = datetime.date
 CALENDAR = sec.SchoolCalendar((D(2002, 9, 2), D(2003, 7, 4)))
@@ -115,7 +115,7 @@ def test_every_column_form_gives_the_standings_of_the_records() -> None:
 
 
 def test_polars_frames() -> None:
-    pl = pytest.importorskip("polars")
+    import polars as pl
     rows = _rows()
     columns = _columns(rows)
     expected = _standings(rows)
