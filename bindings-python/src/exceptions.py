@@ -93,6 +93,10 @@ class ActivityError(ValidationError):
     """An activity plan has a problem, or a lifecycle step is refused (``activity.*``)."""
 
 
+class SchemaError(ValidationError):
+    """No JSON Schema has the name asked for (``schema.unknown_name``)."""
+
+
 class AuthorityError(SecretariatError):
     """The actor's role does not permit the action (``authority.not_permitted``). Not a
     ``ValueError``: the input is well formed, the person may not do it."""
@@ -100,6 +104,6 @@ class AuthorityError(SecretariatError):
 
 for _class in (SecretariatError, ValidationError, InputError, RulebookError, MemberError,
                AttendanceError, LeaveError, ScheduleError, EvaluationError,
-               RecruitmentError, BudgetError, ActivityError, AuthorityError):
+               RecruitmentError, BudgetError, ActivityError, SchemaError, AuthorityError):
     _class.__module__ = "secretariat._core"
 del _class

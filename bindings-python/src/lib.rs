@@ -20,6 +20,7 @@ mod members;
 mod report;
 mod rulebook;
 mod schedule;
+mod schema;
 mod table;
 mod text;
 
@@ -29,6 +30,7 @@ mod text;
 fn core_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     errors::register(m)?;
     text::register(m)?;
+    schema::register(m)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     let marks = secretariat::attendance::Mark::ALL.map(|mark| mark.key());
     m.add("MARKS", pyo3::types::PyTuple::new(m.py(), marks)?)?;

@@ -44,7 +44,7 @@ __all__ = [
     "ActivityError", "ActivityYear", "AttendanceError", "AttendanceRegister",
     "AuthorityError", "BudgetError", "BudgetLedger", "EvaluationError", "InputError",
     "LeaveError", "MARKS", "MemberError", "RecruitmentError", "Roster", "Rulebook",
-    "RulebookError", "ScheduleError", "SchoolCalendar", "SecretariatError", "Table",
+    "RulebookError", "SCHEMAS", "ScheduleError", "SchemaError", "SchoolCalendar", "SecretariatError", "Table",
     "TermData", "ValidationError", "__version__", "allocate", "allowed_roles", "authorize",
     "budget_remaining", "check_activity_plan", "check_board_plan", "check_expense",
     "check_lead_time", "check_leave_request", "check_recruitment_application", "check_team",
@@ -52,7 +52,7 @@ __all__ = [
     "explain_decision", "mark_from_times", "member_standing", "parse_grade", "plan",
     "regular_meetings", "render_activity_report", "render_allocation",
     "render_budget_report", "render_ranking", "render_team_check", "render_term_report",
-    "replan", "roles_in_scope", "standings", "term_icalendar", "term_report",
+    "replan", "roles_in_scope", "schema", "standings", "term_icalendar", "term_report",
     "to_icalendar", "validate_plan",
 ]
 
@@ -60,7 +60,7 @@ _Locale = Literal["en", "zh", "zh-Hans", "zh-CN"]
 _Progress = Callable[[int, int], object]
 _Date = datetime.date | str
 _DateTime = datetime.datetime | str
-_Action = Literal["approve_leave", "approve_plan", "approve_expense", "record_attendance"]
+_Action = Literal["approve_leave", "approve_plan", "approve_expense", "record_attendance", "settle_account"]
 _RulebookLike = Rulebook | Mapping[str, Any] | None
 _CalendarLike = SchoolCalendar | Mapping[str, Any]
 _MembersLike = Roster | Iterable[Mapping[str, Any]]
@@ -101,6 +101,7 @@ class MemberError(ValidationError): ...
 class AttendanceError(ValidationError): ...
 class LeaveError(ValidationError): ...
 class ScheduleError(ValidationError): ...
+class SchemaError(ValidationError): ...
 class EvaluationError(ValidationError): ...
 class RecruitmentError(ValidationError): ...
 class BudgetError(ValidationError): ...
@@ -163,6 +164,8 @@ class Roster:
     def __iter__(self) -> Iterator[Member]: ...
     def to_dicts(self) -> list[Member]: ...
 
+SCHEMAS: tuple[str, ...]
+def schema(name: str) -> dict[str, Any]: ...
 def parse_grade(grade: int | str) -> int: ...
 def authorize(
     action: _Action,

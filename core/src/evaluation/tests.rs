@@ -5,8 +5,8 @@ use chrono::NaiveDate;
 use proptest::prelude::*;
 
 use super::*;
-use crate::report::SelectionData;
 use crate::diagnostic::{Diagnostic, Locale};
+use crate::report::SelectionData;
 use crate::report::TermData;
 
 fn d(s: &str) -> Decimal {
