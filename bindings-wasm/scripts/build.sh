@@ -70,13 +70,19 @@ fi
 # The JSON Schemas as JavaScript sees them (`schema(name)`, js/schema.ts): the repository's
 # schema/*.json renamed to camelCase by the binding's rule (scripts/camel-schema.mjs), as data
 # in schema_data.ts beside the glue; the .wasm holds none of it.
+# The core's shapes for TypeScript are generated from the same schemas
+# (scripts/declarations.mjs, json-schema-to-typescript) and appended to each glue's
+# declarations, beside the binding's own (src/types/secretariat.d.ts) and tsify's.
 schema_data="$(mktemp -d)/schema_data.ts"
 node "$here/scripts/camel-schema.mjs" "$repo/schema" "$schema_data"
+shapes="$(dirname "$schema_data")/shapes.d.ts"
+node "$here/scripts/declarations.mjs" "$repo/schema" "$shapes"
 sources=()
 for dir in "$here"/pkg/{,forms/}{web,node}; do
     cp "$here/js/standard_schema.ts" "$dir/standard_schema.ts"
     cp "$here/js/schema.ts" "$dir/schema.ts"
     cp "$schema_data" "$dir/schema_data.ts"
+    cat "$shapes" >> "$dir/secretariat_wasm.d.ts"
     cp "$here/js/$(basename "$dir").ts" "$dir/index.ts"
     sources+=("$dir/index.ts" "$dir/standard_schema.ts" "$dir/schema.ts" "$dir/schema_data.ts")
 done
