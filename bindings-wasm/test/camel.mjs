@@ -10,28 +10,18 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { mapFields, readSchemas } from '../scripts/camel-schema.mjs';
+import { camel, camelValue, mapFields, readSchemas } from '../scripts/camel-schema.mjs';
 
 /** Struct fields (snake_case) whose value is an object keyed by data. */
 export const MAP_FIELDS = new Set(
   mapFields(readSchemas(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../schema'))),
 );
 
-/** `sign_in` -> `signIn`. */
-export function camel(name) {
-  return name.replace(/_(.)/g, (_, c) => c.toUpperCase());
-}
+export { camel } from '../scripts/camel-schema.mjs';
 
 /** A snake_case value (a vector's input) as a JS caller writes it. */
 export function toCamel(value, dataKeys = false) {
-  if (Array.isArray(value)) return value.map((v) => toCamel(v));
-  if (value === null || typeof value !== 'object') return value;
-  const out = {};
-  for (const [key, child] of Object.entries(value)) {
-    if (dataKeys) out[key] = toCamel(child);
-    else out[camel(key)] = toCamel(child, MAP_FIELDS.has(key));
-  }
-  return out;
+  return camelValue(value, MAP_FIELDS, dataKeys);
 }
 
 /** A core path (`candidates[0].scores.written_expression`) as the API's segments. */
