@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the npm package's WebAssembly module, its JS glue and its entries (index.js and
-# index.d.ts: the glue and the Standard Schemas of the form checks, from js/):
+# index.d.ts: the glue, the Standard Schemas of the form checks and the JSON Schemas, from js/):
 #
 #   bindings-wasm/pkg/web/         ES module for browsers (wasm-bindgen --target web)
 #   bindings-wasm/pkg/node/        CommonJS module for node (wasm-bindgen --target nodejs)
@@ -67,12 +67,26 @@ if [ ! -f "$tsc" ]; then
     echo "wasm-build: $tsc is missing: run bindings-wasm/scripts/setup.sh (npm ci) first" >&2
     exit 1
 fi
+# The JSON Schemas as JavaScript sees them (`schema(name)`, js/schema.ts): the repository's
+# schema/*.json renamed to camelCase by the binding's rule (scripts/camel-schema.mjs), as data
+# in schema_data.ts beside the glue; the .wasm holds none of it.
+# The core's shapes for TypeScript are generated from the same schemas
+# (scripts/declarations.mjs, json-schema-to-typescript) and appended to each glue's
+# declarations, beside the binding's own (src/types/secretariat.d.ts) and tsify's.
+schema_data="$(mktemp -d)/schema_data.ts"
+node "$here/scripts/camel-schema.mjs" "$repo/schema" "$schema_data"
+shapes="$(dirname "$schema_data")/shapes.d.ts"
+node "$here/scripts/declarations.mjs" "$repo/schema" "$shapes"
 sources=()
 for dir in "$here"/pkg/{,forms/}{web,node}; do
     cp "$here/js/standard_schema.ts" "$dir/standard_schema.ts"
+    cp "$here/js/schema.ts" "$dir/schema.ts"
+    cp "$schema_data" "$dir/schema_data.ts"
+    cat "$shapes" >> "$dir/secretariat_wasm.d.ts"
     cp "$here/js/$(basename "$dir").ts" "$dir/index.ts"
-    sources+=("$dir/index.ts" "$dir/standard_schema.ts")
+    sources+=("$dir/index.ts" "$dir/standard_schema.ts" "$dir/schema.ts" "$dir/schema_data.ts")
 done
+rm -r "$(dirname "$schema_data")"
 node "$tsc" --strict --declaration --target es2022 --module nodenext --moduleResolution nodenext \
     --newLine lf "${sources[@]}"
 rm -f "${sources[@]}"

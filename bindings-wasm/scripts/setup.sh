@@ -9,7 +9,9 @@
 # - the npm devDependencies of bindings-wasm/ from the committed package-lock.json: typescript
 #   (build.sh compiles the package's entries with it), playwright-core (the demo's browser
 #   test), and the Standard Schema consumer the tests use (react-hook-form, react,
-#   @hookform/resolvers 7 and 5.2.2, @standard-schema/spec, @types/react for the typed use).
+#   @hookform/resolvers 7 and 5.2.2, @standard-schema/spec, @types/react for the typed use),
+#   ajv (the JSON Schemas checked against the vectors) and json-schema-to-typescript (build.sh
+#   generates the core's declarations with it).
 #
 # The apt packages need root (or password-less sudo); without it the script says what to run.
 set -euo pipefail

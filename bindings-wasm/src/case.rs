@@ -18,7 +18,8 @@
 //!   so split.
 //!
 //! A JSON value carries no types, so which objects hold data keys is told by [`MAP_FIELDS`]:
-//! the struct fields whose value is a map. The host tests check that rule against an exact
+//! the struct fields whose value is a map, derived at build time from the core's JSON Schemas
+//! (`build.rs`, never listed by hand). The host tests check that rule against an exact
 //! serde serializer adapter (renaming what serde itself names a struct field or a variant
 //! key) on the bundled sample data, the default rulebook and results computed from them.
 
@@ -30,19 +31,10 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 
 /// The struct fields (snake_case, as the core names them) whose value is a map keyed by data:
-/// the keys one level below such a field are kept as they are, in both directions.
-pub const MAP_FIELDS: &[&str] = &[
-    "accounts",
-    "category_quotas",
-    "lead_times",
-    "lines",
-    "params",
-    "schemes",
-    "scores",
-    "submission_lead_times",
-    "teams",
-    "templates",
-];
+/// the keys one level below such a field are kept as they are, in both directions. Derived
+/// by `build.rs` from the core's JSON Schemas (`schema/*.json`): every field whose schema is a
+/// map (`additionalProperties` without fixed `properties`), sorted, so it follows the types.
+pub const MAP_FIELDS: &[&str] = include!(concat!(env!("OUT_DIR"), "/map_fields.rs"));
 
 fn is_map_field(snake: &str) -> bool {
     MAP_FIELDS.binary_search(&snake).is_ok()

@@ -4,38 +4,24 @@
 // (bindings-wasm/src/case.rs): struct field names are camelCase; the keys of a map field
 // (below) are data (member ids, scheme ids such as `challenge_cup`, criterion ids, budget
 // line ids) and stay as they are; string values never change. A vector holds no types, so
-// the test needs the list of map fields too; it is the binding's MAP_FIELDS, and if the two
-// ever differ the cases with such keys fail.
+// the test needs the map fields too: derived from the core's JSON Schemas (schema/*.json) by
+// scripts/camel-schema.mjs, by the definition the binding's build.rs applies.
+
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import { camel, camelValue, mapFields, readSchemas } from '../scripts/camel-schema.mjs';
 
 /** Struct fields (snake_case) whose value is an object keyed by data. */
-export const MAP_FIELDS = new Set([
-  'accounts',
-  'category_quotas',
-  'lead_times',
-  'lines',
-  'params',
-  'schemes',
-  'scores',
-  'submission_lead_times',
-  'teams',
-  'templates',
-]);
+export const MAP_FIELDS = new Set(
+  mapFields(readSchemas(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../schema'))),
+);
 
-/** `sign_in` -> `signIn`. */
-export function camel(name) {
-  return name.replace(/_(.)/g, (_, c) => c.toUpperCase());
-}
+export { camel } from '../scripts/camel-schema.mjs';
 
 /** A snake_case value (a vector's input) as a JS caller writes it. */
 export function toCamel(value, dataKeys = false) {
-  if (Array.isArray(value)) return value.map((v) => toCamel(v));
-  if (value === null || typeof value !== 'object') return value;
-  const out = {};
-  for (const [key, child] of Object.entries(value)) {
-    if (dataKeys) out[key] = toCamel(child);
-    else out[camel(key)] = toCamel(child, MAP_FIELDS.has(key));
-  }
-  return out;
+  return camelValue(value, MAP_FIELDS, dataKeys);
 }
 
 /** A core path (`candidates[0].scores.written_expression`) as the API's segments. */

@@ -108,7 +108,8 @@ export const FORMS_OPERATIONS = [
   'form.budget_remaining',
 ];
 
-/** Every function the forms module exports (the Standard Schemas of the form checks too). */
+/** Every function the forms module exports (the Standard Schemas of the form checks and the
+ * JSON Schemas too). */
 export const FORMS_API = [
   'activityPlanSchema',
   'boardPlanSchema',
@@ -129,6 +130,8 @@ export const FORMS_API = [
   'recruitmentApplicationSchema',
   'regularMeetings',
   'sampleTerm',
+  'schema',
+  'schemaNames',
 ];
 
 /** Inputs that are text, not records: passed as they are. */

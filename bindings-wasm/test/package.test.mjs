@@ -1,6 +1,7 @@
 // What `npm pack` would publish holds everything the package's `exports` name and everything
-// those files import: the entries (index.js, index.d.ts), the Standard Schemas beside them, the
-// wasm-bindgen glue and the .wasm, for both modules and every condition (node, browser, types).
+// those files import: the entries (index.js, index.d.ts), the Standard Schemas and the JSON
+// Schemas (schema.js, schema_data.js) beside them, the wasm-bindgen glue and the .wasm, for
+// both modules and every condition (node, browser, types).
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -55,7 +56,7 @@ test('the packed files hold every export target and everything they import', () 
     }
   }
   for (const dir of ['pkg/web', 'pkg/node', 'pkg/forms/web', 'pkg/forms/node']) {
-    for (const name of ['standard_schema.js', 'standard_schema.d.ts', 'secretariat_wasm_bg.wasm']) {
+    for (const name of ['standard_schema.js', 'standard_schema.d.ts', 'schema.js', 'schema.d.ts', 'schema_data.js', 'schema_data.d.ts', 'secretariat_wasm_bg.wasm']) {
       assert.ok(seen.has(`${dir}/${name}`), `${dir}/${name} is not reached from the entries`);
     }
   }

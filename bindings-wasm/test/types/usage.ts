@@ -141,3 +141,16 @@ const checked: FormResult<LeaveRequest> = forms.checkLeaveRequest({}, context, {
 void checked;
 // @ts-expect-error: the term report is the full API's
 forms.termReport(context, { today: '2002-10-14' });
+
+// The JSON Schemas, by name (a known name completes; any text is accepted and checked when
+// called).
+import type { JsonSchema, SchemaName } from '../../pkg/web/index.js';
+const names: SchemaName[] = forms.schemaNames();
+const leaveJsonSchema: JsonSchema = sec.schema('leave_request');
+const defs: { [name: string]: JsonSchema } | undefined = forms.schema(names[0], { locale: 'zh-Hans' }).$defs;
+void leaveJsonSchema;
+void defs;
+// @ts-expect-error: a name is text
+sec.schema(42);
+// @ts-expect-error: not a locale
+sec.schema('term_data', { locale: 'fr' });
