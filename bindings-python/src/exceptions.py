@@ -72,6 +72,10 @@ class LeaveError(ValidationError):
     """A leave request is refused (``leave.*``)."""
 
 
+class CalendarError(ValidationError):
+    """A school calendar is invalid, or a day cannot be counted on it (``calendar.*``)."""
+
+
 class ScheduleError(ValidationError):
     """A scheduling input is invalid (``schedule.*``)."""
 
@@ -103,7 +107,7 @@ class AuthorityError(SecretariatError):
 
 
 for _class in (SecretariatError, ValidationError, InputError, RulebookError, MemberError,
-               AttendanceError, LeaveError, ScheduleError, EvaluationError,
+               AttendanceError, LeaveError, CalendarError, ScheduleError, EvaluationError,
                RecruitmentError, BudgetError, ActivityError, SchemaError, AuthorityError):
     _class.__module__ = "secretariat._core"
 del _class

@@ -24,6 +24,8 @@ def test_the_tree() -> None:
         sec.AttendanceError,
         sec.LeaveError,
         sec.ScheduleError,
+        sec.CalendarError,
+        sec.SchemaError,
     ]
     for cls in validation:
         assert issubclass(cls, sec.ValidationError)

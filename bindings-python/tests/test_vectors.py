@@ -187,6 +187,8 @@ AREA_CLASSES = {
     "attendance": sec.AttendanceError,
     "leave": sec.LeaveError,
     "schedule": sec.ScheduleError,
+    "calendar": sec.CalendarError,
+    "schema": sec.SchemaError,
     "authority": sec.AuthorityError,
     "evaluation": sec.EvaluationError,
     "recruitment": sec.RecruitmentError,

@@ -13,6 +13,7 @@ pub use crate::activity::ActivityError;
 pub use crate::attendance::{AttendanceError, LeaveError};
 pub use crate::authority::AuthorityError;
 pub use crate::budget::BudgetError;
+pub use crate::calendar::CalendarError;
 pub use crate::evaluation::EvaluationError;
 pub use crate::forms::FormError;
 pub use crate::input::InputError;
@@ -45,6 +46,9 @@ pub enum Error {
     /// A scheduling input is invalid.
     #[error(transparent)]
     Schedule(#[from] ScheduleError),
+    /// A school calendar is invalid, or a day cannot be counted on it.
+    #[error(transparent)]
+    Calendar(#[from] CalendarError),
     /// An evaluation input or scheme is refused.
     #[error(transparent)]
     Evaluation(#[from] EvaluationError),
@@ -78,6 +82,7 @@ impl Error {
             Error::Attendance(e) => e,
             Error::Leave(e) => e,
             Error::Schedule(e) => e,
+            Error::Calendar(e) => e,
             Error::Evaluation(e) => e,
             Error::Recruitment(e) => e,
             Error::Budget(e) => e,
@@ -105,6 +110,7 @@ impl Error {
             Error::Attendance(e) => e.path_mut(),
             Error::Leave(e) => e.path_mut(),
             Error::Schedule(e) => e.path_mut(),
+            Error::Calendar(e) => Some(e.path_mut()),
             Error::Evaluation(e) => e.path_mut(),
             Error::Recruitment(e) => e.path_mut(),
             Error::Budget(e) => e.path_mut(),

@@ -4,7 +4,7 @@
 use chrono::{Days, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use crate::calendar::{SchoolCalendar, WorkingDayIndex};
+use crate::calendar::{CalendarError, SchoolCalendar, WorkingDayIndex};
 use crate::diagnostic::{Diagnostic, join_path};
 
 use super::ScheduleError;
@@ -40,7 +40,7 @@ impl DayCounter {
     /// # Errors
     ///
     /// `schedule.calendar_required` (path `calendar`) for working days without a calendar;
-    /// `schedule.invalid_period` for a calendar period that ends before it starts.
+    /// `calendar.invalid_period` for a calendar period that ends before it starts.
     pub fn new(
         day_count: DayCount,
         calendar: Option<&SchoolCalendar>,
@@ -51,9 +51,10 @@ impl DayCounter {
                 path: "calendar".into(),
             }),
             (DayCount::Working, Some(calendar)) => {
-                calendar.validate().map_err(|e| {
+                calendar.validate().map_err(|mut e| {
                     let path = join_path("calendar", e.path());
-                    e.at(path)
+                    *e.path_mut() = path;
+                    ScheduleError::from(e)
                 })?;
                 Ok(DayCounter::Working(calendar.working_day_index()))
             }
@@ -81,8 +82,8 @@ impl DayCounter {
     ///
     /// # Errors
     ///
-    /// `schedule.date_out_of_range` beyond the dates chrono supports;
-    /// `schedule.no_working_day` when a calendar has no working day that far.
+    /// `calendar.date_out_of_range` beyond the dates chrono supports;
+    /// `calendar.no_working_day` when a calendar has no working day that far.
     pub fn shift(&self, date: NaiveDate, days: i64) -> Result<NaiveDate, ScheduleError> {
         match self {
             DayCounter::Calendar => {
@@ -91,13 +92,15 @@ impl DayCounter {
                 } else {
                     date.checked_sub_days(Days::new(days.unsigned_abs()))
                 };
-                moved.ok_or_else(|| ScheduleError::DateOutOfRange {
-                    path: "date".into(),
-                    date,
-                    days,
+                moved.ok_or_else(|| {
+                    ScheduleError::from(CalendarError::DateOutOfRange {
+                        path: "date".into(),
+                        date,
+                        days,
+                    })
                 })
             }
-            DayCounter::Working(index) => index.shift(date, days),
+            DayCounter::Working(index) => Ok(index.shift(date, days)?),
         }
     }
 

@@ -2,6 +2,7 @@
 
 use chrono::NaiveDate;
 
+use crate::calendar::CalendarError;
 use crate::diagnostic::{Diagnostic, Locale, Params, localized};
 use crate::members::Role;
 
@@ -9,6 +10,10 @@ use crate::members::Role;
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum ScheduleError {
+    /// The school calendar is invalid, or a day cannot be counted on it (the calendar's own
+    /// codes, `calendar.*`).
+    #[error(transparent)]
+    Calendar(#[from] CalendarError),
     /// The rulebook has no milestone template of that id (`schedule.unknown_template`).
     #[error("{path}: the rulebook has no milestone template `{id}`")]
     UnknownTemplate {
@@ -43,17 +48,6 @@ pub enum ScheduleError {
         /// The days (calendar or working) it was moved by.
         days: i64,
     },
-    /// The calendar has no working day that far from a date: every day of the week is a
-    /// weekend day and the make-up days run out (`schedule.no_working_day`).
-    #[error("{path}: the calendar has no working day {days} working days from {date}")]
-    NoWorkingDay {
-        /// Field path.
-        path: String,
-        /// The date counted from.
-        date: NaiveDate,
-        /// The working days counted.
-        days: i64,
-    },
     /// A done milestone id is not a milestone of the plan (`schedule.unknown_milestone`).
     #[error("{path}: `{id}` is not a milestone of this plan")]
     UnknownMilestone {
@@ -75,16 +69,6 @@ pub enum ScheduleError {
         gate: String,
         /// Who approves it.
         role: Role,
-    },
-    /// A calendar period ends before it starts (`schedule.invalid_period`).
-    #[error("{path}: the period ends on {end}, before it starts on {start}")]
-    InvalidPeriod {
-        /// Field path.
-        path: String,
-        /// The period's first day.
-        start: NaiveDate,
-        /// The period's last day.
-        end: NaiveDate,
     },
     /// A milestone template given directly breaks a rule the rulebook would enforce
     /// (`schedule.invalid_template`).
@@ -112,14 +96,13 @@ impl ScheduleError {
     /// The same error at another path.
     pub(crate) fn at(mut self, new_path: impl Into<String>) -> ScheduleError {
         let slot = match &mut self {
+            ScheduleError::Calendar(e) => e.path_mut(),
             ScheduleError::UnknownTemplate { path, .. }
             | ScheduleError::UnknownLeadTime { path, .. }
             | ScheduleError::CalendarRequired { path }
             | ScheduleError::DateOutOfRange { path, .. }
-            | ScheduleError::NoWorkingDay { path, .. }
             | ScheduleError::UnknownMilestone { path, .. }
             | ScheduleError::ApprovalPending { path, .. }
-            | ScheduleError::InvalidPeriod { path, .. }
             | ScheduleError::InvalidTemplate { path, .. }
             | ScheduleError::IcalDateOutOfRange { path, .. } => path,
         };
@@ -132,14 +115,13 @@ impl ScheduleError {
     /// The path field, for [`crate::Error::within`].
     pub(crate) fn path_mut(&mut self) -> Option<&mut String> {
         match self {
+            ScheduleError::Calendar(e) => Some(e.path_mut()),
             ScheduleError::UnknownTemplate { path, .. } => Some(path),
             ScheduleError::UnknownLeadTime { path, .. } => Some(path),
             ScheduleError::CalendarRequired { path, .. } => Some(path),
             ScheduleError::DateOutOfRange { path, .. } => Some(path),
-            ScheduleError::NoWorkingDay { path, .. } => Some(path),
             ScheduleError::UnknownMilestone { path, .. } => Some(path),
             ScheduleError::ApprovalPending { path, .. } => Some(path),
-            ScheduleError::InvalidPeriod { path, .. } => Some(path),
             ScheduleError::InvalidTemplate { path, .. } => Some(path),
             ScheduleError::IcalDateOutOfRange { path, .. } => Some(path),
         }
@@ -149,14 +131,13 @@ impl ScheduleError {
 impl Diagnostic for ScheduleError {
     fn code(&self) -> &'static str {
         match self {
+            ScheduleError::Calendar(e) => e.code(),
             ScheduleError::UnknownTemplate { .. } => "schedule.unknown_template",
             ScheduleError::UnknownLeadTime { .. } => "schedule.unknown_lead_time",
             ScheduleError::CalendarRequired { .. } => "schedule.calendar_required",
             ScheduleError::DateOutOfRange { .. } => "schedule.date_out_of_range",
-            ScheduleError::NoWorkingDay { .. } => "schedule.no_working_day",
             ScheduleError::UnknownMilestone { .. } => "schedule.unknown_milestone",
             ScheduleError::ApprovalPending { .. } => "schedule.approval_pending",
-            ScheduleError::InvalidPeriod { .. } => "schedule.invalid_period",
             ScheduleError::InvalidTemplate { .. } => "schedule.invalid_template",
             ScheduleError::IcalDateOutOfRange { .. } => "schedule.ical_date_out_of_range",
         }
@@ -164,14 +145,13 @@ impl Diagnostic for ScheduleError {
 
     fn path(&self) -> &str {
         match self {
+            ScheduleError::Calendar(e) => e.path(),
             ScheduleError::UnknownTemplate { path, .. }
             | ScheduleError::UnknownLeadTime { path, .. }
             | ScheduleError::CalendarRequired { path }
             | ScheduleError::DateOutOfRange { path, .. }
-            | ScheduleError::NoWorkingDay { path, .. }
             | ScheduleError::UnknownMilestone { path, .. }
             | ScheduleError::ApprovalPending { path, .. }
-            | ScheduleError::InvalidPeriod { path, .. }
             | ScheduleError::InvalidTemplate { path, .. }
             | ScheduleError::IcalDateOutOfRange { path, .. } => path,
         }
@@ -179,6 +159,7 @@ impl Diagnostic for ScheduleError {
 
     fn message(&self, locale: Locale) -> String {
         let zh = match self {
+            ScheduleError::Calendar(e) => return e.message(locale),
             ScheduleError::UnknownTemplate { path, id } => {
                 format!("{path}：规则手册中没有里程碑模板“{id}”")
             }
@@ -191,9 +172,6 @@ impl Diagnostic for ScheduleError {
             ScheduleError::DateOutOfRange { path, date, days } => {
                 format!("{path}：{date} 移动 {days} 天后超出了支持的日期范围")
             }
-            ScheduleError::NoWorkingDay { path, date, days } => {
-                format!("{path}：校历中距 {date} {days} 个工作日处没有工作日")
-            }
             ScheduleError::UnknownMilestone { path, id } => {
                 format!("{path}：“{id}”不是本计划的里程碑")
             }
@@ -203,9 +181,6 @@ impl Diagnostic for ScheduleError {
                 gate,
                 role,
             } => format!("{path}：“{gate}”须先经 {role} 审批，才能完成“{id}”"),
-            ScheduleError::InvalidPeriod { path, start, end } => {
-                format!("{path}：时段的结束日期 {end} 早于开始日期 {start}")
-            }
             ScheduleError::InvalidTemplate {
                 path, expected_zh, ..
             } => format!("{path}：{expected_zh}"),
@@ -219,6 +194,7 @@ impl Diagnostic for ScheduleError {
     fn params(&self) -> Params {
         let mut p = Params::new();
         match self {
+            ScheduleError::Calendar(e) => return e.params(),
             ScheduleError::UnknownTemplate { id, .. }
             | ScheduleError::UnknownLeadTime { id, .. }
             | ScheduleError::UnknownMilestone { id, .. } => {
@@ -230,14 +206,9 @@ impl Diagnostic for ScheduleError {
                 p.insert("role", role.key().to_owned());
             }
             ScheduleError::CalendarRequired { .. } => {}
-            ScheduleError::DateOutOfRange { date, days, .. }
-            | ScheduleError::NoWorkingDay { date, days, .. } => {
+            ScheduleError::DateOutOfRange { date, days, .. } => {
                 p.insert("date", date.to_string());
                 p.insert("days", days.to_string());
-            }
-            ScheduleError::InvalidPeriod { start, end, .. } => {
-                p.insert("start", start.to_string());
-                p.insert("end", end.to_string());
             }
             ScheduleError::InvalidTemplate { expected_en, .. } => {
                 p.insert("expected", expected_en.clone());

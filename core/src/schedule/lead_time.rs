@@ -124,7 +124,7 @@ impl LeadTimeRule {
     /// # Errors
     ///
     /// `schedule.date_out_of_range` (path `anchor`) when the window falls outside the
-    /// supported dates; `schedule.no_working_day` for a calendar without working days.
+    /// supported dates; `calendar.no_working_day` for a calendar without working days.
     pub fn window_for(
         &self,
         anchor: NaiveDate,

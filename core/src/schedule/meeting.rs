@@ -63,7 +63,7 @@ pub struct MeetingOccurrence {
 ///
 /// # Errors
 ///
-/// `schedule.invalid_period` for a malformed calendar; `schedule.date_out_of_range` for a
+/// `calendar.invalid_period` for a malformed calendar; `schedule.date_out_of_range` for a
 /// meeting whose end falls beyond the supported dates.
 ///
 /// # Example

@@ -72,8 +72,8 @@ pub struct PlannedMilestone {
 /// # Errors
 ///
 /// `schedule.calendar_required` for working days without a calendar;
-/// `schedule.invalid_period` for a malformed calendar; `schedule.invalid_template` for a
-/// template the rulebook would refuse; `schedule.date_out_of_range` (path `event_date`)
+/// `calendar.invalid_period` for a malformed calendar; `schedule.invalid_template` for a
+/// template the rulebook would refuse; `calendar.date_out_of_range` (path `event_date`)
 /// when a window falls outside the supported dates.
 ///
 /// # Example

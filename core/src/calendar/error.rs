@@ -1,0 +1,152 @@
+//! The errors of a school calendar: a period that ends before it starts, and day arithmetic
+//! that leaves the supported dates or finds no working day. Each has its own stable code.
+
+use chrono::NaiveDate;
+
+use crate::diagnostic::{Diagnostic, Locale, Params, localized};
+
+/// A school calendar is invalid, or a day cannot be counted on it.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum CalendarError {
+    /// A calendar period ends before it starts (`calendar.invalid_period`).
+    #[error("the period ends on {end}, before it starts on {start}")]
+    InvalidPeriod {
+        /// Field path.
+        path: String,
+        /// The period's first day.
+        start: NaiveDate,
+        /// The period's last day.
+        end: NaiveDate,
+    },
+    /// A date moved by some (calendar or working) days falls outside the dates the library
+    /// supports (`calendar.date_out_of_range`).
+    #[error("{date} moved by {days} days falls outside the supported dates")]
+    DateOutOfRange {
+        /// Field path.
+        path: String,
+        /// The date moved from.
+        date: NaiveDate,
+        /// The days it was moved by.
+        days: i64,
+    },
+    /// The calendar has no working day that far from a date: every day of the week is a
+    /// weekend day and the make-up days run out (`calendar.no_working_day`).
+    #[error("the calendar has no working day {days} working days from {date}")]
+    NoWorkingDay {
+        /// Field path.
+        path: String,
+        /// The date counted from.
+        date: NaiveDate,
+        /// The working days counted.
+        days: i64,
+    },
+}
+
+impl CalendarError {
+    /// The path field, for [`crate::Error::within`] and for the error placed at another
+    /// path.
+    pub(crate) fn path_mut(&mut self) -> &mut String {
+        match self {
+            CalendarError::InvalidPeriod { path, .. }
+            | CalendarError::DateOutOfRange { path, .. }
+            | CalendarError::NoWorkingDay { path, .. } => path,
+        }
+    }
+}
+
+impl Diagnostic for CalendarError {
+    fn code(&self) -> &'static str {
+        match self {
+            CalendarError::InvalidPeriod { .. } => "calendar.invalid_period",
+            CalendarError::DateOutOfRange { .. } => "calendar.date_out_of_range",
+            CalendarError::NoWorkingDay { .. } => "calendar.no_working_day",
+        }
+    }
+
+    fn path(&self) -> &str {
+        match self {
+            CalendarError::InvalidPeriod { path, .. }
+            | CalendarError::DateOutOfRange { path, .. }
+            | CalendarError::NoWorkingDay { path, .. } => path,
+        }
+    }
+
+    fn message(&self, locale: Locale) -> String {
+        let zh = match self {
+            CalendarError::InvalidPeriod { start, end, .. } => {
+                format!("时段的结束日期 {end} 早于开始日期 {start}")
+            }
+            CalendarError::DateOutOfRange { date, days, .. } => {
+                format!("{date} 移动 {days} 天后超出了支持的日期范围")
+            }
+            CalendarError::NoWorkingDay { date, days, .. } => {
+                format!("校历中距 {date} {days} 个工作日处没有工作日")
+            }
+        };
+        localized(locale, self.to_string(), zh)
+    }
+
+    fn params(&self) -> Params {
+        let mut p = Params::new();
+        match self {
+            CalendarError::InvalidPeriod { start, end, .. } => {
+                p.insert("start", start.to_string());
+                p.insert("end", end.to_string());
+            }
+            CalendarError::DateOutOfRange { date, days, .. }
+            | CalendarError::NoWorkingDay { date, days, .. } => {
+                p.insert("date", date.to_string());
+                p.insert("days", days.to_string());
+            }
+        }
+        p
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_calendar_error_has_its_own_code_a_path_and_two_languages() {
+        let date = NaiveDate::from_ymd_opt(2002, 10, 1).unwrap_or_default();
+        let errors = [
+            CalendarError::InvalidPeriod {
+                path: "holidays[0].end".into(),
+                start: date,
+                end: date,
+            },
+            CalendarError::DateOutOfRange {
+                path: "date".into(),
+                date,
+                days: -35,
+            },
+            CalendarError::NoWorkingDay {
+                path: "date".into(),
+                date,
+                days: 3,
+            },
+        ];
+        let mut codes: Vec<&str> = errors.iter().map(|e| e.code()).collect();
+        codes.dedup();
+        assert_eq!(codes.len(), errors.len());
+        for e in &errors {
+            assert!(e.code().starts_with("calendar."));
+            assert!(!e.path().is_empty());
+            let (en, zh) = (e.message(Locale::En), e.message(Locale::ZhHans));
+            assert_ne!(en, zh);
+            // The path travels beside the message, never inside it.
+            assert!(!en.starts_with(e.path()) && !zh.starts_with(e.path()));
+            let issue = crate::Error::from(e.clone()).issue(Locale::ZhHans);
+            assert_eq!(
+                (issue.code.as_str(), issue.path.as_str()),
+                (e.code(), e.path())
+            );
+            // Through scheduling, the calendar's own code and path.
+            let scheduled = crate::schedule::ScheduleError::from(e.clone());
+            assert_eq!((scheduled.code(), scheduled.path()), (e.code(), e.path()));
+            assert_eq!(scheduled.message(Locale::ZhHans), zh);
+        }
+    }
+}
