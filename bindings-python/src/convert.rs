@@ -9,7 +9,7 @@
 //! - **Out:** a core value is written through serde straight into Python objects: maps
 //!   become `dict`, sequences `list`, dates `datetime.date`, date-times `datetime.datetime`,
 //!   times of day `datetime.time`, and money (the decimal fields named in
-//!   [`DECIMAL_FIELDS`]) `decimal.Decimal`.
+//!   [`secretariat::schema::decimal_fields`]) `decimal.Decimal`.
 
 use std::fmt;
 use std::sync::Mutex;
@@ -31,11 +31,16 @@ use secretariat::{Diagnostic, Error, InputError, PathSegment};
 
 use crate::errors::to_py_err;
 
-/// Field names whose decimal strings are money or scores and come out as `decimal.Decimal`:
-/// the core's [`secretariat::DECIMAL_FIELDS`] (the conformance tests check that it names every
-/// `Decimal` field of the core's results). A string under one of these names that does not
-/// read as a decimal (`"none"`) stays a string; map keys never convert.
-pub use secretariat::DECIMAL_FIELDS;
+/// Whether decimal strings under a field name are money or scores, to come out as
+/// `decimal.Decimal`: the names are read from the core's schemas
+/// ([`secretariat::schema::decimal_fields`]; the conformance tests check that they cover every
+/// `Decimal` of the core's results). A string under one of these names that does not read as
+/// a decimal (`"none"`) stays a string; map keys never convert.
+fn is_decimal_field(name: &str) -> bool {
+    secretariat::schema::decimal_fields()
+        .binary_search(&name)
+        .is_ok()
+}
 
 static DECIMAL: PyOnceLock<Py<PyType>> = PyOnceLock::new();
 
@@ -326,7 +331,7 @@ pub fn read_value<T: DeserializeOwned>(py: Python<'_>, value: Value, path: &str)
 /// core reads decimals from text only, so that no JSON number is ever rounded, while an
 /// `int` is exact), and a path given as segments (as every result gives it) where the core
 /// keeps a path as text. When the reader refuses such a value at some path (an integer
-/// only under a field of [`DECIMAL_FIELDS`], the names `to_py` writes as `Decimal`), it is
+/// only under a field of [`secretariat::schema::decimal_fields`], the names `to_py` writes as `Decimal`), it is
 /// given again in the core's form; if that is refused there too, the first error stands.
 /// The one place that decides this on the way in, as [`PySerializer`] does on the way out
 /// (both to be derived from the core's schema).
@@ -340,7 +345,7 @@ pub fn ints_as_decimals<T>(
     fn core_form(v: &Value, path: &[PathSegment]) -> Option<Value> {
         let decimal = || {
             path.iter()
-                .any(|s| matches!(s, PathSegment::Key(k) if DECIMAL_FIELDS.contains(&k.as_str())))
+                .any(|s| matches!(s, PathSegment::Key(k) if is_decimal_field(k)))
         };
         match v {
             Value::Number(n) if !n.is_f64() && decimal() => Some(Value::String(n.to_string())),
@@ -367,8 +372,7 @@ pub fn ints_as_decimals<T>(
             Value::Number(n) => decimal && !n.is_f64(),
             Value::Array(a) => a.iter().any(|i| has_other_form(i, decimal)),
             Value::Object(m) => m.iter().any(|(k, v)| {
-                (k == "path" && v.is_array())
-                    || has_other_form(v, decimal || DECIMAL_FIELDS.contains(&k.as_str()))
+                (k == "path" && v.is_array()) || has_other_form(v, decimal || is_decimal_field(k))
             }),
             _ => false,
         }
@@ -547,7 +551,7 @@ impl<'py> ser::Serializer for PySerializer<'py> {
             && v.bytes()
                 .next()
                 .is_some_and(|b| b.is_ascii_digit() || b == b'-')
-            && DECIMAL_FIELDS.contains(&field)
+            && is_decimal_field(field)
             && v.parse::<rust_decimal::Decimal>().is_ok()
         {
             return Ok(decimal_type(self.py)?.call1((v,))?);

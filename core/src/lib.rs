@@ -94,53 +94,6 @@ pub use recruitment::{Allocation, RecruitmentError, RecruitmentRound, allocate};
 pub use report::{SelectionData, TermData, TermReport, term_report};
 pub use rulebook::{RuleRef, Rulebook, RulebookError, RulebookStamp};
 
-/// The struct field names under which the core's results hold exact decimals (money and
-/// scores, written as text such as `"12.50"`), wherever they appear: a binding that gives its
-/// language's decimal type (Python's `decimal.Decimal`) converts the text under these names.
-/// The conformance tests (`tests/src/decimal_fields.rs`) check, by type, that every `Decimal`
-/// in the results of every vector is under one of them, and that each is used.
-pub const DECIMAL_FIELDS: &[&str] = &[
-    "aggregate",
-    "amount",
-    "annual_cap",
-    "annual_min",
-    "approved",
-    "budget",
-    "cap",
-    "committed",
-    "committed_percent",
-    "contribution",
-    "limit",
-    "lowest_chosen_score",
-    "max",
-    "min",
-    "min_score",
-    "normalized",
-    "pass_mark",
-    "per",
-    "per_absence",
-    "per_lateness",
-    "planned_max",
-    "planned_min",
-    "raw",
-    "released",
-    "remaining",
-    "remaining_cap",
-    "requested",
-    "reserved",
-    "scale_max",
-    "scale_min",
-    "score",
-    "scores",
-    "spent",
-    "subtotal",
-    "total",
-    "total_score",
-    "used",
-    "utilisation",
-    "weight",
-];
-
 /// The README's Rust quick start, compiled and run as a doctest.
 #[cfg(doctest)]
 #[doc = include_str!("../../README.md")]

@@ -355,6 +355,90 @@ pub fn schema(name: &str) -> Result<Value, Error> {
     Ok((entry.generate)(settings(entry.side)).to_value())
 }
 
+/// The names of the fields that hold an exact decimal (money, scores, weights: written as
+/// text such as `"12.50"`) anywhere in the registry's schemas, sorted: a field whose schema
+/// is `format: decimal`, or a list, a map or an optional of them. A binding that gives its
+/// language's decimal type (Python's `decimal.Decimal`) converts the text under these
+/// names; they are read from the types, so a new decimal field needs no list kept by hand.
+///
+/// ```
+/// let fields = secretariat::schema::decimal_fields();
+/// assert!(fields.contains(&"amount") && fields.contains(&"remaining"));
+/// assert!(!fields.contains(&"title"));
+/// ```
+pub fn decimal_fields() -> &'static [&'static str] {
+    static FIELDS: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    FIELDS.get_or_init(|| {
+        let mut names = std::collections::BTreeSet::new();
+        for entry in ENTRIES {
+            let schema = (entry.generate)(settings(entry.side)).to_value();
+            let defs = schema.get("$defs").cloned().unwrap_or(Value::Null);
+            collect_decimal_fields(&schema, &defs, &mut names);
+        }
+        // Leaked once: the set is fixed for the life of the program.
+        names
+            .into_iter()
+            .map(|n| &*Box::leak(n.into_boxed_str()))
+            .collect()
+    })
+}
+
+/// Every property, at any depth of `node`, whose value is a decimal.
+fn collect_decimal_fields(
+    node: &Value,
+    defs: &Value,
+    names: &mut std::collections::BTreeSet<String>,
+) {
+    match node {
+        Value::Object(map) => {
+            if let Some(Value::Object(properties)) = map.get("properties") {
+                for (name, property) in properties {
+                    if holds_decimal(property, defs, 0) {
+                        names.insert(name.clone());
+                    }
+                }
+            }
+            for value in map.values() {
+                collect_decimal_fields(value, defs, names);
+            }
+        }
+        Value::Array(items) => {
+            for item in items {
+                collect_decimal_fields(item, defs, names);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Whether a property's schema is a decimal, or a list, a map or a choice that holds one
+/// (not an object with fields of its own: those fields are named themselves).
+fn holds_decimal(schema: &Value, defs: &Value, depth: usize) -> bool {
+    if depth > 8 {
+        return false;
+    }
+    if schema.get("format").and_then(Value::as_str) == Some("decimal") {
+        return true;
+    }
+    if let Some(target) = schema.get("$ref").and_then(Value::as_str) {
+        let def = target
+            .strip_prefix("#/$defs/")
+            .and_then(|name| defs.get(name));
+        return def
+            .is_some_and(|d| d.get("properties").is_none() && holds_decimal(d, defs, depth + 1));
+    }
+    let branches = ["anyOf", "oneOf", "allOf"]
+        .iter()
+        .filter_map(|k| schema.get(*k).and_then(Value::as_array))
+        .flatten();
+    let inner = ["items", "additionalProperties"]
+        .iter()
+        .filter_map(|k| schema.get(*k));
+    branches
+        .chain(inner)
+        .any(|s| s.get("properties").is_none() && holds_decimal(s, defs, depth + 1))
+}
+
 /// The generator settings of a side: draft 2020-12, the contract of the side, and the
 /// core's own formats.
 fn settings(side: Side) -> SchemaSettings {

@@ -1,10 +1,10 @@
-//! Which struct fields of a result hold exact decimals: the check behind
-//! [`secretariat::DECIMAL_FIELDS`].
+//! Which struct fields of a result hold exact decimals, by type: the check behind
+//! [`secretariat::schema::decimal_fields`], which reads them from the schemas.
 //!
 //! A decimal is written as text (`"12.50"`), so a binding that gives its language's decimal
 //! type (Python's `decimal.Decimal`) tells money and scores from other text by the name of
-//! the struct field they are under. A `Decimal` field missing from the list would come out as
-//! a string without anyone noticing; this module finds every such field by type, not by name.
+//! the struct field they are under. A `Decimal` field the schemas did not mark would come out
+//! as a string without anyone noticing; this module finds every such field by type, not by name.
 //!
 //! [`record`] walks a value with a serializer that writes nothing and notes, each time a
 //! `rust_decimal::Decimal` is about to be written (a field, an item of a list, a map value, an

@@ -44,11 +44,11 @@ fn conformance_vectors() {
     assert!(count >= 20, "only {count} cases");
 }
 
-/// `secretariat::DECIMAL_FIELDS` (the names under which the Python binding gives
-/// `decimal.Decimal`) against the types of every vector's result: every `Decimal` is under a
-/// listed name, and every listed name holds one somewhere.
+/// The decimal fields read from the schemas (`secretariat::schema::decimal_fields`, the
+/// names under which the Python binding gives `decimal.Decimal`) against the types of every
+/// vector's result: every `Decimal` a result holds is under one of them.
 #[test]
-fn decimal_fields_name_every_decimal_of_the_results() {
+fn schema_decimal_fields_name_every_decimal_of_the_results() {
     for (_, case) in cases() {
         let _ = check(&case);
     }
@@ -56,15 +56,14 @@ fn decimal_fields_name_every_decimal_of_the_results() {
     decimal_fields::record(&secretariat::TermData::sample());
     decimal_fields::record(&secretariat::Rulebook::default());
     let seen = decimal_fields::seen();
-    let listed: BTreeSet<&str> = secretariat::DECIMAL_FIELDS.iter().copied().collect();
-    let unlisted: Vec<_> = seen.difference(&listed).collect();
+    let derived: BTreeSet<&str> = secretariat::schema::decimal_fields()
+        .iter()
+        .copied()
+        .collect();
+    let missing: Vec<_> = seen.difference(&derived).collect();
     assert!(
-        unlisted.is_empty(),
-        "results hold decimals under fields DECIMAL_FIELDS does not name: {unlisted:?}"
+        missing.is_empty(),
+        "results hold decimals under fields the schemas do not mark as decimal: {missing:?}"
     );
-    let unused: Vec<_> = listed.difference(&seen).collect();
-    assert!(
-        unused.is_empty(),
-        "DECIMAL_FIELDS names fields no result holds a decimal under: {unused:?}"
-    );
+    assert!(seen.len() >= 30, "only {} decimal fields seen", seen.len());
 }
