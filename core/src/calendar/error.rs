@@ -19,6 +19,20 @@ pub enum CalendarError {
         /// The period's last day.
         end: NaiveDate,
     },
+    /// A term longer than the library handles ([`super::MAX_TERM_DAYS`]): a term of office
+    /// is a year or two, and its weekly meetings are generated one by one
+    /// (`calendar.term_too_long`).
+    #[error("the term runs from {start} to {end}, longer than {max_days} days")]
+    TermTooLong {
+        /// Field path.
+        path: String,
+        /// The term's first day.
+        start: NaiveDate,
+        /// The term's last day.
+        end: NaiveDate,
+        /// The longest term, in days.
+        max_days: i64,
+    },
     /// A date moved by some (calendar or working) days falls outside the dates the library
     /// supports (`calendar.date_out_of_range`).
     #[error("{date} moved by {days} days falls outside the supported dates")]
@@ -49,6 +63,7 @@ impl CalendarError {
     pub(crate) fn path_mut(&mut self) -> &mut String {
         match self {
             CalendarError::InvalidPeriod { path, .. }
+            | CalendarError::TermTooLong { path, .. }
             | CalendarError::DateOutOfRange { path, .. }
             | CalendarError::NoWorkingDay { path, .. } => path,
         }
@@ -59,6 +74,7 @@ impl Diagnostic for CalendarError {
     fn code(&self) -> &'static str {
         match self {
             CalendarError::InvalidPeriod { .. } => "calendar.invalid_period",
+            CalendarError::TermTooLong { .. } => "calendar.term_too_long",
             CalendarError::DateOutOfRange { .. } => "calendar.date_out_of_range",
             CalendarError::NoWorkingDay { .. } => "calendar.no_working_day",
         }
@@ -67,6 +83,7 @@ impl Diagnostic for CalendarError {
     fn path(&self) -> &str {
         match self {
             CalendarError::InvalidPeriod { path, .. }
+            | CalendarError::TermTooLong { path, .. }
             | CalendarError::DateOutOfRange { path, .. }
             | CalendarError::NoWorkingDay { path, .. } => path,
         }
@@ -77,6 +94,12 @@ impl Diagnostic for CalendarError {
             CalendarError::InvalidPeriod { start, end, .. } => {
                 format!("时段的结束日期 {end} 早于开始日期 {start}")
             }
+            CalendarError::TermTooLong {
+                start,
+                end,
+                max_days,
+                ..
+            } => format!("任期从 {start} 到 {end}，超过了 {max_days} 天的上限"),
             CalendarError::DateOutOfRange { date, days, .. } => {
                 format!("{date} 移动 {days} 天后超出了支持的日期范围")
             }
@@ -93,6 +116,16 @@ impl Diagnostic for CalendarError {
             CalendarError::InvalidPeriod { start, end, .. } => {
                 p.insert("start", start.to_string());
                 p.insert("end", end.to_string());
+            }
+            CalendarError::TermTooLong {
+                start,
+                end,
+                max_days,
+                ..
+            } => {
+                p.insert("start", start.to_string());
+                p.insert("end", end.to_string());
+                p.insert("max_days", max_days.to_string());
             }
             CalendarError::DateOutOfRange { date, days, .. }
             | CalendarError::NoWorkingDay { date, days, .. } => {
@@ -121,6 +154,12 @@ mod tests {
                 path: "date".into(),
                 date,
                 days: -35,
+            },
+            CalendarError::TermTooLong {
+                path: "term.end".into(),
+                start: date,
+                end: date,
+                max_days: 3653,
             },
             CalendarError::NoWorkingDay {
                 path: "date".into(),

@@ -9,6 +9,11 @@ mod error;
 
 pub use error::CalendarError;
 
+/// The longest term a calendar may have, in days (ten years). A term of office is a year or
+/// two; the bound keeps a mistyped year (`7014` for `2014`) from generating hundreds of
+/// thousands of weekly meetings. Not school policy: a limit of the library's input.
+pub const MAX_TERM_DAYS: i64 = 3653;
+
 /// An inclusive range of dates: `start..=end`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -188,12 +193,23 @@ impl SchoolCalendar {
         WorkingDayIndex::new(self)
     }
 
-    /// Checks that the term and every period end on or after their start.
+    /// Checks that the term and every period end on or after their start, and that the term
+    /// is at most [`MAX_TERM_DAYS`] long.
     ///
     /// # Errors
     ///
-    /// `calendar.invalid_period` with the path of the period's end, e.g. `holidays[1].end`.
+    /// `calendar.invalid_period` with the path of the period's end, e.g. `holidays[1].end`;
+    /// `calendar.term_too_long` at `term.end`.
     pub fn validate(&self) -> Result<(), CalendarError> {
+        let length = (self.term.end - self.term.start).num_days();
+        if length > MAX_TERM_DAYS {
+            return Err(CalendarError::TermTooLong {
+                path: "term.end".into(),
+                start: self.term.start,
+                end: self.term.end,
+                max_days: MAX_TERM_DAYS,
+            });
+        }
         let named = [
             ("semesters", &self.semesters),
             ("holidays", &self.holidays),

@@ -1,7 +1,9 @@
 use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, Weekday};
 use proptest::prelude::*;
 
-use super::{DateRange, Period, SchoolCalendar, WorkingDayIndex, date_of, day_number};
+use super::{
+    DateRange, MAX_TERM_DAYS, Period, SchoolCalendar, WorkingDayIndex, date_of, day_number,
+};
 use crate::diagnostic::Diagnostic;
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
@@ -358,4 +360,27 @@ proptest! {
             NaiveDateTime::parse_from_str(&iso_datetime(at), "%Y-%m-%dT%H:%M:%S").ok()
         );
     }
+}
+
+/// Found by the fuzz target `read_term` (fuzz/regressions/read_term/): a term whose end year
+/// was mistyped as 7014 generated some 260,000 weekly meetings and took minutes. Now it is
+/// refused at once.
+#[test]
+fn a_term_of_five_thousand_years_is_refused_not_computed() {
+    let mut data = crate::TermData::sample();
+    data.calendar.term.end = NaiveDate::from_ymd_opt(7014, 7, 4).unwrap();
+    let today = NaiveDate::from_ymd_opt(2002, 10, 14).unwrap();
+    let err = crate::term_report(&crate::Rulebook::default(), &data, today).unwrap_err();
+    assert_eq!(err.code(), "calendar.term_too_long");
+    assert!(err.path().ends_with("term.end"), "{}", err.path());
+    assert_eq!(err.params()["max_days"], MAX_TERM_DAYS.to_string());
+
+    // Ten years is still a term.
+    data.calendar.term.end = data.calendar.term.start + chrono::Duration::days(MAX_TERM_DAYS);
+    assert!(data.calendar.validate().is_ok());
+    data.calendar.term.end += chrono::Duration::days(1);
+    assert_eq!(
+        data.calendar.validate().unwrap_err().code(),
+        "calendar.term_too_long"
+    );
 }
