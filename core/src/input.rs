@@ -32,9 +32,20 @@ pub enum InputError {
     },
 }
 
-/// Codes a field type may put at the start of its own deserialization error, as
-/// `[code] detail`, so that the reader reports that code instead of `input.invalid`.
-const FIELD_CODES: &[&str] = &["member.invalid_grade"];
+thread_local! {
+    /// The code and message of the last refusal a field type made through [`field_error`]:
+    /// serde's error carries only text, so the code travels beside it, typed.
+    static FIELD_REFUSAL: std::cell::RefCell<Option<(&'static str, String)>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// A field type's own refusal, with its stable code (e.g. `member.invalid_grade`): the reader
+/// reports that code instead of `input.invalid` when this is the error that ends the read.
+pub(crate) fn field_error<E: serde::de::Error>(code: &'static str, message: String) -> E {
+    let error = E::custom(&message);
+    FIELD_REFUSAL.with(|r| *r.borrow_mut() = Some((code, message)));
+    error
+}
 
 impl InputError {
     /// The path field, for [`crate::Error::within`].
@@ -85,21 +96,13 @@ impl Diagnostic for InputError {
 }
 
 fn invalid(path: String, detail: String) -> InputError {
-    for code in FIELD_CODES {
-        let marker = format!("[{code}] ");
-        if let Some(rest) = detail.strip_prefix(&marker) {
-            return InputError::Invalid {
-                code,
-                path,
-                detail: rest.to_owned(),
-            };
-        }
-    }
-    InputError::Invalid {
-        code: "input.invalid",
-        path,
-        detail,
-    }
+    // A field's refusal counts only if it is the error that ended the read (not one an
+    // untagged choice tried and dropped).
+    let code = FIELD_REFUSAL
+        .with(|r| r.borrow_mut().take())
+        .filter(|(_, message)| *message == detail)
+        .map_or("input.invalid", |(code, _)| code);
+    InputError::Invalid { code, path, detail }
 }
 
 /// Reads any input type from a JSON value, with paths in errors.
@@ -108,6 +111,7 @@ fn invalid(path: String, detail: String) -> InputError {
 ///
 /// `input.invalid` (or a field's own code) with the path of the offending field.
 pub fn from_json_value<T: DeserializeOwned>(value: serde_json::Value) -> Result<T, InputError> {
+    FIELD_REFUSAL.with(|r| r.borrow_mut().take());
     path::deserialize(value).map_err(|e| invalid(e.path(), e.message))
 }
 

@@ -175,9 +175,7 @@ impl<'de> Deserialize<'de> for Grade {
                 value: "(not a number or text)".into(),
             }),
         };
-        parsed.map_err(|e| {
-            serde::de::Error::custom(format!("[member.invalid_grade] {}", e.message(Locale::En)))
-        })
+        parsed.map_err(|e| crate::input::field_error(e.code(), e.message(Locale::En)))
     }
 }
 
