@@ -3,41 +3,13 @@
 //! operation that is refused leaves both serialisations byte-identical.
 #![no_main]
 
-use std::sync::OnceLock;
-
 use chrono::NaiveDate;
 use libfuzzer_sys::fuzz_target;
 use secretariat::activity::{ActivityYear, YearOperation};
-use secretariat::members::Roster;
-use secretariat::{Rulebook, TermData, input};
+use secretariat::input;
 
-struct Fixture {
-    rulebook: Rulebook,
-    roster: Roster,
-    year: ActivityYear,
-}
-
-fn fixture() -> Option<&'static Fixture> {
-    static FIXTURE: OnceLock<Option<Fixture>> = OnceLock::new();
-    FIXTURE
-        .get_or_init(|| {
-            let term = TermData::sample();
-            let rulebook = Rulebook::default();
-            let roster = term.roster().ok()?;
-            let today = NaiveDate::from_ymd_opt(2002, 10, 14)?;
-            let year = term
-                .budget_year
-                .as_ref()?
-                .replay(&rulebook, &roster, None, today)
-                .ok()?;
-            Some(Fixture {
-                rulebook,
-                roster,
-                year,
-            })
-        })
-        .as_ref()
-}
+#[path = "sample.rs"]
+mod sample;
 
 fn serialised(year: &ActivityYear) -> String {
     let book = serde_json::to_string(&year.book).unwrap_or_default();
@@ -52,7 +24,7 @@ fuzz_target!(|data: &[u8]| {
     let Ok(operations) = input::from_json_str::<Vec<YearOperation>>(text) else {
         return;
     };
-    let Some(f) = fixture() else {
+    let Some(f) = sample::sample() else {
         return;
     };
     let mut year = f.year.clone();

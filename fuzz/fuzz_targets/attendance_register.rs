@@ -4,12 +4,10 @@
 //! after every step.
 #![no_main]
 
-use std::sync::OnceLock;
-
 use chrono::NaiveDate;
 use libfuzzer_sys::fuzz_target;
 use secretariat::attendance::MarkRecord;
-use secretariat::{AttendanceRegister, LeaveRequest, Rulebook, TermData, input};
+use secretariat::{LeaveRequest, input};
 
 #[derive(serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -18,27 +16,8 @@ enum Operation {
     Leave(LeaveRequest),
 }
 
-struct Fixture {
-    rulebook: Rulebook,
-    term: TermData,
-    register: AttendanceRegister,
-}
-
-fn fixture() -> Option<&'static Fixture> {
-    static FIXTURE: OnceLock<Option<Fixture>> = OnceLock::new();
-    FIXTURE
-        .get_or_init(|| {
-            let term = TermData::sample();
-            let rulebook = Rulebook::default();
-            let (register, _) = term.register(&rulebook).ok()?;
-            Some(Fixture {
-                rulebook,
-                term,
-                register,
-            })
-        })
-        .as_ref()
-}
+#[path = "sample.rs"]
+mod sample;
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {
@@ -47,7 +26,7 @@ fuzz_target!(|data: &[u8]| {
     let Ok(operations) = input::from_json_str::<Vec<Operation>>(text) else {
         return;
     };
-    let Some(f) = fixture() else {
+    let Some(f) = sample::sample() else {
         return;
     };
     let today = NaiveDate::from_ymd_opt(2002, 12, 1).unwrap_or_default();

@@ -3,41 +3,12 @@
 //! that is refused (or only checked) leaves the ledger's serialisation byte-identical.
 #![no_main]
 
-use std::sync::OnceLock;
-
-use chrono::NaiveDate;
 use libfuzzer_sys::fuzz_target;
 use secretariat::budget::{BudgetLedger, LedgerOperation};
-use secretariat::members::Roster;
-use secretariat::{Rulebook, TermData, input};
+use secretariat::input;
 
-struct Fixture {
-    rulebook: Rulebook,
-    roster: Roster,
-    ledger: BudgetLedger,
-}
-
-fn fixture() -> Option<&'static Fixture> {
-    static FIXTURE: OnceLock<Option<Fixture>> = OnceLock::new();
-    FIXTURE
-        .get_or_init(|| {
-            let term = TermData::sample();
-            let rulebook = Rulebook::default();
-            let roster = term.roster().ok()?;
-            let today = NaiveDate::from_ymd_opt(2002, 10, 14)?;
-            let year = term
-                .budget_year
-                .as_ref()?
-                .replay(&rulebook, &roster, None, today)
-                .ok()?;
-            Some(Fixture {
-                rulebook,
-                roster,
-                ledger: year.ledger,
-            })
-        })
-        .as_ref()
-}
+#[path = "sample.rs"]
+mod sample;
 
 fn serialised(ledger: &BudgetLedger) -> String {
     serde_json::to_string(ledger).unwrap_or_default()
@@ -50,10 +21,10 @@ fuzz_target!(|data: &[u8]| {
     let Ok(operations) = input::from_json_str::<Vec<LedgerOperation>>(text) else {
         return;
     };
-    let Some(f) = fixture() else {
+    let Some(f) = sample::sample() else {
         return;
     };
-    let mut ledger = f.ledger.clone();
+    let mut ledger = f.year.ledger.clone();
     for op in &operations {
         let before = serialised(&ledger);
         let _ = ledger.check(&f.rulebook, &f.roster, op);
