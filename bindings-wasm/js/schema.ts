@@ -51,7 +51,10 @@ export function schema(
   if (typeof name === 'string' && Object.prototype.hasOwnProperty.call(SCHEMA_TEXT, name)) {
     return JSON.parse(SCHEMA_TEXT[name as SchemaName]) as JsonSchema;
   }
-  throw unknownName(String(name), options?.locale);
+  // Only a string or a number is shown: `String()` of a deeply nested array overflows the
+  // stack, and of an object with a throwing `toString` throws.
+  const shown = ['string', 'number'].includes(typeof name) ? String(name) : `(${typeof name})`;
+  throw unknownName(shown, options?.locale);
 }
 
 /** The core's `schema.unknown_name` error (`secretariat::schema::SchemaError`), as the binding

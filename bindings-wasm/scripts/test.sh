@@ -7,7 +7,8 @@
 #   2. scripts/build.sh   both modules, their JS glue and the package's entries (index.js with
 #                         the Standard Schemas): the full API in pkg/web and pkg/node, the forms
 #                         module in pkg/forms/;
-#   3. node --test        test/*.test.mjs: every conformance vector through the JS API, the
+#   3. node --test        test/*.test.mjs: every conformance vector through the JS API, no
+#                         export trapping on hostile input (no-trap.test.mjs), the
 #                         API's errors, money, locales and caches, the Standard Schemas through
 #                         react-hook-form, the TypeScript declarations (tsc --strict);
 #   4. the demo page      demo/test/ in headless Chromium, when the demo has its test;

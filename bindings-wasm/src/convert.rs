@@ -77,6 +77,38 @@ pub(crate) fn json_text(value: &JsValue, path: &str) -> Result<String, Error> {
     }
 }
 
+/// A string argument (an id, a rule's name, a file's text): anything else, `undefined` and
+/// `null` included, is refused with `input.invalid` at `path` instead of reaching the glue's
+/// string copy, which would read a number or an object as a string of garbage length.
+pub(crate) fn text(value: &JsValue, path: &str) -> Result<String, Error> {
+    value
+        .as_string()
+        .ok_or_else(|| invalid(path, format!("expected a string, not {}", js_kind(value))))
+}
+
+/// What kind of JavaScript value `value` is, for a message.
+fn js_kind(value: &JsValue) -> &'static str {
+    if value.is_undefined() {
+        "undefined"
+    } else if value.is_null() {
+        "null"
+    } else if value.as_f64().is_some() {
+        "a number"
+    } else if value.as_bool().is_some() {
+        "a boolean"
+    } else if value.is_bigint() {
+        "a bigint"
+    } else if value.is_symbol() {
+        "a symbol"
+    } else if value.is_function() {
+        "a function"
+    } else if js_sys::Array::is_array(value) {
+        "an array"
+    } else {
+        "an object"
+    }
+}
+
 /// Reads a core input type from a JavaScript value.
 pub(crate) fn from_js<T: DeserializeOwned>(value: &JsValue, path: &str) -> Result<T, Error> {
     from_camel_json(&json_text(value, path)?).map_err(|e| e.within(path))

@@ -32,7 +32,7 @@ use secretariat::forms::{
 };
 use secretariat::{Diagnostic, Error, Locale, MemberId, Rulebook, TermData};
 
-use crate::convert::{from_js, to_js};
+use crate::convert::{from_js, text, to_js};
 use crate::errors::JsIssue;
 use crate::options::{Options, RulebookChoice, call};
 use crate::records::term_data;
@@ -241,13 +241,13 @@ pub fn check_board_plan(
 /// the records behind them. Throws `member.unknown` (path `["member"]`).
 #[wasm_bindgen(js_name = memberStanding, unchecked_return_type = "Standing")]
 pub fn member_standing(
-    member: &str,
+    #[wasm_bindgen(unchecked_param_type = "string")] member: JsValue,
     #[wasm_bindgen(unchecked_param_type = "TermData")] context: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Options")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
     call(options, |o| {
         let context = term_data(&context).map_err(|e| e.within("context"))?;
-        let member = MemberId(member.to_owned());
+        let member = MemberId(text(&member, "member")?);
         to_js(&prepared(o.rulebook()?, context, o.today()?).member_standing(&member)?)
     })
 }
@@ -256,13 +256,14 @@ pub fn member_standing(
 /// event, the next action). Throws `activity.unknown` (path `["activity"]`).
 #[wasm_bindgen(js_name = eventCountdown, unchecked_return_type = "ActivityStatus")]
 pub fn event_countdown(
-    activity: &str,
+    #[wasm_bindgen(unchecked_param_type = "string")] activity: JsValue,
     #[wasm_bindgen(unchecked_param_type = "TermData")] context: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Options")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
     call(options, |o| {
+        let activity = text(&activity, "activity")?;
         let context = term_data(&context).map_err(|e| e.within("context"))?;
-        to_js(&prepared(o.rulebook()?, context, o.today()?).event_countdown(activity)?)
+        to_js(&prepared(o.rulebook()?, context, o.today()?).event_countdown(&activity)?)
     })
 }
 

@@ -18,7 +18,10 @@ use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
 
-use secretariat::{Error, Rulebook, TermData};
+use secretariat::{Error, Locale, Rulebook, TermData};
+
+use crate::convert::invalid;
+use crate::errors::js_error;
 
 #[wasm_bindgen]
 extern "C" {
@@ -85,27 +88,51 @@ thread_local! {
 
 /// Deep-freezes `value` in place and returns it: calls given it (as a context or as
 /// `options.rulebook`) read it once for as long as it lives. (Declared for TypeScript in
-/// `types/secretariat.d.ts`, as a generic function.)
+/// `types/secretariat.d.ts`, as a generic function.) A value that holds something
+/// `Object.freeze` refuses (a typed array or a DataView with elements) is refused with
+/// `input.invalid` at that path, and nothing is frozen.
 #[wasm_bindgen(js_name = freeze, skip_typescript)]
-pub fn freeze(value: JsValue) -> JsValue {
+pub fn freeze(value: JsValue) -> Result<JsValue, JsValue> {
     if value.is_object() {
-        let seen = WeakSet::new();
-        deep_freeze(&value, &seen);
+        let mut objects = Vec::new();
+        collect(&value, &WeakSet::new(), &mut Vec::new(), &mut objects)
+            .map_err(|e| js_error(&e, Locale::En))?;
+        for object in &objects {
+            js_sys::Object::freeze(object.unchecked_ref::<js_sys::Object>());
+        }
         REGISTRY.with(|r| r.frozen.add(&value));
     }
-    value
+    Ok(value)
 }
 
-fn deep_freeze(value: &JsValue, seen: &WeakSet) {
+/// How deep `freeze` goes: deeper is not data a call takes (the JSON reader stops at 128).
+const MAX_DEPTH: usize = 128;
+
+/// Gathers every object reachable from `value` (each once), refusing what cannot be frozen.
+fn collect(
+    value: &JsValue,
+    seen: &WeakSet,
+    path: &mut Vec<String>,
+    out: &mut Vec<JsValue>,
+) -> Result<(), secretariat::Error> {
     if !value.is_object() || seen.has(value) {
-        return;
+        return Ok(());
+    }
+    if js_sys::ArrayBuffer::is_view(value) {
+        return Err(invalid(&path.join("."), "a typed array cannot be frozen"));
+    }
+    if path.len() > MAX_DEPTH {
+        return Err(invalid(&path.join("."), "nested too deep to be data"));
     }
     seen.add(value);
-    let object: &js_sys::Object = value.unchecked_ref();
-    js_sys::Object::freeze(object);
-    for child in js_sys::Object::values(object).iter() {
-        deep_freeze(&child, seen);
+    out.push(value.clone());
+    for entry in js_sys::Object::entries(value.unchecked_ref()).iter() {
+        let entry: js_sys::Array = entry.unchecked_into();
+        path.push(entry.get(0).as_string().unwrap_or_default());
+        collect(&entry.get(1), seen, path, out)?;
+        path.pop();
     }
+    Ok(())
 }
 
 impl Registry {

@@ -6,24 +6,25 @@ use wasm_bindgen::prelude::*;
 use secretariat::calendar::SchoolCalendar;
 use secretariat::schedule::{self, MilestonePlan};
 
-use crate::convert::{from_js, invalid, to_js};
+use crate::convert::{from_js, invalid, text, to_js};
 use crate::options::{call, date};
 
 /// The milestones of the rulebook's template `template` planned backward from `eventDate`
 /// (calendar days, or working days on `options.calendar` when the rulebook counts them).
 #[wasm_bindgen(js_name = planMilestones, unchecked_return_type = "MilestonePlan")]
 pub fn plan_milestones(
-    template: &str,
+    #[wasm_bindgen(unchecked_param_type = "string")] template: JsValue,
     #[wasm_bindgen(js_name = eventDate, unchecked_param_type = "string")] event_date: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "CalendarOptions")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
     call(options, |o| {
+        let template = text(&template, "template")?;
         let event_date = date(&event_date, "event_date")?;
         let calendar: Option<SchoolCalendar> = o.read_opt("calendar")?;
         let plan = o
             .rulebook()?
             .schedule
-            .plan(template, event_date, calendar.as_ref())?;
+            .plan(&template, event_date, calendar.as_ref())?;
         to_js(&plan)
     })
 }
@@ -73,19 +74,20 @@ pub fn countdown(
 /// or notice on `anchor` (e.g. `"board_plan"`: 5 to 7 days before the issue).
 #[wasm_bindgen(js_name = checkLeadTime, unchecked_return_type = "LeadTimeVerdict")]
 pub fn check_lead_time(
-    rule: &str,
+    #[wasm_bindgen(unchecked_param_type = "string")] rule: JsValue,
     #[wasm_bindgen(unchecked_param_type = "string")] anchor: JsValue,
     #[wasm_bindgen(unchecked_param_type = "string")] actual: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "CalendarOptions")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
     call(options, |o| {
+        let rule = text(&rule, "rule")?;
         let anchor = date(&anchor, "anchor")?;
         let actual = date(&actual, "actual")?;
         let calendar: Option<SchoolCalendar> = o.read_opt("calendar")?;
         let verdict =
             o.rulebook()?
                 .schedule
-                .check_lead_time(rule, anchor, actual, calendar.as_ref())?;
+                .check_lead_time(&rule, anchor, actual, calendar.as_ref())?;
         to_js(&verdict)
     })
 }

@@ -8,7 +8,7 @@ use secretariat::evaluation::EvaluationInput;
 use secretariat::recruitment::RecruitmentRound;
 use secretariat::{Error, Member};
 
-use crate::convert::{from_js, invalid, to_js};
+use crate::convert::{from_js, invalid, text, to_js};
 use crate::options::call;
 
 /// Scores and ranks candidates with a scheme (a rulebook scheme's id, or one given whole):
@@ -44,17 +44,18 @@ pub fn allocate(
 /// counting years of study in the academic year `year`.
 #[wasm_bindgen(js_name = checkTeam, unchecked_return_type = "TeamCheck")]
 pub fn check_team(
-    rules: &str,
+    #[wasm_bindgen(unchecked_param_type = "string")] rules: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Member[]")] team: JsValue,
     #[wasm_bindgen(unchecked_param_type = "number")] year: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "BaseOptions")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
     call(options, |o| {
+        let rules = text(&rules, "rules")?;
         let team: Vec<Member> = from_js(&team, "team")?;
         let year = whole_year(&year)?;
         to_js(&secretariat::recruitment::check_team(
             &*o.rulebook()?,
-            rules,
+            &rules,
             &team,
             year,
         )?)

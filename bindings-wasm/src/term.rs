@@ -17,10 +17,13 @@ use crate::records::term_data;
 /// checked and whole.
 #[wasm_bindgen(js_name = loadRulebookToml, unchecked_return_type = "Rulebook")]
 pub fn load_rulebook_toml(
-    text: &str,
+    #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "BaseOptions")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
-    call(options, |_| to_js(&Rulebook::from_toml_str(text)?))
+    call(options, |_| {
+        let text = crate::convert::text(&text, "text")?;
+        to_js(&Rulebook::from_toml_str(&text)?)
+    })
 }
 
 /// A grade (intake year) as the full year: `"02"` is 2002, `"1999"` is 1999.
