@@ -37,7 +37,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 pub use error::EvaluationError;
 pub use policy::{
     Aggregation, Criterion, Deductions, EvaluationPolicy, EvaluationScheme, FinalTieBreak, Limit,
-    MissingScore, Normalization, PassMark, Selection, TieMethod,
+    MissingScore, NormalScale, Normalization, PassMark, Selection, TieMethod,
 };
 
 pub(crate) use policy::{MAGNITUDE_LIMIT, is_valid_id};
@@ -853,6 +853,8 @@ pub fn evaluate(
     }
 }
 
+#[cfg(test)]
+mod shift_tests;
 #[cfg(test)]
 mod tests;
 

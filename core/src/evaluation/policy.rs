@@ -206,19 +206,54 @@ pub enum Aggregation {
 }
 
 /// Whether each judge's scores are first put on a common footing.
+///
+/// With either z-score form, a judge's scores on a criterion become z-scores over that
+/// judge's candidates, `(score - judge_mean) / judge_sd`, and are put on a stated scale:
+/// `mean + z * sd`. The scale is fixed by the scheme, never read from the scores, so a judge
+/// who adds the same constant to every score changes no normalised score, no total and no
+/// decision. Standard deviations are population ones, their square roots taken exactly on
+/// integers and truncated to 8 decimal places; a normalised score is rounded half-up to the
+/// scheme's `decimals`. A judge whose scores on a criterion do not vary gives the scale's
+/// mean. Normalised scores may fall outside `[scale_min, scale_max]`; aggregates, totals and
+/// `selection.pass_mark` are on the normalised scale.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Normalization {
     /// Raw scores are aggregated as given.
     None,
-    /// Per judge and criterion, scores become z-scores over that judge's candidates, then
-    /// are put back on the scale with the criterion's pooled mean and standard deviation:
-    /// `pooled_mean + (score - judge_mean) * pooled_sd / judge_sd`. Standard deviations are
-    /// population ones, their square roots taken exactly on integers and truncated to 8
-    /// decimal places; the normalised score is rounded half-up to the scheme's `decimals`.
-    /// A judge whose scores on a criterion do not vary gives the pooled mean.
+    /// Z-scores put on the scheme's own scale: mean at its midpoint
+    /// `(scale_min + scale_max) / 2`, standard deviation a sixth of its range
+    /// `(scale_max - scale_min) / 6` (so three standard deviations either side span it). On
+    /// a 0-10 scale: mean 5, standard deviation 1.6666….
     ZScore,
+    /// Z-scores put on a stated scale, e.g. `{ z_score_on = { mean = "75", sd = "10" } }`.
+    ZScoreOn(NormalScale),
+}
+
+/// The scale normalised scores are put on (see [`Normalization`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct NormalScale {
+    /// The mean of every judge's normalised scores on a criterion.
+    pub mean: Decimal,
+    /// Their standard deviation; above zero.
+    pub sd: Decimal,
+}
+
+impl EvaluationScheme {
+    /// The scale normalised scores are put on, `None` when the scheme does not normalise.
+    pub fn normal_scale(&self) -> Option<NormalScale> {
+        match self.normalization {
+            Normalization::None => None,
+            Normalization::ZScore => Some(NormalScale {
+                mean: (self.scale_min + self.scale_max) / Decimal::TWO,
+                sd: (self.scale_max - self.scale_min) / Decimal::from(6),
+            }),
+            Normalization::ZScoreOn(scale) => Some(scale),
+        }
+    }
 }
 
 /// What a judge's missing score means.
@@ -426,6 +461,17 @@ impl EvaluationScheme {
                 min: self.scale_min.to_string(),
                 max: self.scale_max.to_string(),
             });
+        }
+        if let Normalization::ZScoreOn(scale) = self.normalization
+            && (scale.sd <= Decimal::ZERO
+                || !decimal_in(scale.sd, 0, MAGNITUDE_LIMIT)
+                || !decimal_in(scale.mean, -MAGNITUDE_LIMIT, MAGNITUDE_LIMIT))
+        {
+            return Err(EvaluationError::invalid_setting(
+                at("normalization.z_score_on"),
+                "the normalised scale needs a mean within ±1000000 and a standard deviation above 0 and at most 1000000",
+                "标准化分数的量表需要均值在 ±1000000 以内、标准差大于 0 且不超过 1000000",
+            ));
         }
         if self.aggregation == Aggregation::TrimmedMean && self.trim == 0 {
             return Err(EvaluationError::invalid_setting(

@@ -76,7 +76,8 @@ impl Moments {
 }
 
 /// For one judge and criterion: `normalised = base + (x - judge_mean) * ratio`, or `base`
-/// when the judge's scores do not vary.
+/// when the judge's scores do not vary; `base` is the scale's mean and `ratio` its standard
+/// deviation over the judge's.
 #[derive(Debug, Clone, Copy)]
 struct Normalizer {
     judge_mean: Decimal,
@@ -96,35 +97,36 @@ impl Normalizer {
     }
 }
 
+/// One normaliser per criterion and judge (criterion-major), on the scheme's stated scale:
+/// nothing of the scale comes from the scores, so shifting one judge's scores changes no
+/// normalised score.
 fn normalizers(
     scheme: &EvaluationScheme,
     n_judges: usize,
     rows: &[Row<'_>],
 ) -> Option<Vec<Normalizer>> {
+    let scale = scheme.normal_scale()?;
     let n_crit = scheme.criteria.len();
     let mut per_judge = vec![Moments::default(); n_crit.checked_mul(n_judges)?];
-    let mut pooled = vec![Moments::default(); n_crit];
     for (i, row) in rows.iter().enumerate() {
         let k = i % n_crit;
         let Some(row) = row else { continue };
         for (j, x) in row.iter().enumerate() {
             let Some(x) = x else { continue };
             per_judge.get_mut(k * n_judges + j)?.add(*x)?;
-            pooled.get_mut(k)?.add(*x)?;
         }
     }
     let mut out = Vec::with_capacity(per_judge.len());
-    for (slot, m) in per_judge.iter().enumerate() {
-        let p = pooled.get(slot / n_judges.max(1))?;
+    for m in &per_judge {
         let judge_sd = m.sd()?;
         let ratio = if judge_sd.is_zero() {
             None
         } else {
-            Some(p.sd()?.checked_div(judge_sd)?)
+            Some(scale.sd.checked_div(judge_sd)?)
         };
         out.push(Normalizer {
             judge_mean: m.mean()?,
-            base: p.mean()?,
+            base: scale.mean,
             ratio,
         });
     }
@@ -882,7 +884,7 @@ pub(super) fn run<'a>(
     let weights = weights(scheme).ok_or_else(whole_input_overflow)?;
     let rule_at = |key: &str, article: &str| RuleRef::new(format!("{scheme_path}.{key}"), article);
     let veto_rule = rule_at("deductions.veto_expelled", &scheme.deductions.veto_article);
-    let normalizes = scheme.normalization == Normalization::ZScore;
+    let normalizes = scheme.normalization != Normalization::None;
     let mut book = SheetBook::new(
         n_cand,
         (

@@ -382,8 +382,8 @@ fn z_score_puts_harsh_and_generous_judges_on_one_footing() {
     let mut s = mean_scheme(TieMethod::Competition);
     s.normalization = Normalization::ZScore;
     let r = evaluate(&rb(), &inline(s, i), &[]).unwrap();
-    // Pooled mean 6 and sd sqrt(17/3) = 2.38; each judge's z-scores are +1.22, 0, -1.22, so
-    // both judges give each candidate the same normalised score: 6 + 1.2247 * 2.3805 = 8.92.
+    // The scheme's scale (0-10): mean 5, sd 10/6. Each judge's z-scores are +1.22, 0, -1.22,
+    // so both judges give each candidate the same normalised score: 5 + 1.2247 * 1.6667 = 7.04.
     for sheet in &r.sheets {
         let n = sheet.line(0).unwrap().normalized;
         assert_eq!(n[0], n[1], "{sheet:?}");
@@ -391,13 +391,13 @@ fn z_score_puts_harsh_and_generous_judges_on_one_footing() {
     let b = r.sheet("b").unwrap();
     assert_eq!(
         b.line(0).unwrap().normalized,
-        vec![Some(d("6.00")), Some(d("6.00"))]
+        vec![Some(d("5.00")), Some(d("5.00"))]
     );
     assert_eq!(b.scores().raw(0), vec![Some(d("8")), Some(d("4"))]);
     let a = r.sheet("a").unwrap();
     assert_eq!(
         a.line(0).unwrap().normalized,
-        vec![Some(d("8.92")), Some(d("8.92"))]
+        vec![Some(d("7.04")), Some(d("7.04"))]
     );
     assert_eq!(r.sheets[0].candidate(), "a");
 }
