@@ -3,7 +3,10 @@
 
 use serde::de::DeserializeOwned;
 
+pub(crate) mod exact;
 pub(crate) mod path;
+
+pub use exact::parse_exact;
 
 use crate::diagnostic::{Diagnostic, Locale, Params, localized};
 

@@ -222,7 +222,7 @@ pub struct ActivityPlan {
     /// Who takes part (people, departments, groups).
     pub participants: Vec<String>,
     /// The budget asked for, in yuan (0.00 when no special funds are needed).
-    #[serde(deserialize_with = "rust_decimal::serde::str::deserialize")]
+    #[serde(deserialize_with = "crate::input::exact::decimal")]
     pub budget: Decimal,
     /// The feasibility analysis.
     #[serde(default)]

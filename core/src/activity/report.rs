@@ -88,10 +88,13 @@ pub struct ActivityRow {
     /// Last day.
     pub end: NaiveDate,
     /// The budget of the plan.
+    #[serde(deserialize_with = "crate::input::exact::decimal")]
     pub budget: Decimal,
     /// Approved in the ledger, once approved.
+    #[serde(default, deserialize_with = "crate::input::exact::optional")]
     pub approved: Option<Decimal>,
     /// Spent in the ledger, once approved.
+    #[serde(default, deserialize_with = "crate::input::exact::optional")]
     pub spent: Option<Decimal>,
     /// What it waits for.
     pub next: NextStep,

@@ -25,20 +25,26 @@ pub struct PlanBudget {
     /// The rule behind the line's range.
     pub rule: RuleRef,
     /// The line's planned minimum.
+    #[serde(deserialize_with = "crate::input::exact::decimal")]
     pub planned_min: Decimal,
     /// The line's maximum.
+    #[serde(deserialize_with = "crate::input::exact::decimal")]
     pub planned_max: Decimal,
     /// The budget asked for.
+    #[serde(deserialize_with = "crate::input::exact::decimal")]
     pub requested: Decimal,
     /// Whether the line counts toward the annual cap.
     pub within_cap: bool,
     /// The rule behind the cap.
     pub cap_rule: RuleRef,
     /// The annual cap.
+    #[serde(deserialize_with = "crate::input::exact::decimal")]
     pub annual_cap: Decimal,
     /// What the year has committed so far inside the cap.
+    #[serde(deserialize_with = "crate::input::exact::decimal")]
     pub committed: Decimal,
     /// What the cap still allows.
+    #[serde(deserialize_with = "crate::input::exact::decimal")]
     pub remaining_cap: Decimal,
 }
 

@@ -52,7 +52,7 @@ pub struct LedgerEntry {
     /// The activity whose account it moves.
     pub activity: ActivityId,
     /// The amount, yuan with two decimal places.
-    #[serde(deserialize_with = "rust_decimal::serde::str::deserialize")]
+    #[serde(deserialize_with = "crate::input::exact::decimal")]
     pub amount: Decimal,
     /// Who approved it (for a settlement: who closed the account).
     pub approver: MemberId,
@@ -90,7 +90,7 @@ pub struct Reservation {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub project_leader: Option<MemberId>,
     /// The approved budget (may be 0.00: the welcome party needs no special funds).
-    #[serde(deserialize_with = "rust_decimal::serde::str::deserialize")]
+    #[serde(deserialize_with = "crate::input::exact::decimal")]
     pub amount: Decimal,
     /// Who approves (authority `approve_plan`).
     pub approver: MemberId,
@@ -110,7 +110,7 @@ pub struct Allocation {
     /// The activity.
     pub activity: ActivityId,
     /// The amount added to its approved budget.
-    #[serde(deserialize_with = "rust_decimal::serde::str::deserialize")]
+    #[serde(deserialize_with = "crate::input::exact::decimal")]
     pub amount: Decimal,
     /// Who approves (authority `approve_plan`).
     pub approver: MemberId,
@@ -131,7 +131,7 @@ pub struct Expense {
     /// The category, one of the line's categories when it lists any.
     pub category: String,
     /// The amount spent.
-    #[serde(deserialize_with = "rust_decimal::serde::str::deserialize")]
+    #[serde(deserialize_with = "crate::input::exact::decimal")]
     pub amount: Decimal,
     /// Who approves (authority `approve_expense`, within the role's amount limit).
     pub approver: MemberId,
@@ -222,10 +222,10 @@ pub struct LimitCheck {
     /// The rule behind it.
     pub rule: RuleRef,
     /// The limit.
-    #[serde(deserialize_with = "rust_decimal::serde::str::deserialize")]
+    #[serde(deserialize_with = "crate::input::exact::decimal")]
     pub limit: Decimal,
     /// What counts against it after the operation.
-    #[serde(deserialize_with = "rust_decimal::serde::str::deserialize")]
+    #[serde(deserialize_with = "crate::input::exact::decimal")]
     pub used: Decimal,
 }
 
@@ -241,7 +241,7 @@ pub struct Posting {
     /// What the entry records.
     pub kind: EntryKind,
     /// The amount, yuan with two decimal places (for a settlement: the reserve released).
-    #[serde(deserialize_with = "rust_decimal::serde::str::deserialize")]
+    #[serde(deserialize_with = "crate::input::exact::decimal")]
     pub amount: Decimal,
     /// The role under which the entry was approved.
     #[serde(default, skip_serializing_if = "Option::is_none")]

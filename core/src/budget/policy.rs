@@ -24,11 +24,11 @@ pub struct BudgetPolicy {
     /// The seed's article for the annual plan, cited by every cap verdict.
     pub article: String,
     /// The low end of the annual plan ("about 400~500 yuan"): reported, not enforced.
-    #[serde(deserialize_with = "rust_decimal::serde::str::deserialize")]
+    #[serde(deserialize_with = "crate::input::exact::decimal")]
     pub annual_min: Decimal,
     /// The annual cap: the high end of the annual plan. Commitments (reserves and spending)
     /// of lines inside the cap may never pass it.
-    #[serde(deserialize_with = "rust_decimal::serde::str::deserialize")]
+    #[serde(deserialize_with = "crate::input::exact::decimal")]
     pub annual_cap: Decimal,
     /// Spending (or, for reservations, commitments) at or above this percentage of a limit
     /// draws a warning; 1 to 100.
@@ -53,7 +53,7 @@ pub struct ExpenseApprovalLimit {
     /// The role.
     pub role: Role,
     /// The largest single expense it may approve, in yuan.
-    #[serde(deserialize_with = "rust_decimal::serde::str::deserialize")]
+    #[serde(deserialize_with = "crate::input::exact::decimal")]
     pub max: Decimal,
 }
 
@@ -68,10 +68,10 @@ pub struct BudgetLine {
     /// The seed's article for the line, e.g. `seed 000, Challenge Cup capital budget`.
     pub article: String,
     /// The low end of the planned range: a plan asking less draws a warning.
-    #[serde(deserialize_with = "rust_decimal::serde::str::deserialize")]
+    #[serde(deserialize_with = "crate::input::exact::decimal")]
     pub min: Decimal,
     /// The high end: no activity of this line may be given more.
-    #[serde(deserialize_with = "rust_decimal::serde::str::deserialize")]
+    #[serde(deserialize_with = "crate::input::exact::decimal")]
     pub max: Decimal,
     /// Whether the line counts toward the annual cap (large-scale events do not).
     #[serde(default = "yes")]

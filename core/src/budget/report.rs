@@ -32,21 +32,29 @@ pub struct AccountReport {
     /// Whether it counts toward the annual cap.
     pub within_cap: bool,
     /// The line's planned minimum (0.00 when the rulebook no longer has the line).
+    #[serde(deserialize_with = "crate::input::exact::decimal")]
     pub planned_min: Decimal,
     /// The line's planned maximum.
+    #[serde(deserialize_with = "crate::input::exact::decimal")]
     pub planned_max: Decimal,
     /// Approved for the activity (reservation and allocations).
+    #[serde(deserialize_with = "crate::input::exact::decimal")]
     pub approved: Decimal,
     /// Still held for it: approved and not spent, while the account is open.
+    #[serde(deserialize_with = "crate::input::exact::decimal")]
     pub reserved: Decimal,
     /// Spent.
+    #[serde(deserialize_with = "crate::input::exact::decimal")]
     pub spent: Decimal,
     /// Released back to the year when the account was settled.
+    #[serde(deserialize_with = "crate::input::exact::decimal")]
     pub released: Decimal,
     /// Approved and not spent.
+    #[serde(deserialize_with = "crate::input::exact::decimal")]
     pub remaining: Decimal,
     /// Spent as a percentage of approved, one decimal place, rounded half-up; `None` when
     /// nothing was approved.
+    #[serde(default, deserialize_with = "crate::input::exact::optional")]
     pub utilisation: Option<Decimal>,
     /// The day its funds were reserved.
     pub opened_on: NaiveDate,
@@ -60,20 +68,28 @@ pub struct AccountReport {
 #[serde(deny_unknown_fields)]
 pub struct BudgetTotals {
     /// Sum of the planned minimums.
+    #[serde(deserialize_with = "crate::input::exact::decimal")]
     pub planned_min: Decimal,
     /// Sum of the planned maximums.
+    #[serde(deserialize_with = "crate::input::exact::decimal")]
     pub planned_max: Decimal,
     /// Sum approved.
+    #[serde(deserialize_with = "crate::input::exact::decimal")]
     pub approved: Decimal,
     /// Sum reserved.
+    #[serde(deserialize_with = "crate::input::exact::decimal")]
     pub reserved: Decimal,
     /// Sum spent.
+    #[serde(deserialize_with = "crate::input::exact::decimal")]
     pub spent: Decimal,
     /// Sum released.
+    #[serde(deserialize_with = "crate::input::exact::decimal")]
     pub released: Decimal,
     /// Sum remaining.
+    #[serde(deserialize_with = "crate::input::exact::decimal")]
     pub remaining: Decimal,
     /// Spent as a percentage of approved.
+    #[serde(default, deserialize_with = "crate::input::exact::optional")]
     pub utilisation: Option<Decimal>,
 }
 
@@ -85,18 +101,25 @@ pub struct CapStatus {
     /// The rule behind the cap.
     pub rule: RuleRef,
     /// The low end of the annual plan.
+    #[serde(deserialize_with = "crate::input::exact::decimal")]
     pub annual_min: Decimal,
     /// The annual cap.
+    #[serde(deserialize_with = "crate::input::exact::decimal")]
     pub annual_cap: Decimal,
     /// Reserved and spent inside the cap.
+    #[serde(deserialize_with = "crate::input::exact::decimal")]
     pub committed: Decimal,
     /// Spent inside the cap.
+    #[serde(deserialize_with = "crate::input::exact::decimal")]
     pub spent: Decimal,
     /// What the cap still allows: the cap less the commitments.
+    #[serde(deserialize_with = "crate::input::exact::decimal")]
     pub remaining: Decimal,
     /// Spent as a percentage of the cap.
+    #[serde(default, deserialize_with = "crate::input::exact::optional")]
     pub utilisation: Option<Decimal>,
     /// Committed as a percentage of the cap.
+    #[serde(default, deserialize_with = "crate::input::exact::optional")]
     pub committed_percent: Option<Decimal>,
     /// The rulebook's warning percentage.
     pub warning_percent: u32,

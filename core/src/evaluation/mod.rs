@@ -148,6 +148,7 @@ pub struct Candidate {
     pub category: Option<String>,
     /// Per criterion id: the judges' scores in the order of [`EvaluationInput::judges`];
     /// `null` (or a short row) where a judge gave none.
+    #[serde(deserialize_with = "crate::input::exact::score_rows")]
     pub scores: BTreeMap<String, Vec<Option<Decimal>>>,
 }
 
@@ -292,6 +293,7 @@ pub enum DroppedEnd {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct JudgeScore {
     /// The raw score; `None` where the judge gave none and was skipped.
+    #[serde(default, deserialize_with = "crate::input::exact::optional")]
     pub raw: Option<Decimal>,
     /// Set when the trimmed mean dropped this score. Among equal scores, the judge listed
     /// first is dropped as lowest and the judge listed last as highest.
@@ -389,14 +391,21 @@ impl Serialize for ScoreGrid<'_> {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CriterionLine {
     /// The normalised scores in judge order, when the scheme normalises; else empty.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "crate::input::exact::optional_list"
+    )]
     pub normalized: Vec<Option<Decimal>>,
     /// The aggregate of the scores kept, rounded to the scheme's decimals.
+    #[serde(deserialize_with = "crate::input::exact::decimal")]
     pub aggregate: Decimal,
     /// The criterion's weight.
+    #[serde(deserialize_with = "crate::input::exact::decimal")]
     pub weight: Decimal,
     /// `aggregate * weight / sum of weights`, rounded to the scheme's decimals (shown for
     /// reading; the subtotal is computed from the unrounded products).
+    #[serde(deserialize_with = "crate::input::exact::decimal")]
     pub contribution: Decimal,
 }
 
@@ -411,8 +420,10 @@ pub struct Deduction {
     /// How many offences the standing counts.
     pub count: u32,
     /// Points per offence.
+    #[serde(deserialize_with = "crate::input::exact::decimal")]
     pub per: Decimal,
     /// `count * per`.
+    #[serde(deserialize_with = "crate::input::exact::decimal")]
     pub amount: Decimal,
     /// The attendance records behind the count.
     pub records: Vec<RecordRef>,
@@ -443,6 +454,7 @@ pub enum Decision {
     /// The total is below the pass mark.
     BelowPassMark {
         /// The pass mark.
+        #[serde(deserialize_with = "crate::input::exact::decimal")]
         pass_mark: Decimal,
     },
     /// The top N were already selected.
@@ -686,10 +698,12 @@ struct SheetIn {
     /// the dropped ones marked.
     scores: Vec<Vec<JudgeScore>>,
     /// `sum(aggregate * weight) / sum of weights`, rounded once to the scheme's decimals.
+    #[serde(deserialize_with = "crate::input::exact::decimal")]
     subtotal: Decimal,
     /// Deductions from the attendance standing.
     deductions: Vec<Deduction>,
     /// `subtotal - deductions`.
+    #[serde(deserialize_with = "crate::input::exact::decimal")]
     total: Decimal,
     /// Why the candidate is ineligible, if they are; absent when eligible.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -2,7 +2,6 @@
 
 use std::collections::BTreeMap;
 use std::fmt;
-use std::str::FromStr;
 
 use rust_decimal::Decimal;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -175,16 +174,15 @@ impl<'de> Deserialize<'de> for PassMark {
             fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<PassMark, E> {
                 Ok(PassMark::At(Decimal::from(v)))
             }
-            fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<PassMark, E> {
-                self.visit_str(&v.to_string())
-            }
             fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<PassMark, E> {
                 if v == "none" {
                     return Ok(PassMark::None);
                 }
-                Decimal::from_str(v)
+                crate::input::parse_exact(v)
                     .map(PassMark::At)
-                    .map_err(|_| E::custom(format!("expected a decimal or \"none\", found {v:?}")))
+                    .ok_or_else(|| {
+                        E::custom(format!("expected a decimal or \"none\", found {v:?}"))
+                    })
             }
         }
         d.deserialize_any(V)
@@ -237,8 +235,10 @@ pub enum Normalization {
 #[serde(deny_unknown_fields)]
 pub struct NormalScale {
     /// The mean of every judge's normalised scores on a criterion.
+    #[serde(deserialize_with = "crate::input::exact::decimal")]
     pub mean: Decimal,
     /// Their standard deviation; above zero.
+    #[serde(deserialize_with = "crate::input::exact::decimal")]
     pub sd: Decimal,
 }
 
@@ -302,6 +302,7 @@ pub struct Criterion {
     pub title: String,
     /// Relative weight, positive: a criterion's contribution is
     /// `aggregate * weight / sum of weights`.
+    #[serde(deserialize_with = "crate::input::exact::decimal")]
     pub weight: Decimal,
 }
 
@@ -311,8 +312,10 @@ pub struct Criterion {
 #[serde(deny_unknown_fields)]
 pub struct Deductions {
     /// Points off per late arrival or early leave counted in the standing.
+    #[serde(deserialize_with = "crate::input::exact::decimal")]
     pub per_lateness: Decimal,
     /// Points off per unexcused absence counted in the standing.
+    #[serde(deserialize_with = "crate::input::exact::decimal")]
     pub per_absence: Decimal,
     /// The seed article behind the deductions.
     pub article: String,
@@ -361,8 +364,10 @@ pub struct EvaluationScheme {
     /// The seed article it implements.
     pub article: String,
     /// Lowest score a judge may give.
+    #[serde(deserialize_with = "crate::input::exact::decimal")]
     pub scale_min: Decimal,
     /// Highest score a judge may give.
+    #[serde(deserialize_with = "crate::input::exact::decimal")]
     pub scale_max: Decimal,
     /// The criteria, in the order score sheets show them.
     pub criteria: Vec<Criterion>,

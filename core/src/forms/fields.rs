@@ -2,7 +2,6 @@
 
 use std::collections::BTreeSet;
 use std::fmt;
-use std::str::FromStr;
 
 use chrono::{NaiveDate, NaiveDateTime};
 use rust_decimal::Decimal;
@@ -64,15 +63,10 @@ pub(crate) fn present(value: Option<&str>) -> Option<&str> {
     value.map(str::trim).filter(|t| !t.is_empty())
 }
 
-/// A plain decimal: an optional sign, digits, and optionally a point and more digits.
+/// A plain decimal as a person types it: the one reader ([`crate::input::parse_exact`]),
+/// after an optional leading `+`.
 fn decimal_text(text: &str) -> Option<Decimal> {
-    let body = text.strip_prefix(['-', '+']).unwrap_or(text);
-    let (int, frac) = body.split_once('.').unwrap_or((body, "0"));
-    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
-    if !digits(int) || !digits(frac) {
-        return None;
-    }
-    Decimal::from_str(text.strip_prefix('+').unwrap_or(text)).ok()
+    crate::input::parse_exact(text.strip_prefix('+').unwrap_or(text))
 }
 
 /// Reads the fields of one form, keeping every problem and which fields failed.

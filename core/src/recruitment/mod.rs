@@ -77,7 +77,11 @@ pub struct RecruitmentCandidate {
     /// The day they registered (or were referred).
     pub registered_on: NaiveDate,
     /// Their public examination score; `None` when not (yet) examined.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::input::exact::optional"
+    )]
     pub score: Option<Decimal>,
 }
 
@@ -129,6 +133,7 @@ pub struct FilledPlace {
     /// Their name.
     pub name: String,
     /// Their examination score.
+    #[serde(deserialize_with = "crate::input::exact::decimal")]
     pub score: Decimal,
     /// Their year of study.
     pub year_of_study: u32,
@@ -202,8 +207,10 @@ pub enum NotChosenReason {
     /// Scored below the pass mark.
     BelowMinScore {
         /// Their score.
+        #[serde(deserialize_with = "crate::input::exact::decimal")]
         score: Decimal,
         /// The pass mark.
+        #[serde(deserialize_with = "crate::input::exact::decimal")]
         min_score: Decimal,
     },
     /// No class of the plan accepts their year of study and skills.
@@ -218,6 +225,7 @@ pub enum NotChosenReason {
         /// The classes they qualify for.
         places: Vec<String>,
         /// The lowest score among the holders of those places.
+        #[serde(default, deserialize_with = "crate::input::exact::optional")]
         lowest_chosen_score: Option<Decimal>,
         /// Whether the plan's maximum of places is filled.
         plan_full: bool,
@@ -240,6 +248,7 @@ pub struct NotChosen {
     /// Their name.
     pub name: String,
     /// Their score.
+    #[serde(default, deserialize_with = "crate::input::exact::optional")]
     pub score: Option<Decimal>,
     /// Why.
     pub reason: NotChosenReason,
@@ -313,6 +322,7 @@ pub struct Allocation {
     /// Candidates not chosen, in input order.
     pub not_chosen: Vec<NotChosen>,
     /// The sum of the chosen candidates' scores.
+    #[serde(deserialize_with = "crate::input::exact::decimal")]
     pub total_score: Decimal,
     /// When not feasible: relaxations that would make the plan feasible, the smallest
     /// first (fewest places given up, then fewest changes).
