@@ -17,7 +17,7 @@ use secretariat::{AttendanceRegister, Error, LeaveRequest, MemberId, Rulebook, S
 use crate::columns::{
     ColumnsRead, OwnedMarkColumns, PROGRESS_STEP, is_missing, read_mark_columns, report,
 };
-use crate::convert::{arg, input_error, opt_arg, to_py};
+use crate::convert::{arg, input_error, items, opt_arg, to_py};
 use crate::errors::{IntoPy, issue, to_py_err, to_py_err_with};
 use crate::members::roster_arg;
 use crate::rulebook::rulebook_arg;
@@ -116,7 +116,7 @@ fn marks_arg(
     }
     let lists = columns
         .iter()
-        .map(|(name, c)| as_list(c).map(|list| (name.clone(), list)))
+        .map(|(name, c)| as_list(c, name).map(|list| (name.clone(), list)))
         .collect::<PyResult<Vec<_>>>()?;
     marks_from_columns(py, &lists, progress).map(MarksArg::Records)
 }
@@ -151,7 +151,7 @@ fn columns_of<'py>(obj: &Bound<'py, PyAny>) -> PyResult<Option<Columns<'py>>> {
 }
 
 /// A column as a list.
-fn as_list<'py>(column: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+fn as_list<'py>(column: &Bound<'py, PyAny>, path: &str) -> PyResult<Bound<'py, PyAny>> {
     if column.is_instance_of::<PyList>() {
         Ok(column.clone())
     } else if column.hasattr("tolist")? {
@@ -159,11 +159,7 @@ fn as_list<'py>(column: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
     } else if column.hasattr("to_list")? {
         column.call_method0("to_list")
     } else {
-        Ok(PyList::new(
-            column.py(),
-            column.try_iter()?.collect::<PyResult<Vec<_>>>()?,
-        )?
-        .into_any())
+        Ok(PyList::new(column.py(), items(column, path)?)?.into_any())
     }
 }
 
@@ -304,7 +300,7 @@ impl PyAttendanceRegister {
             ColumnsRead::Records => {
                 let lists = [("member", member), ("event", event), ("mark", mark)]
                     .into_iter()
-                    .map(|(name, c)| as_list(c).map(|list| (name.to_owned(), list)))
+                    .map(|(name, c)| as_list(c, name).map(|list| (name.to_owned(), list)))
                     .collect::<PyResult<Vec<_>>>()?;
                 MarksArg::Records(marks_from_columns(py, &lists, progress)?)
             }
@@ -377,7 +373,7 @@ impl PyAttendanceRegister {
         let items = py
             .detach(|| register.standings(rb, &calendar, today))
             .py_err(py)?;
-        PyTable::of(py, &items, Some("member"))
+        Ok(PyTable::of(items, Some("member")))
     }
 
     /// One member's standing on `today` (a `Standing` dict); `MemberError`
@@ -452,5 +448,5 @@ pub fn standings(
         })
         .py_err(py)?;
     report(progress, total, total)?;
-    PyTable::of(py, &items, Some("member"))
+    Ok(PyTable::of(items, Some("member")))
 }

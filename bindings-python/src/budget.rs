@@ -159,8 +159,8 @@ impl PyBudgetLedger {
     }
     /// The journal, in order: a `Table` of `LedgerEntry` dicts, by `seq`.
     #[getter]
-    fn entries(&self, py: Python<'_>) -> PyResult<PyTable> {
-        PyTable::of(py, self.inner.entries(), Some("seq"))
+    fn entries(&self) -> PyTable {
+        PyTable::of(self.inner.entries().to_vec(), Some("seq"))
     }
     /// Reserved or approved, within the annual cap.
     #[getter]

@@ -28,7 +28,7 @@ use rustc_hash::FxHashMap;
 use secretariat::MemberId;
 use secretariat::attendance::{CodeColumn, EventId, Mark, MarkColumns};
 
-use crate::convert::{enum_from, input_error};
+use crate::convert::{enum_from, input_error, items};
 use crate::errors::to_py_err;
 
 /// How many rows are read from Python lists between two calls of a `progress` callback.
@@ -244,7 +244,7 @@ fn source<'py>(obj: &Bound<'py, PyAny>, column: usize) -> PyResult<Source<'py>> 
             obj.py(),
             &input_error(
                 "input.invalid",
-                &format!("marks.{name}"),
+                format!("marks.{name}"),
                 "a column (a list, an array, a Series), not a single string",
             ),
         ));
@@ -288,7 +288,8 @@ fn source<'py>(obj: &Bound<'py, PyAny>, column: usize) -> PyResult<Source<'py>> 
     } else if from.hasattr("to_list")? {
         from.call_method0("to_list")?
     } else {
-        PyList::new(obj.py(), from.try_iter()?.collect::<PyResult<Vec<_>>>()?)?.into_any()
+        let name = COLUMNS.get(column).copied().unwrap_or("mark");
+        PyList::new(obj.py(), items(from, &format!("marks.{name}"))?)?.into_any()
     };
     match list.cast_into::<PyList>() {
         Ok(list) => Ok(Source::List(list)),
@@ -387,7 +388,7 @@ fn id_column<'py>(
                 let detail = format!("{value} is not a position (0 or more)");
                 Err(to_py_err(
                     py,
-                    &input_error("input.invalid", &format!("marks[{row}].{name}"), detail),
+                    &input_error("input.invalid", format!("marks[{row}].{name}"), detail),
                 ))
             }
         },
@@ -506,7 +507,7 @@ fn mark_column<'py>(
                 );
                 return Err(to_py_err(
                     py,
-                    &input_error("input.invalid", &format!("marks[{row}].mark"), detail),
+                    &input_error("input.invalid", format!("marks[{row}].mark"), detail),
                 ));
             }
             let codes = codes.unwrap_or_default();

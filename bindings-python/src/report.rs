@@ -59,8 +59,9 @@ impl PyTermData {
     }
     /// One part of the data by its key (`"members"`, `"calendar"`, `"as_of"`...), as
     /// `to_dict()[key]` gives it.
-    fn __getitem__<'py>(&self, py: Python<'py>, key: &str) -> PyResult<Bound<'py, PyAny>> {
-        to_py(py, &self.inner)?.get_item(key)
+    fn __getitem__<'py>(&self, key: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+        let name: String = arg(key, "key")?;
+        to_py(key.py(), &self.inner)?.get_item(name)
     }
     /// The roster of the term's members.
     fn roster(&self, py: Python<'_>) -> PyResult<PyRoster> {
