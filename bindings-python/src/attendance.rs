@@ -17,8 +17,8 @@ use secretariat::{AttendanceRegister, Error, LeaveRequest, MemberId, Rulebook, S
 use crate::columns::{
     ColumnsRead, OwnedMarkColumns, PROGRESS_STEP, is_missing, read_mark_columns, report,
 };
-use crate::convert::{arg, input_error, items, opt_arg, to_py};
-use crate::errors::{IntoPy, issue, to_py_err, to_py_err_with};
+use crate::convert::{arg, invalid, items, opt_arg, to_py};
+use crate::errors::{IntoPy, issue, to_py_err_with};
 use crate::members::roster_arg;
 use crate::rulebook::rulebook_arg;
 use crate::table::PyTable;
@@ -100,10 +100,7 @@ fn marks_arg(
     }) {
         let detail =
             format!("unknown column `{name}`: expected member, event, mark, sign_in, sign_out");
-        return Err(to_py_err(
-            py,
-            &input_error("input.invalid", "marks", detail),
-        ));
+        return Err(invalid(py, "marks", detail));
     }
     let column = |name: &str| columns.iter().find(|(n, _)| n == name).map(|(_, c)| c);
     if column("sign_in").is_none()
@@ -178,15 +175,12 @@ fn marks_from_columns(
         .collect::<Result<Vec<_>, pyo3::CastError>>()
         .map_err(|e| {
             let detail = format!("a column is not a list: {e}");
-            to_py_err(py, &input_error("input.invalid", "marks", detail))
+            invalid(py, "marks", detail)
         })?;
     let n = lists.first().map_or(0, |(_, c)| c.len());
     if let Some((name, c)) = lists.iter().find(|(_, c)| c.len() != n) {
         let detail = format!("the column {name} has {} rows, the first {n}", c.len());
-        return Err(to_py_err(
-            py,
-            &input_error("input.invalid", "marks", &detail),
-        ));
+        return Err(invalid(py, "marks", &detail));
     }
     let rows = PyList::empty(py);
     for i in 0..n {

@@ -11,8 +11,8 @@ use secretariat::TermData;
 use secretariat::report::term_icalendar as core_ical;
 
 use crate::attendance::PyAttendanceRegister;
-use crate::convert::{arg, input_error, opt_arg, to_py};
-use crate::errors::{IntoPy, to_py_err};
+use crate::convert::{arg, invalid, opt_arg, to_py};
+use crate::errors::IntoPy;
 use crate::members::PyRoster;
 use crate::rulebook::rulebook_arg;
 
@@ -126,7 +126,7 @@ fn report_day(
     let today: Option<NaiveDate> = opt_arg(today, "today")?;
     today.or(data.as_of).ok_or_else(|| {
         let detail = "give today, or an as_of date in the term data";
-        to_py_err(py, &input_error("input.invalid", "today", detail))
+        invalid(py, "today", detail)
     })
 }
 

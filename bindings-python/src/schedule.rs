@@ -90,15 +90,11 @@ impl PySchoolCalendar {
     ) -> PyResult<NaiveDate> {
         let py = date.py();
         let (date, days) = (arg(date, "date")?, arg(days, "days")?);
-        match self.inner.add_working_days(date, days).py_err(py)? {
-            day if (1..=9999).contains(&day.year()) => Ok(day),
-            _ => Err(CalendarError::DateOutOfRange {
-                path: "date".into(),
-                date,
-                days: days.into(),
-            })
-            .py_err(py),
-        }
+        let day = self.inner.add_working_days(date, days).py_err(py)?;
+        let (path, days) = ("date".into(), days.into());
+        let err = CalendarError::DateOutOfRange { path, date, days };
+        let python_range = (1..=9999).contains(&day.year());
+        python_range.then_some(day).ok_or(err).py_err(py)
     }
     /// Working days in `start..end` (`start` counted, `end` not); negative when `end` is
     /// earlier.

@@ -12,19 +12,18 @@ use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString};
 use serde::Serialize;
 
-use crate::convert::{arg, decimal_type, input_error, items, opt_arg, to_py};
-use crate::errors::to_py_err;
+use crate::convert::{arg, decimal_type, invalid, items, opt_arg, to_py};
 
 /// Rows that become dicts when read: the core's values, or dicts given from Python.
 trait Rows: Send + Sync {
-    fn len(&self, py: Python<'_>) -> usize;
+    fn count(&self) -> usize;
     fn row<'py>(&self, py: Python<'py>, i: usize) -> PyResult<Bound<'py, PyAny>>;
 }
 
 /// The core's rows, each converted by the one converter when read.
 impl<T: Serialize + Send + Sync> Rows for Vec<T> {
-    fn len(&self, _: Python<'_>) -> usize {
-        Vec::len(self)
+    fn count(&self) -> usize {
+        self.len()
     }
     fn row<'py>(&self, py: Python<'py>, i: usize) -> PyResult<Bound<'py, PyAny>> {
         to_py(py, &self[i])
@@ -32,12 +31,14 @@ impl<T: Serialize + Send + Sync> Rows for Vec<T> {
 }
 
 /// Rows given from Python, as they are.
-impl Rows for Py<PyList> {
-    fn len(&self, py: Python<'_>) -> usize {
-        self.bind(py).len()
+struct Given(Vec<Py<PyDict>>);
+
+impl Rows for Given {
+    fn count(&self) -> usize {
+        self.0.len()
     }
     fn row<'py>(&self, py: Python<'py>, i: usize) -> PyResult<Bound<'py, PyAny>> {
-        self.bind(py).get_item(i)
+        Ok(self.0[i].bind(py).clone().into_any())
     }
 }
 
@@ -62,7 +63,7 @@ impl PyTable {
         }
     }
     fn row<'py>(&self, py: Python<'py>, index: i64) -> PyResult<Bound<'py, PyAny>> {
-        let len = self.rows.len(py) as i64;
+        let len = self.rows.count() as i64;
         let i = if index < 0 { index + len } else { index };
         if !(0..len).contains(&i) {
             return Err(PyIndexError::new_err("table index out of range"));
@@ -91,7 +92,7 @@ fn columns<'py>(py: Python<'py>, rows: &dyn Rows) -> PyResult<Bound<'py, PyDict>
         }
         Ok(())
     }
-    let n = rows.len(py);
+    let n = rows.count();
     let cols = PyDict::new(py);
     for i in 0..n {
         let mut flat = Vec::new();
@@ -126,38 +127,32 @@ impl PyTable {
     #[pyo3(signature = (rows, *, key = None))]
     fn new(rows: &Bound<'_, PyAny>, key: Option<&Bound<'_, PyAny>>) -> PyResult<Self> {
         let (py, key) = (rows.py(), opt_arg(key, "key")?);
-        let rows = PyList::new(py, items(rows, "rows")?)?;
-        if let Some(i) = rows.iter().position(|row| !row.is_instance_of::<PyDict>()) {
+        let mut given = Vec::new();
+        for (i, row) in items(rows, "rows")?.into_iter().enumerate() {
             let path = format!("rows[{i}]");
-            return Err(to_py_err(
-                py,
-                &input_error("input.invalid", &path, "not a dict"),
-            ));
+            let fail = |_| invalid(py, &path, "not a dict");
+            given.push(row.cast_into::<PyDict>().map_err(fail)?.unbind());
         }
-        let rows: Box<dyn Rows> = Box::new(rows.unbind());
-        let index = OnceLock::new();
+        let (rows, index) = (Box::new(Given(given)), OnceLock::new());
         Ok(PyTable { rows, key, index })
     }
     /// The rows, as a list of dicts (every row converted).
     #[getter]
     pub fn rows<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
-        let n = self.rows.len(py);
-        PyList::new(
-            py,
-            (0..n)
-                .map(|i| self.rows.row(py, i))
-                .collect::<PyResult<Vec<_>>>()?,
-        )
+        let rows: PyResult<Vec<_>> = (0..self.rows.count())
+            .map(|i| self.rows.row(py, i))
+            .collect();
+        PyList::new(py, rows?)
     }
-    fn __len__(&self, py: Python<'_>) -> usize {
-        self.rows.len(py)
+    fn __len__(&self) -> usize {
+        self.rows.count()
     }
     fn __getitem__<'py>(&self, index: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
         self.row(index.py(), arg(index, "index")?)
     }
     /// The rows in order, each converted when it is reached (`map(table.__getitem__, range(len(table)))`).
     fn __iter__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
-        let (py, range) = (slf.py(), slf.get().rows.len(slf.py()));
+        let (py, range) = (slf.py(), slf.get().rows.count());
         let builtins = py.import("builtins")?;
         let rows = builtins.getattr("map")?.call1((
             slf.getattr("__getitem__")?,
@@ -176,7 +171,7 @@ impl PyTable {
             let index = PyDict::new(py);
             // Last to first, so the first row of a key stays; a row without the key (or
             // with an unhashable one) cannot be found by it.
-            for i in (0..self.rows.len(py)).rev() {
+            for i in (0..self.rows.count()).rev() {
                 let row = self.rows.row(py, i)?;
                 if let Ok(value) = row.get_item(key) {
                     let _ = index.set_item(value, i);
@@ -186,10 +181,7 @@ impl PyTable {
         }
         match self.index.get().map(|d| d.bind(py).get_item(value)) {
             Some(Ok(Some(i))) => self.rows.row(py, i.extract()?),
-            Some(Err(e)) => Err(to_py_err(
-                py,
-                &input_error("input.invalid", "value", e.to_string()),
-            )),
+            Some(Err(e)) => Err(invalid(py, "value", e.to_string())),
             _ => Ok(py.None().into_bound(py)),
         }
     }
@@ -218,7 +210,7 @@ impl PyTable {
         }
         import(py, "polars")?.getattr("DataFrame")?.call1((cols,))
     }
-    fn __repr__(&self, py: Python<'_>) -> String {
-        format!("Table({} rows)", self.rows.len(py))
+    fn __repr__(&self) -> String {
+        format!("Table({} rows)", self.rows.count())
     }
 }

@@ -1,9 +1,7 @@
 """Type stubs of the compiled module ``secretariat._core`` (checked by mypy.stubtest).
 
-Hand-written in this one place: the signatures of the handles and functions. Every data
-shape they take or give is generated from the core's JSON Schemas (``secretariat.shapes``,
-``make schema``); a dict argument is typed ``Shape | Mapping[str, Any]``, so a dict read from
-a file still passes, and the binding checks it at run time with paths."""
+Only the signatures are written here; every shape is generated (``secretariat.shapes``). A dict
+argument is ``Shape | Mapping[str, Any]``: a dict read from a file passes, checked at run time."""
 
 import datetime
 import decimal
@@ -60,13 +58,10 @@ _MarksLike = Sequence[MarkRecord | _Dict] | Mapping[str, Sequence[Any]] | Any
 _Column = Sequence[str] | Sequence[int] | Any
 _Pair = tuple[_Date, _Date] | _Dict
 _PeriodLike = tuple[str, _Date, _Date] | Period | _Dict
-# Results that no schema names yet (the core's CountdownSummary, StepOutcome, the year's
-# activities): plain dicts.
+# Results no schema names yet (the core's CountdownSummary, StepOutcome, the activities).
 _Unschemed = dict[str, Any]
 
-class _ErrorIssue(TypedDict):
-    """One problem of an exception's ``issues``: an issue with its message in both languages."""
-
+class _ErrorIssue(TypedDict):  # an exception's issue: the message in both languages
     code: str
     path: list[PathSegment]
     message: str

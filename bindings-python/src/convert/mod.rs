@@ -76,7 +76,6 @@ pub fn input_error(
 
 /// Where a value is in the input, spelt out only when an error names it: building the text
 /// of every field's path would cost more than reading the field.
-#[derive(Clone, Copy)]
 enum At<'a> {
     Root(&'a str),
     Key(&'a At<'a>, &'a str),
@@ -92,6 +91,11 @@ impl fmt::Display for At<'_> {
             At::Index(parent, i) => write!(f, "{parent}[{i}]"),
         }
     }
+}
+
+/// An `input.invalid` error at `path`, raised as the Python exception.
+pub fn invalid(py: Python<'_>, path: impl fmt::Display, detail: impl Into<String>) -> PyErr {
+    to_py_err(py, &input_error("input.invalid", path, detail))
 }
 
 /// How deep a value may nest (lists and dicts): deeper input is refused with
