@@ -167,7 +167,7 @@ fn value_at(
         return Ok(Value::Object(map));
     }
     if obj.is_instance_of::<PyList>() || obj.is_instance_of::<PyTuple>() {
-        let mut items = Vec::new();
+        let mut items = Vec::with_capacity(obj.len().unwrap_or(0));
         for (i, item) in obj
             .try_iter()
             .map_err(|e| py_input(py, e, path))?
