@@ -150,7 +150,7 @@ impl PyTable {
     fn __getitem__<'py>(&self, index: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
         self.row(index.py(), arg(index, "index")?)
     }
-    /// The rows in order, each converted when it is reached (`map(table.__getitem__, range(len(table)))`).
+    /// The rows in order, each converted when reached: `map(table.__getitem__, range(n))`.
     fn __iter__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
         let (py, range) = (slf.py(), slf.get().rows.count());
         let builtins = py.import("builtins")?;

@@ -120,7 +120,9 @@ def public_callables() -> list[tuple[str, Callable[..., Any]]]:
         "TermData": term,
         "Roster": term.roster(),
         "AttendanceRegister": term.register()[0],
-        "SchoolCalendar": sec.SchoolCalendar((datetime.date(2002, 9, 2), datetime.date(2003, 7, 4))),
+        "SchoolCalendar": sec.SchoolCalendar(
+            (datetime.date(2002, 9, 2), datetime.date(2003, 7, 4))
+        ),
         "Table": sec.Table([{"a": 1}], key="a"),
     }
     out: list[tuple[str, Callable[..., Any]]] = []
@@ -157,7 +159,9 @@ def parameters(fn: Callable[..., Any]) -> list[inspect.Parameter]:
 @pytest.mark.parametrize("name,fn", CALLABLES, ids=[n for n, _ in CALLABLES])
 @settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
 @given(data=st.data())
-def test_hostile_values_raise_only_library_errors(name: str, fn: Callable[..., Any], data: Any) -> None:
+def test_hostile_values_raise_only_library_errors(
+    name: str, fn: Callable[..., Any], data: Any
+) -> None:
     args: list[Any] = []
     kwargs: dict[str, Any] = {}
     for p in parameters(fn):
