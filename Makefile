@@ -11,8 +11,9 @@ help: ## list the targets
 demo: ## the main job: the term report on the default rulebook and the sample term
 	$(CARGO) run --quiet --release -p secretariat --example term_report
 
-schema: ## regenerate schema/*.json, the JSON Schema of every input and result (from core)
+schema: ## regenerate schema/*.json (from core) and the Python shapes generated from it
 	$(CARGO) run --quiet -p secretariat-conformance --bin write_schema
+	python3 bindings-python/scripts/write_shapes.py
 
 test: setup fmt-check clippy rust-test fuzz-smoke example-check bench-check doc python-test wasm-test ## every test (installs what it needs)
 	@echo "make test: all checks passed"

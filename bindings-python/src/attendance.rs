@@ -17,8 +17,8 @@ use secretariat::{AttendanceRegister, Error, LeaveRequest, MemberId, Rulebook, S
 use crate::columns::{
     ColumnsRead, OwnedMarkColumns, PROGRESS_STEP, is_missing, read_mark_columns, report,
 };
-use crate::convert::{arg, input_error, opt_arg, to_py};
-use crate::errors::{IntoPy, issue, to_py_err, to_py_err_with};
+use crate::convert::{arg, invalid, items, opt_arg, to_py};
+use crate::errors::{IntoPy, issue, to_py_err_with};
 use crate::members::roster_arg;
 use crate::rulebook::rulebook_arg;
 use crate::table::PyTable;
@@ -100,10 +100,7 @@ fn marks_arg(
     }) {
         let detail =
             format!("unknown column `{name}`: expected member, event, mark, sign_in, sign_out");
-        return Err(to_py_err(
-            py,
-            &input_error("input.invalid", "marks", detail),
-        ));
+        return Err(invalid(py, "marks", detail));
     }
     let column = |name: &str| columns.iter().find(|(n, _)| n == name).map(|(_, c)| c);
     if column("sign_in").is_none()
@@ -116,7 +113,7 @@ fn marks_arg(
     }
     let lists = columns
         .iter()
-        .map(|(name, c)| as_list(c).map(|list| (name.clone(), list)))
+        .map(|(name, c)| as_list(c, name).map(|list| (name.clone(), list)))
         .collect::<PyResult<Vec<_>>>()?;
     marks_from_columns(py, &lists, progress).map(MarksArg::Records)
 }
@@ -151,7 +148,7 @@ fn columns_of<'py>(obj: &Bound<'py, PyAny>) -> PyResult<Option<Columns<'py>>> {
 }
 
 /// A column as a list.
-fn as_list<'py>(column: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+fn as_list<'py>(column: &Bound<'py, PyAny>, path: &str) -> PyResult<Bound<'py, PyAny>> {
     if column.is_instance_of::<PyList>() {
         Ok(column.clone())
     } else if column.hasattr("tolist")? {
@@ -159,11 +156,7 @@ fn as_list<'py>(column: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
     } else if column.hasattr("to_list")? {
         column.call_method0("to_list")
     } else {
-        Ok(PyList::new(
-            column.py(),
-            column.try_iter()?.collect::<PyResult<Vec<_>>>()?,
-        )?
-        .into_any())
+        Ok(PyList::new(column.py(), items(column, path)?)?.into_any())
     }
 }
 
@@ -182,15 +175,12 @@ fn marks_from_columns(
         .collect::<Result<Vec<_>, pyo3::CastError>>()
         .map_err(|e| {
             let detail = format!("a column is not a list: {e}");
-            to_py_err(py, &input_error("input.invalid", "marks", detail))
+            invalid(py, "marks", detail)
         })?;
     let n = lists.first().map_or(0, |(_, c)| c.len());
     if let Some((name, c)) = lists.iter().find(|(_, c)| c.len() != n) {
         let detail = format!("the column {name} has {} rows, the first {n}", c.len());
-        return Err(to_py_err(
-            py,
-            &input_error("input.invalid", "marks", &detail),
-        ));
+        return Err(invalid(py, "marks", &detail));
     }
     let rows = PyList::empty(py);
     for i in 0..n {
@@ -304,7 +294,7 @@ impl PyAttendanceRegister {
             ColumnsRead::Records => {
                 let lists = [("member", member), ("event", event), ("mark", mark)]
                     .into_iter()
-                    .map(|(name, c)| as_list(c).map(|list| (name.to_owned(), list)))
+                    .map(|(name, c)| as_list(c, name).map(|list| (name.to_owned(), list)))
                     .collect::<PyResult<Vec<_>>>()?;
                 MarksArg::Records(marks_from_columns(py, &lists, progress)?)
             }
@@ -377,7 +367,7 @@ impl PyAttendanceRegister {
         let items = py
             .detach(|| register.standings(rb, &calendar, today))
             .py_err(py)?;
-        PyTable::of(py, &items, Some("member"))
+        Ok(PyTable::of(items, Some("member")))
     }
 
     /// One member's standing on `today` (a `Standing` dict); `MemberError`
@@ -452,5 +442,5 @@ pub fn standings(
         })
         .py_err(py)?;
     report(progress, total, total)?;
-    PyTable::of(py, &items, Some("member"))
+    Ok(PyTable::of(items, Some("member")))
 }

@@ -121,8 +121,7 @@ impl PyBudgetLedger {
         py: Python<'py>,
         fields: Option<&Bound<'py, PyDict>>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let op = LedgerOperation::Reserve(body(py, fields)?);
-        self.run(py, &op, false, "")
+        self.run(py, &LedgerOperation::Reserve(body(py, fields)?), false, "")
     }
     /// Approves an amount for an activity (`date`, `activity`, `amount`, `approver`,
     /// `note`).
@@ -132,8 +131,7 @@ impl PyBudgetLedger {
         py: Python<'py>,
         fields: Option<&Bound<'py, PyDict>>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let op = LedgerOperation::Allocate(body(py, fields)?);
-        self.run(py, &op, false, "")
+        self.run(py, &LedgerOperation::Allocate(body(py, fields)?), false, "")
     }
     /// Records an expense (`date`, `activity`, `category`, `amount`, `approver`, `receipt`,
     /// `note`); refused over the activity's approved amount or the annual cap.
@@ -143,8 +141,7 @@ impl PyBudgetLedger {
         py: Python<'py>,
         fields: Option<&Bound<'py, PyDict>>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let op = LedgerOperation::Expense(body(py, fields)?);
-        self.run(py, &op, false, "")
+        self.run(py, &LedgerOperation::Expense(body(py, fields)?), false, "")
     }
     /// Settles an activity's account (`date`, `activity`, `approver`, `note`): what is left
     /// is released.
@@ -154,13 +151,12 @@ impl PyBudgetLedger {
         py: Python<'py>,
         fields: Option<&Bound<'py, PyDict>>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let op = LedgerOperation::Settle(body(py, fields)?);
-        self.run(py, &op, false, "")
+        self.run(py, &LedgerOperation::Settle(body(py, fields)?), false, "")
     }
     /// The journal, in order: a `Table` of `LedgerEntry` dicts, by `seq`.
     #[getter]
-    fn entries(&self, py: Python<'_>) -> PyResult<PyTable> {
-        PyTable::of(py, self.inner.entries(), Some("seq"))
+    fn entries(&self) -> PyTable {
+        PyTable::of(self.inner.entries().to_vec(), Some("seq"))
     }
     /// Reserved or approved, within the annual cap.
     #[getter]

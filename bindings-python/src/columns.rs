@@ -28,8 +28,7 @@ use rustc_hash::FxHashMap;
 use secretariat::MemberId;
 use secretariat::attendance::{CodeColumn, EventId, Mark, MarkColumns};
 
-use crate::convert::{enum_from, input_error};
-use crate::errors::to_py_err;
+use crate::convert::{enum_from, invalid, items};
 
 /// How many rows are read from Python lists between two calls of a `progress` callback.
 pub const PROGRESS_STEP: usize = 100_000;
@@ -106,11 +105,11 @@ impl FaultAt {
             Fault::UnknownMark(text) => {
                 return match enum_from::<Mark>(py, text, &path) {
                     Err(e) => e,
-                    Ok(_) => to_py_err(py, &input_error("input.invalid", &path, "a mark")),
+                    Ok(_) => invalid(py, &path, "a mark"),
                 };
             }
         };
-        to_py_err(py, &input_error("input.invalid", &path, detail))
+        invalid(py, &path, detail)
     }
 }
 
@@ -240,13 +239,10 @@ fn source<'py>(obj: &Bound<'py, PyAny>, column: usize) -> PyResult<Source<'py>> 
     }
     if obj.is_instance_of::<PyString>() || obj.is_instance_of::<PyBytes>() {
         let name = COLUMNS.get(column).copied().unwrap_or("mark");
-        return Err(to_py_err(
+        return Err(invalid(
             obj.py(),
-            &input_error(
-                "input.invalid",
-                &format!("marks.{name}"),
-                "a column (a list, an array, a Series), not a single string",
-            ),
+            format!("marks.{name}"),
+            "a column (a list, an array, a Series), not a single string",
         ));
     }
     let dtype_name = obj
@@ -288,7 +284,8 @@ fn source<'py>(obj: &Bound<'py, PyAny>, column: usize) -> PyResult<Source<'py>> 
     } else if from.hasattr("to_list")? {
         from.call_method0("to_list")?
     } else {
-        PyList::new(obj.py(), from.try_iter()?.collect::<PyResult<Vec<_>>>()?)?.into_any()
+        let name = COLUMNS.get(column).copied().unwrap_or("mark");
+        PyList::new(obj.py(), items(from, &format!("marks.{name}"))?)?.into_any()
     };
     match list.cast_into::<PyList>() {
         Ok(list) => Ok(Source::List(list)),
@@ -385,10 +382,7 @@ fn id_column<'py>(
             Err((row, value)) => {
                 let name = COLUMNS.get(column).copied().unwrap_or("member");
                 let detail = format!("{value} is not a position (0 or more)");
-                Err(to_py_err(
-                    py,
-                    &input_error("input.invalid", &format!("marks[{row}].{name}"), detail),
-                ))
+                Err(invalid(py, format!("marks[{row}].{name}"), detail))
             }
         },
         Source::Categorical { codes, categories } => {
@@ -504,10 +498,7 @@ fn mark_column<'py>(
                     "mark code {value}: a code is 0 to {} (its position in secretariat.MARKS)",
                     Mark::ALL.len() - 1
                 );
-                return Err(to_py_err(
-                    py,
-                    &input_error("input.invalid", &format!("marks[{row}].mark"), detail),
-                ));
+                return Err(invalid(py, format!("marks[{row}].mark"), detail));
             }
             let codes = codes.unwrap_or_default();
             Ok(Marks::Read(

@@ -30,7 +30,7 @@ use secretariat::forms::{
 };
 use secretariat::{Error, MemberId, Rulebook, TermData};
 
-use crate::convert::{Numbers, arg, input_error, ints_as_decimals, to_py, to_value, type_name};
+use crate::convert::{Numbers, arg, ints_as_decimals, invalid, to_py, to_value, type_name};
 use crate::errors::{IntoPy, to_py_err};
 use crate::report::PyTermData;
 use crate::rulebook::rulebook_arg;
@@ -38,7 +38,7 @@ use crate::rulebook::rulebook_arg;
 /// The `InputError` of an argument of the wrong type.
 fn wrong_type(obj: &Bound<'_, PyAny>, path: &str, expected: &str) -> PyErr {
     let detail = format!("expected {expected}, not {}", type_name(obj));
-    to_py_err(obj.py(), &input_error("input.invalid", path, detail))
+    invalid(obj.py(), path, detail)
 }
 
 fn is_mapping(obj: &Bound<'_, PyAny>) -> bool {
@@ -67,15 +67,6 @@ fn check_context<'a>(obj: &'a Bound<'_, PyAny>) -> Result<Cow<'a, TermData>, PyR
         Err(_) => read(obj, "context", Numbers::Exact)
             .map(Cow::Owned)
             .map_err(|e| e.map(|e| e.within("context"))),
-    }
-}
-
-/// Reads the context of a page computation: a context that cannot be read raises.
-fn page_context<'a>(obj: &'a Bound<'_, PyAny>) -> PyResult<Cow<'a, TermData>> {
-    match check_context(obj) {
-        Ok(context) => Ok(context),
-        Err(Ok(e)) => Err(to_py_err(obj.py(), &e)),
-        Err(Err(e)) => Err(e),
     }
 }
 
@@ -156,72 +147,65 @@ form_check! {
     check_board_plan(BoardPlanForm);
 }
 
-/// A member's attendance standing on `today`, for a form page. Raises `MemberError`
-/// (`member.unknown`, path `member`) for an id not in the term; errors of the term data
-/// under `context`.
-#[pyfunction]
-#[pyo3(signature = (member, *, context, today, rulebook = None))]
-pub fn member_standing<'py>(
-    py: Python<'py>,
-    member: &Bound<'py, PyAny>,
-    context: &Bound<'py, PyAny>,
-    today: &Bound<'py, PyAny>,
-    rulebook: Option<&Bound<'py, PyAny>>,
-) -> PyResult<Bound<'py, PyAny>> {
+/// Reads what a page computation takes (the rulebook, its id at `path`, `today`, the
+/// context, which raises when it cannot be read), runs `compute` with the GIL released and
+/// gives its result as a dict.
+fn page<'py, I, T>(
+    (id, path): (Option<&Bound<'py, PyAny>>, &str),
+    (context, today, rulebook): (
+        &Bound<'py, PyAny>,
+        &Bound<'py, PyAny>,
+        Option<&Bound<'py, PyAny>>,
+    ),
+    compute: impl FnOnce(&Rulebook, &TermData, &I, NaiveDate) -> secretariat::Result<T> + Send,
+) -> PyResult<Bound<'py, PyAny>>
+where
+    I: DeserializeOwned + Sync,
+    T: Serialize + Send,
+{
+    let py = context.py();
     let rulebook = rulebook_arg(rulebook)?;
-    let member: MemberId = arg(member, "member")?;
+    let id: I = arg(id.unwrap_or(&py.None().into_bound(py)), path)?;
     let today: NaiveDate = arg(today, "today")?;
-    let context = page_context(context)?;
+    let context =
+        check_context(context).map_err(|e| e.map_or_else(|e| e, |e| to_py_err(py, &e)))?;
     let (rb, ctx) = (rulebook.as_ref(), context.as_ref());
-    let standing = py
-        .detach(|| forms::member_standing(rb, ctx, &member, today))
-        .py_err(py)?;
-    to_py(py, &standing)
+    to_py(py, &py.detach(|| compute(rb, ctx, &id, today)).py_err(py)?)
 }
 
-/// A planned activity's milestones and where they stand on `today`. Raises
-/// `ActivityError` (`activity.unknown`, path `activity`) for an id that is not among the
-/// context's planned activities.
-#[pyfunction]
-#[pyo3(signature = (activity, *, context, today, rulebook = None))]
-pub fn event_countdown<'py>(
-    py: Python<'py>,
-    activity: &Bound<'py, PyAny>,
-    context: &Bound<'py, PyAny>,
-    today: &Bound<'py, PyAny>,
-    rulebook: Option<&Bound<'py, PyAny>>,
-) -> PyResult<Bound<'py, PyAny>> {
-    let rulebook = rulebook_arg(rulebook)?;
-    let activity: String = arg(activity, "activity")?;
-    let today: NaiveDate = arg(today, "today")?;
-    let context = page_context(context)?;
-    let (rb, ctx) = (rulebook.as_ref(), context.as_ref());
-    let status = py
-        .detach(|| forms::event_countdown(rb, ctx, &activity, today))
-        .py_err(py)?;
-    to_py(py, &status)
+/// The Python function `$name` with the signature `$sig` (an id, `context`, `today`,
+/// `rulebook`): the core's `forms::$name` through [`page`].
+macro_rules! page_fn {
+    ($($(#[$doc:meta])* $name:ident($id:ident, $($sig:tt)*) $compute:expr;)*) => {$(
+        $(#[$doc])*
+        #[pyfunction]
+        #[pyo3(signature = ($($sig)*))]
+        pub fn $name<'py>(
+            $id: Option<&Bound<'py, PyAny>>,
+            context: &Bound<'py, PyAny>,
+            today: &Bound<'py, PyAny>,
+            rulebook: Option<&Bound<'py, PyAny>>,
+        ) -> PyResult<Bound<'py, PyAny>> {
+            page(($id, stringify!($id)), (context, today, rulebook), $compute)
+        }
+    )*};
 }
 
-/// What the budget has left on `today`: `{"cap": {...}, "activity": {...}}` (the annual
-/// cap's `committed`, `spent` and `remaining`; `activity`'s account, when given, with
-/// `approved`, `spent` and `remaining`), money as `decimal.Decimal`. Raises `BudgetError`
-/// (`budget.unknown_activity`, path `activity`) for an activity without an account.
-#[pyfunction]
-#[pyo3(signature = (*, context, today, activity = None, rulebook = None))]
-pub fn budget_remaining<'py>(
-    py: Python<'py>,
-    context: &Bound<'py, PyAny>,
-    today: &Bound<'py, PyAny>,
-    activity: Option<&Bound<'py, PyAny>>,
-    rulebook: Option<&Bound<'py, PyAny>>,
-) -> PyResult<Bound<'py, PyAny>> {
-    let rulebook = rulebook_arg(rulebook)?;
-    let today: NaiveDate = arg(today, "today")?;
-    let activity: Option<ActivityId> = crate::convert::opt_arg(activity, "activity")?;
-    let context = page_context(context)?;
-    let (rb, ctx) = (rulebook.as_ref(), context.as_ref());
-    let remaining = py
-        .detach(|| forms::budget_remaining(rb, ctx, activity.as_ref(), today))
-        .py_err(py)?;
-    to_py(py, &remaining)
+page_fn! {
+    /// A member's attendance standing on `today`, for a form page. Raises `MemberError`
+    /// (`member.unknown`, path `member`) for an id not in the term; errors of the term data
+    /// under `context`.
+    member_standing(member, member, *, context, today, rulebook = None)
+        |r: &_, c: &_, m: &MemberId, d| forms::member_standing(r, c, m, d);
+    /// A planned activity's milestones and where they stand on `today`. Raises
+    /// `ActivityError` (`activity.unknown`, path `activity`) for an id that is not among the
+    /// context's planned activities.
+    event_countdown(activity, activity, *, context, today, rulebook = None)
+        |r: &_, c: &_, a: &String, d| forms::event_countdown(r, c, a, d);
+    /// What the budget has left on `today`: `{"cap": {...}, "activity": {...}}` (the annual
+    /// cap's `committed`, `spent` and `remaining`; `activity`'s account, when given, with
+    /// `approved`, `spent` and `remaining`), money as `decimal.Decimal`. Raises `BudgetError`
+    /// (`budget.unknown_activity`, path `activity`) for an activity without an account.
+    budget_remaining(activity, *, activity = None, context, today, rulebook = None)
+        |r: &_, c: &_, a: &Option<ActivityId>, d| forms::budget_remaining(r, c, a.as_ref(), d);
 }

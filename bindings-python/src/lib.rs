@@ -24,6 +24,13 @@ mod schema;
 mod table;
 mod text;
 
+/// Adds each module's functions to `m`: `add_functions!(module::{f, g}, ...)`.
+macro_rules! add_functions {
+    ($m:ident, $($module:ident::{$($f:ident),*}),* $(,)?) => {
+        $($($m.add_function(wrap_pyfunction!($module::$f, $m)?)?;)*)*
+    };
+}
+
 /// The compiled module `secretariat._core`.
 #[pymodule]
 #[pyo3(name = "_core")]
@@ -42,32 +49,18 @@ fn core_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<budget::PyBudgetLedger>()?;
     m.add_class::<budget::PyActivityYear>()?;
     m.add_class::<table::PyTable>()?;
-    m.add_function(wrap_pyfunction!(members::parse_grade, m)?)?;
-    m.add_function(wrap_pyfunction!(members::authorize, m)?)?;
-    m.add_function(wrap_pyfunction!(members::allowed_roles, m)?)?;
-    m.add_function(wrap_pyfunction!(members::roles_in_scope, m)?)?;
-    m.add_function(wrap_pyfunction!(attendance::mark_from_times, m)?)?;
-    m.add_function(wrap_pyfunction!(attendance::standings, m)?)?;
-    m.add_function(wrap_pyfunction!(schedule::plan, m)?)?;
-    m.add_function(wrap_pyfunction!(schedule::replan, m)?)?;
-    m.add_function(wrap_pyfunction!(schedule::countdown, m)?)?;
-    m.add_function(wrap_pyfunction!(schedule::countdowns, m)?)?;
-    m.add_function(wrap_pyfunction!(schedule::check_lead_time, m)?)?;
-    m.add_function(wrap_pyfunction!(schedule::regular_meetings, m)?)?;
-    m.add_function(wrap_pyfunction!(schedule::to_icalendar, m)?)?;
-    m.add_function(wrap_pyfunction!(report::term_report, m)?)?;
-    m.add_function(wrap_pyfunction!(report::term_icalendar, m)?)?;
-    m.add_function(wrap_pyfunction!(evaluation::evaluate, m)?)?;
-    m.add_function(wrap_pyfunction!(evaluation::allocate, m)?)?;
-    m.add_function(wrap_pyfunction!(evaluation::check_team, m)?)?;
-    m.add_function(wrap_pyfunction!(budget::validate_plan, m)?)?;
-    m.add_function(wrap_pyfunction!(forms::check_leave_request, m)?)?;
-    m.add_function(wrap_pyfunction!(forms::check_activity_plan, m)?)?;
-    m.add_function(wrap_pyfunction!(forms::check_expense, m)?)?;
-    m.add_function(wrap_pyfunction!(forms::check_recruitment_application, m)?)?;
-    m.add_function(wrap_pyfunction!(forms::check_board_plan, m)?)?;
-    m.add_function(wrap_pyfunction!(forms::member_standing, m)?)?;
-    m.add_function(wrap_pyfunction!(forms::event_countdown, m)?)?;
-    m.add_function(wrap_pyfunction!(forms::budget_remaining, m)?)?;
+    add_functions!(
+        m,
+        members::{parse_grade, authorize, allowed_roles, roles_in_scope},
+        attendance::{mark_from_times, standings},
+        schedule::{plan, replan, countdown, countdowns, check_lead_time, regular_meetings,
+            to_icalendar},
+        report::{term_report, term_icalendar},
+        evaluation::{evaluate, allocate, check_team},
+        budget::{validate_plan},
+        forms::{check_leave_request, check_activity_plan, check_expense,
+            check_recruitment_application, check_board_plan, member_standing, event_countdown,
+            budget_remaining},
+    );
     Ok(())
 }

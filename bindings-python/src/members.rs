@@ -56,13 +56,14 @@ impl PyRoster {
     fn __len__(&self) -> usize {
         self.inner.len()
     }
-    fn __contains__(&self, id: &str) -> bool {
-        self.inner.position(&MemberId::from(id)).is_some()
+    fn __contains__(&self, id: &Bound<'_, PyAny>) -> PyResult<bool> {
+        Ok(self.inner.position(&arg(id, "id")?).is_some())
     }
-    fn __getitem__<'py>(&self, py: Python<'py>, id: &str) -> PyResult<Bound<'py, PyAny>> {
-        match self.inner.get(&MemberId::from(id)) {
-            Some(m) => to_py(py, m),
-            None => Err(pyo3::exceptions::PyKeyError::new_err(id.to_owned())),
+    fn __getitem__<'py>(&self, id: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+        let member: MemberId = arg(id, "id")?;
+        match self.inner.get(&member) {
+            Some(m) => to_py(id.py(), m),
+            None => Err(pyo3::exceptions::PyKeyError::new_err(member.to_string())),
         }
     }
     fn __iter__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {

@@ -11,8 +11,8 @@ use secretariat::TermData;
 use secretariat::report::term_icalendar as core_ical;
 
 use crate::attendance::PyAttendanceRegister;
-use crate::convert::{arg, input_error, opt_arg, to_py};
-use crate::errors::{IntoPy, to_py_err};
+use crate::convert::{arg, invalid, opt_arg, to_py};
+use crate::errors::IntoPy;
 use crate::members::PyRoster;
 use crate::rulebook::rulebook_arg;
 
@@ -59,8 +59,9 @@ impl PyTermData {
     }
     /// One part of the data by its key (`"members"`, `"calendar"`, `"as_of"`...), as
     /// `to_dict()[key]` gives it.
-    fn __getitem__<'py>(&self, py: Python<'py>, key: &str) -> PyResult<Bound<'py, PyAny>> {
-        to_py(py, &self.inner)?.get_item(key)
+    fn __getitem__<'py>(&self, key: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+        let name: String = arg(key, "key")?;
+        to_py(key.py(), &self.inner)?.get_item(name)
     }
     /// The roster of the term's members.
     fn roster(&self, py: Python<'_>) -> PyResult<PyRoster> {
@@ -125,7 +126,7 @@ fn report_day(
     let today: Option<NaiveDate> = opt_arg(today, "today")?;
     today.or(data.as_of).ok_or_else(|| {
         let detail = "give today, or an as_of date in the term data";
-        to_py_err(py, &input_error("input.invalid", "today", detail))
+        invalid(py, "today", detail)
     })
 }
 

@@ -2,15 +2,15 @@
 //! re-planning, countdowns, lead times, weekly meetings and iCalendar, whose results are the
 //! core's data as dicts.
 
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::{Datelike, NaiveDate, NaiveDateTime};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyTuple};
 
-use secretariat::calendar::SchoolCalendar;
+use secretariat::calendar::{CalendarError, SchoolCalendar};
 use secretariat::schedule::{self, EventProgress, MeetingOccurrence, MilestonePlan};
 
 use crate::columns::report;
-use crate::convert::{arg, opt_arg, to_py};
+use crate::convert::{arg, items, opt_arg, to_py};
 use crate::errors::IntoPy;
 use crate::rulebook::rulebook_arg;
 
@@ -81,7 +81,8 @@ impl PySchoolCalendar {
     fn is_holiday_or_vacation(&self, date: &Bound<'_, PyAny>) -> PyResult<bool> {
         Ok(self.inner.is_holiday_or_vacation(arg(date, "date")?))
     }
-    /// The `days`-th working day after `date` (before it when negative).
+    /// The `days`-th working day after `date` (before it when negative); a day Python's
+    /// dates cannot hold is `calendar.date_out_of_range` at `date`.
     fn add_working_days(
         &self,
         date: &Bound<'_, PyAny>,
@@ -89,7 +90,11 @@ impl PySchoolCalendar {
     ) -> PyResult<NaiveDate> {
         let py = date.py();
         let (date, days) = (arg(date, "date")?, arg(days, "days")?);
-        self.inner.add_working_days(date, days).py_err(py)
+        let day = self.inner.add_working_days(date, days).py_err(py)?;
+        let (path, days) = ("date".into(), days.into());
+        let err = CalendarError::DateOutOfRange { path, date, days };
+        let python_range = (1..=9999).contains(&day.year());
+        python_range.then_some(day).ok_or(err).py_err(py)
     }
     /// Working days in `start..end` (`start` counted, `end` not); negative when `end` is
     /// earlier.
@@ -190,7 +195,7 @@ pub fn countdowns<'py>(
     progress: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyAny>> {
     let today = arg(today, "today")?;
-    let items: Vec<Bound<'_, PyAny>> = events.try_iter()?.collect::<PyResult<_>>()?;
+    let items = items(events, "events")?;
     let total = items.len();
     let mut batch = Vec::with_capacity(total);
     for (i, item) in items.iter().enumerate() {

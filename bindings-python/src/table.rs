@@ -1,38 +1,80 @@
 //! One table class for every list of results that analysts want as a DataFrame (standings,
-//! ledger lines, score sheets, budget accounts...): the rows are the core's dicts, and
-//! `to_pandas()` / `to_polars()` flatten them into columns. pandas and polars are optional:
-//! they are imported only when asked for.
+//! ledger lines, score sheets, budget accounts...). A table made by the core keeps the core's
+//! rows and converts a row to a dict only when it is read (`table[i]`, iteration, `get`), so a
+//! million marks' standings cost nothing until looked at; `to_pandas()` / `to_polars()`
+//! flatten the rows into columns one row at a time. pandas and polars are optional: they are
+//! imported only when asked for.
 
-use pyo3::exceptions::PyImportError;
+use std::sync::OnceLock;
+
+use pyo3::exceptions::{PyImportError, PyIndexError, PyTypeError};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString};
 use serde::Serialize;
 
-use crate::convert::{decimal_type, opt_arg, to_py};
+use crate::convert::{arg, decimal_type, invalid, items, opt_arg, to_py};
+
+/// Rows that become dicts when read: the core's values, or dicts given from Python.
+trait Rows: Send + Sync {
+    fn count(&self) -> usize;
+    fn row<'py>(&self, py: Python<'py>, i: usize) -> PyResult<Bound<'py, PyAny>>;
+}
+
+/// The core's rows, each converted by the one converter when read.
+impl<T: Serialize + Send + Sync> Rows for Vec<T> {
+    fn count(&self) -> usize {
+        self.len()
+    }
+    fn row<'py>(&self, py: Python<'py>, i: usize) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, &self[i])
+    }
+}
+
+/// Rows given from Python, as they are.
+struct Given(Vec<Py<PyDict>>);
+
+impl Rows for Given {
+    fn count(&self) -> usize {
+        self.0.len()
+    }
+    fn row<'py>(&self, py: Python<'py>, i: usize) -> PyResult<Bound<'py, PyAny>> {
+        Ok(self.0[i].bind(py).clone().into_any())
+    }
+}
 
 /// Rows of results (dicts), in order, optionally found by a key column (`get(id)`).
 #[pyclass(frozen, module = "secretariat._core", name = "Table", sequence)]
 pub struct PyTable {
-    rows: Py<PyList>,
+    rows: Box<dyn Rows>,
     /// The field that `get` looks rows up by (`member`, `seq`...), if any.
     #[pyo3(get)]
     key: Option<String>,
+    /// Each key value's first row, made on the first `get`.
+    index: OnceLock<Py<PyDict>>,
 }
 
 impl PyTable {
-    /// A table of the core's values, found by the field `key`.
-    pub fn of<T: Serialize>(py: Python<'_>, rows: &[T], key: Option<&str>) -> PyResult<Self> {
-        let rows = to_py(py, rows)?.cast_into::<PyList>()?.unbind();
-        Ok(PyTable {
-            rows,
+    /// A table of the core's values, found by the field `key`, converted when read.
+    pub fn of<T: Serialize + Send + Sync + 'static>(rows: Vec<T>, key: Option<&str>) -> Self {
+        PyTable {
+            rows: Box::new(rows),
             key: key.map(str::to_owned),
-        })
+            index: OnceLock::new(),
+        }
+    }
+    fn row<'py>(&self, py: Python<'py>, index: i64) -> PyResult<Bound<'py, PyAny>> {
+        let len = self.rows.count() as i64;
+        let i = if index < 0 { index + len } else { index };
+        if !(0..len).contains(&i) {
+            return Err(PyIndexError::new_err("table index out of range"));
+        }
+        self.rows.row(py, i as usize)
     }
 }
 
 /// The columns of flat rows: nested dicts become `parent.child` columns (as
 /// `pandas.json_normalize` names them); a column missing from a row holds `None` there.
-fn columns<'py>(py: Python<'py>, rows: &Bound<'py, PyList>) -> PyResult<Bound<'py, PyDict>> {
+fn columns<'py>(py: Python<'py>, rows: &dyn Rows) -> PyResult<Bound<'py, PyDict>> {
     fn flatten<'py>(
         prefix: &str,
         row: &Bound<'py, PyDict>,
@@ -50,11 +92,11 @@ fn columns<'py>(py: Python<'py>, rows: &Bound<'py, PyList>) -> PyResult<Bound<'p
         }
         Ok(())
     }
-    let n = rows.len();
+    let n = rows.count();
     let cols = PyDict::new(py);
-    for (i, row) in rows.iter().enumerate() {
+    for i in 0..n {
         let mut flat = Vec::new();
-        flatten("", row.cast::<PyDict>()?, &mut flat)?;
+        flatten("", rows.row(py, i)?.cast::<PyDict>()?, &mut flat)?;
         for (name, value) in flat {
             let col = match cols.get_item(&name)? {
                 Some(col) => col.cast_into::<PyList>()?,
@@ -84,44 +126,68 @@ impl PyTable {
     #[new]
     #[pyo3(signature = (rows, *, key = None))]
     fn new(rows: &Bound<'_, PyAny>, key: Option<&Bound<'_, PyAny>>) -> PyResult<Self> {
-        let key = opt_arg(key, "key")?;
-        let rows = PyList::new(rows.py(), rows.try_iter()?.collect::<PyResult<Vec<_>>>()?)?;
-        Ok(PyTable {
-            rows: rows.unbind(),
-            key,
-        })
+        let (py, key) = (rows.py(), opt_arg(key, "key")?);
+        let mut given = Vec::new();
+        for (i, row) in items(rows, "rows")?.into_iter().enumerate() {
+            let path = format!("rows[{i}]");
+            let fail = |_| invalid(py, &path, "not a dict");
+            given.push(row.cast_into::<PyDict>().map_err(fail)?.unbind());
+        }
+        let (rows, index) = (Box::new(Given(given)), OnceLock::new());
+        Ok(PyTable { rows, key, index })
     }
-    /// The rows, as dicts.
+    /// The rows, as a list of dicts (every row converted).
     #[getter]
-    pub fn rows<'py>(&self, py: Python<'py>) -> Bound<'py, PyList> {
-        self.rows.bind(py).clone()
+    pub fn rows<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        let rows: PyResult<Vec<_>> = (0..self.rows.count())
+            .map(|i| self.rows.row(py, i))
+            .collect();
+        PyList::new(py, rows?)
     }
-    fn __len__(&self, py: Python<'_>) -> usize {
-        self.rows.bind(py).len()
+    fn __len__(&self) -> usize {
+        self.rows.count()
     }
-    fn __getitem__<'py>(&self, py: Python<'py>, index: isize) -> PyResult<Bound<'py, PyAny>> {
-        self.rows.bind(py).as_any().get_item(index)
+    fn __getitem__<'py>(&self, index: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+        self.row(index.py(), arg(index, "index")?)
     }
-    fn __iter__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        Ok(self.rows.bind(py).try_iter()?.into_any())
+    /// The rows in order, each converted when reached: `map(table.__getitem__, range(n))`.
+    fn __iter__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
+        let (py, range) = (slf.py(), slf.get().rows.count());
+        let builtins = py.import("builtins")?;
+        let rows = builtins.getattr("map")?.call1((
+            slf.getattr("__getitem__")?,
+            builtins.getattr("range")?.call1((range,))?,
+        ))?;
+        Ok(rows.try_iter()?.into_any())
     }
     /// The row whose key field equals `value`, or `None`.
     fn get<'py>(&self, py: Python<'py>, value: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
         let Some(key) = &self.key else {
-            return Err(pyo3::exceptions::PyTypeError::new_err(
+            return Err(PyTypeError::new_err(
                 "this table has no key: look rows up by position",
             ));
         };
-        for row in self.rows.bind(py).iter() {
-            if row.get_item(key)?.eq(value)? {
-                return Ok(row);
+        if self.index.get().is_none() {
+            let index = PyDict::new(py);
+            // Last to first, so the first row of a key stays; a row without the key (or
+            // with an unhashable one) cannot be found by it.
+            for i in (0..self.rows.count()).rev() {
+                let row = self.rows.row(py, i)?;
+                if let Ok(value) = row.get_item(key) {
+                    let _ = index.set_item(value, i);
+                }
             }
+            let _ = self.index.set(index.unbind());
         }
-        Ok(py.None().into_bound(py))
+        match self.index.get().map(|d| d.bind(py).get_item(value)) {
+            Some(Ok(Some(i))) => self.rows.row(py, i.extract()?),
+            Some(Err(e)) => Err(invalid(py, "value", e.to_string())),
+            _ => Ok(py.None().into_bound(py)),
+        }
     }
     /// The flat columns, as a dict of lists (nested dicts as `parent.child`).
     fn to_columns<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
-        columns(py, self.rows.bind(py))
+        columns(py, self.rows.as_ref())
     }
     /// The rows as a pandas DataFrame, one column per flat field (money as `Decimal`).
     fn to_pandas<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
@@ -144,7 +210,7 @@ impl PyTable {
         }
         import(py, "polars")?.getattr("DataFrame")?.call1((cols,))
     }
-    fn __repr__(&self, py: Python<'_>) -> String {
-        format!("Table({} rows)", self.rows.bind(py).len())
+    fn __repr__(&self) -> String {
+        format!("Table({} rows)", self.rows.count())
     }
 }

@@ -11,6 +11,8 @@
 //!   times of day `datetime.time`, and money (the decimal fields named in
 //!   [`secretariat::schema::decimal_fields`]) `decimal.Decimal`.
 
+use std::fmt;
+
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
@@ -59,27 +61,66 @@ pub enum Numbers {
 }
 
 /// An input error built here, with the core's type so it reads like any other.
-pub fn input_error(code: &'static str, path: &str, detail: impl Into<String>) -> Error {
+pub fn input_error(
+    code: &'static str,
+    path: impl fmt::Display,
+    detail: impl Into<String>,
+) -> Error {
     InputError::Invalid {
         code,
-        path: path.to_owned(),
+        path: path.to_string(),
         detail: detail.into(),
     }
     .into()
 }
 
-fn join(path: &str, key: &str) -> String {
-    if path.is_empty() {
-        key.to_owned()
-    } else {
-        format!("{path}.{key}")
+/// Where a value is in the input, spelt out only when an error names it: building the text
+/// of every field's path would cost more than reading the field.
+enum At<'a> {
+    Root(&'a str),
+    Key(&'a At<'a>, &'a str),
+    Index(&'a At<'a>, usize),
+}
+
+impl fmt::Display for At<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            At::Root(path) => f.write_str(path),
+            At::Key(At::Root(""), key) => f.write_str(key),
+            At::Key(parent, key) => write!(f, "{parent}.{key}"),
+            At::Index(parent, i) => write!(f, "{parent}[{i}]"),
+        }
     }
 }
+
+/// An `input.invalid` error at `path`, raised as the Python exception.
+pub fn invalid(py: Python<'_>, path: impl fmt::Display, detail: impl Into<String>) -> PyErr {
+    to_py_err(py, &input_error("input.invalid", path, detail))
+}
+
+/// How deep a value may nest (lists and dicts): deeper input is refused with
+/// `input.too_deep` instead of overflowing the stack. No input of the core nests past ten.
+pub const MAX_DEPTH: usize = 128;
 
 /// A Python value as JSON, refusing floats and anything the core cannot read. `path` is the
 /// path of `obj` in the input, for errors.
 pub fn to_value(obj: &Bound<'_, PyAny>, path: &str, numbers: Numbers) -> Result<Value, Error> {
+    value_at(obj, &At::Root(path), numbers, 0)
+}
+
+fn value_at(
+    obj: &Bound<'_, PyAny>,
+    path: &At<'_>,
+    numbers: Numbers,
+    depth: usize,
+) -> Result<Value, Error> {
     let py = obj.py();
+    if depth > MAX_DEPTH {
+        let detail = format!("a value nested deeper than {MAX_DEPTH} lists or dicts");
+        return Err(input_error("input.too_deep", path, detail));
+    }
+    let to_value =
+        |obj: &Bound<'_, PyAny>, path: &At<'_>, numbers| value_at(obj, path, numbers, depth + 1);
     if obj.is_none() {
         return Ok(Value::Null);
     }
@@ -120,20 +161,20 @@ pub fn to_value(obj: &Bound<'_, PyAny>, path: &str, numbers: Numbers) -> Result<
             let key = key
                 .to_str()
                 .map_err(|_| input_error("input.invalid", path, "a key that is not valid UTF-8"))?;
-            let value = to_value(&v, &join(path, key), numbers)?;
+            let value = to_value(&v, &At::Key(path, key), numbers)?;
             map.insert(key.to_owned(), value);
         }
         return Ok(Value::Object(map));
     }
     if obj.is_instance_of::<PyList>() || obj.is_instance_of::<PyTuple>() {
-        let mut items = Vec::new();
+        let mut items = Vec::with_capacity(obj.len().unwrap_or(0));
         for (i, item) in obj
             .try_iter()
             .map_err(|e| py_input(py, e, path))?
             .enumerate()
         {
             let item = item.map_err(|e| py_input(py, e, path))?;
-            items.push(to_value(&item, &format!("{path}[{i}]"), numbers)?);
+            items.push(to_value(&item, &At::Index(path, i), numbers)?);
         }
         return Ok(Value::Array(items));
     }
@@ -152,7 +193,15 @@ pub fn to_value(obj: &Bound<'_, PyAny>, path: &str, numbers: Numbers) -> Result<
         return Ok(value);
     }
     if let Ok(table) = obj.cast::<crate::table::PyTable>() {
-        return to_value(table.get().rows(py).as_any(), path, numbers);
+        return to_value(
+            table
+                .get()
+                .rows(py)
+                .map_err(|e| py_input(py, e, path))?
+                .as_any(),
+            path,
+            numbers,
+        );
     }
     let decimal = decimal_type(py).map_err(|e| py_input(py, e, path))?;
     if obj.is_instance(decimal).unwrap_or(false) {
@@ -201,6 +250,15 @@ fn class_value(obj: &Bound<'_, PyAny>) -> Option<Value> {
     None
 }
 
+/// The items of an iterable argument; anything else is an `InputError` at `path`.
+pub fn items<'py>(obj: &Bound<'py, PyAny>, path: &str) -> PyResult<Vec<Bound<'py, PyAny>>> {
+    let fail = |e| to_py_err(obj.py(), &py_input(obj.py(), e, path));
+    obj.try_iter()
+        .map_err(fail)?
+        .map(|i| i.map_err(fail))
+        .collect()
+}
+
 /// The name of a value's Python type, for messages.
 pub fn type_name(obj: &Bound<'_, PyAny>) -> String {
     obj.get_type()
@@ -209,12 +267,12 @@ pub fn type_name(obj: &Bound<'_, PyAny>) -> String {
         .unwrap_or_else(|_| "?".into())
 }
 
-fn py_input(py: Python<'_>, e: PyErr, path: &str) -> Error {
+fn py_input(py: Python<'_>, e: PyErr, path: impl fmt::Display) -> Error {
     let detail = e.value(py).str().map(|s| s.to_string()).unwrap_or_default();
     input_error("input.invalid", path, detail)
 }
 
-fn int_value(obj: &Bound<'_, PyAny>, path: &str) -> Result<Value, Error> {
+fn int_value(obj: &Bound<'_, PyAny>, path: &At<'_>) -> Result<Value, Error> {
     let n = (obj.extract::<i64>().map(Number::from))
         .or_else(|_| obj.extract::<u64>().map(Number::from));
     let too_large = |_| input_error("input.invalid", path, "an integer too large for any field");
@@ -222,7 +280,7 @@ fn int_value(obj: &Bound<'_, PyAny>, path: &str) -> Result<Value, Error> {
 }
 
 /// A float of a form as the JSON number it is (see [`Numbers::Form`]).
-fn form_number(obj: &Bound<'_, PyAny>, path: &str) -> Result<Value, Error> {
+fn form_number(obj: &Bound<'_, PyAny>, path: &At<'_>) -> Result<Value, Error> {
     let value: f64 = obj.extract().map_err(|e| py_input(obj.py(), e, path))?;
     Ok(match Number::from_f64(value) {
         Some(n) => Value::Number(n),
@@ -230,7 +288,7 @@ fn form_number(obj: &Bound<'_, PyAny>, path: &str) -> Result<Value, Error> {
     })
 }
 
-fn float_refused(obj: &Bound<'_, PyAny>, path: &str) -> Error {
+fn float_refused(obj: &Bound<'_, PyAny>, path: &At<'_>) -> Error {
     let shown = obj.repr().map(|r| r.to_string()).unwrap_or_default();
     let detail = format!(
         "the float {shown} is not exact (as money, a score or a count must be): pass \
@@ -240,7 +298,7 @@ fn float_refused(obj: &Bound<'_, PyAny>, path: &str) -> Error {
 }
 
 /// A `decimal.Decimal` as the plain text the core reads (`"150.50"`, never an exponent).
-pub fn decimal_value(obj: &Bound<'_, PyAny>, path: &str) -> Result<String, Error> {
+fn decimal_value(obj: &Bound<'_, PyAny>, path: &At<'_>) -> Result<String, Error> {
     let finite = obj
         .call_method0("is_finite")
         .and_then(|f| f.extract::<bool>())
@@ -257,7 +315,7 @@ pub fn decimal_value(obj: &Bound<'_, PyAny>, path: &str) -> Result<String, Error
     .map_err(|e| py_input(obj.py(), e, path))
 }
 
-fn date_time_value(dt: &Bound<'_, PyDateTime>, path: &str) -> Result<Value, Error> {
+fn date_time_value(dt: &Bound<'_, PyDateTime>, path: &At<'_>) -> Result<Value, Error> {
     let py = dt.py();
     let tz = dt.getattr("tzinfo").map_err(|e| py_input(py, e, path))?;
     if !tz.is_none() {

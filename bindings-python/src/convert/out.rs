@@ -5,16 +5,18 @@
 use std::fmt;
 use std::sync::Mutex;
 
-use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
+use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime};
 use pyo3::BoundObject;
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyBool, PyDict, PyList, PyString};
 use rustc_hash::FxHashMap;
+use secretariat::calendar::CalendarError;
 use secretariat::error::path_segments;
 use serde::ser::{self, Serialize};
 
 use super::{decimal_type, is_decimal_field};
+use crate::errors::to_py_err;
 
 /// A core value as Python objects (see the module docs).
 pub fn to_py<'py, T: Serialize + ?Sized>(
@@ -96,17 +98,32 @@ impl<'py> PySerializer<'py> {
 }
 
 /// A string written through `collect_str` (chrono's dates and times) as the Python type it
-/// spells, else as a string.
-fn display_value<'py>(py: Python<'py>, text: &str) -> PyOut<'py> {
-    if text.len() == 10
-        && let Ok(d) = NaiveDate::parse_from_str(text, "%Y-%m-%d")
+/// spells, else as a string. A date Python cannot hold (before year 1, after 9999) is
+/// refused with `calendar.date_out_of_range` at `field`.
+fn display_value<'py>(py: Python<'py>, text: &str, field: Option<&str>) -> PyOut<'py> {
+    let in_range = |date: NaiveDate| {
+        if (1..=9999).contains(&date.year()) {
+            return Ok(());
+        }
+        let path = field.unwrap_or_default().to_owned();
+        let err = CalendarError::DateOutOfRange {
+            path,
+            date,
+            days: 0,
+        };
+        Err(SerError(to_py_err(py, &err.into())))
+    };
+    if (10..=13).contains(&text.len())
+        && let Ok(d) = text.parse::<NaiveDate>()
     {
+        in_range(d)?;
         return Ok(d.into_pyobject(py)?.into_any());
     }
-    if text.len() >= 19
-        && text.as_bytes().get(10) == Some(&b'T')
-        && let Ok(dt) = NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M:%S%.f")
+    if let Some(t) = text.find('T').filter(|t| (10..=13).contains(t))
+        && let Ok(date) = text[..t].parse::<NaiveDate>()
+        && let Ok(dt) = NaiveDateTime::parse_from_str(&text[t - 10..], "%Y-%m-%dT%H:%M:%S%.f")
     {
+        in_range(date)?;
         return Ok(dt.into_pyobject(py)?.into_any());
     }
     if text.len() >= 8
@@ -178,7 +195,7 @@ impl<'py> ser::Serializer for PySerializer<'py> {
         if let Some(obj) = made.get(&text) {
             return Ok(obj.bind(py).clone());
         }
-        let obj = display_value(py, &text)?;
+        let obj = display_value(py, &text, self.field)?;
         if made.len() < 100_000 {
             made.insert(text, obj.clone().unbind());
         }
