@@ -1313,6 +1313,19 @@ class NextConsequence(TypedDict):
     """Offences left before the limit."""
 
 
+class NormalScale(TypedDict):
+    """The scale normalised scores are put on (see `Normalization`)."""
+    mean: Decimal | int | str
+    """The mean of every judge's normalised scores on a criterion."""
+    sd: Decimal | int | str
+    """Their standard deviation; above zero."""
+
+
+class NormalizationZScoreOn(TypedDict):
+    """Z-scores put on a stated scale, e.g. `{ z_score_on = { mean = "75", sd = "10" } }`."""
+    z_score_on: NormalScale
+
+
 class NotChosen(TypedDict):
     """A candidate not chosen, and why."""
     candidate: str
@@ -1936,7 +1949,7 @@ class RulebookOverlayEvaluationSchemesValue(TypedDict):
     """The last rule of the chain."""
     missing_score: NotRequired[Literal['error', 'skip_judge']]
     """What a missing score means."""
-    normalization: NotRequired[Literal['none', 'z_score']]
+    normalization: NotRequired[Literal['none', 'z_score'] | RulebookOverlayEvaluationSchemesValueNormalization2]
     """Per-judge normalisation."""
     scale_max: NotRequired[Decimal | int | str]
     """Highest score a judge may give."""
@@ -1976,6 +1989,20 @@ class RulebookOverlayEvaluationSchemesValueDeductions(TypedDict):
     """The seed article behind the veto."""
     veto_expelled: NotRequired[bool]
     """An expelled member is ineligible."""
+
+
+class RulebookOverlayEvaluationSchemesValueNormalization2(TypedDict):
+    """Z-scores put on a stated scale, e.g. `{ z_score_on = { mean = "75", sd = "10" } }`."""
+    z_score_on: NotRequired[RulebookOverlayEvaluationSchemesValueNormalization2ZScoreOn]
+    """The scale normalised scores are put on (see `Normalization`)."""
+
+
+class RulebookOverlayEvaluationSchemesValueNormalization2ZScoreOn(TypedDict):
+    """The scale normalised scores are put on (see `Normalization`)."""
+    mean: NotRequired[Decimal | int | str]
+    """The mean of every judge's normalised scores on a criterion."""
+    sd: NotRequired[Decimal | int | str]
+    """Their standard deviation; above zero."""
 
 
 class RulebookOverlayEvaluationSchemesValueSelection(TypedDict):
@@ -2656,8 +2683,8 @@ MissingScore = Literal['error', 'skip_judge']
 NextStep = Literal['submit', 'decide', 'start', 'complete', 'summarize', 'none']
 """What an activity waits for."""
 
-Normalization = Literal['none', 'z_score']
-"""Whether each judge's scores are first put on a common footing."""
+Normalization = Union[Literal['none', 'z_score'], NormalizationZScoreOn]
+"""Whether each judge's scores are first put on a common footing. With either z-score form, a judge's scores on a criterion become z-scores over that judge's candidates, `(score - judge_mean) / judge_sd`, and are put on a stated scale: `mean + z * sd`. The scale is fixed by the scheme, never read from the scores, so a judge who adds the same constant to every score changes no normalised score, no total and no decision. Standard deviations are population ones, their square roots taken exactly on integers and truncated to 8 decimal places; a normalised score is rounded half-up to the scheme's `decimals`. A judge whose scores on a criterion do not vary gives the scale's mean. Normalised scores may fall outside `[scale_min, scale_max]`; aggregates, totals and `selection.pass_mark` are on the normalised scale."""
 
 NotChosenReason = Union[NotChosenReasonRegisteredAfterDeadline, NotChosenReasonRegisteredAfterDecision, NotChosenReasonNoExamScore, NotChosenReasonBelowMinScore, NotChosenReasonNoMatchingPlace, NotChosenReasonOutranked, NotChosenReasonWouldLeavePlacesUnfilled]
 """Why a candidate was not chosen."""
