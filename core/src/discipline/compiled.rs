@@ -275,8 +275,8 @@ impl Compiled {
         let points = p.points.as_ref().map(|pt| CPoints {
             base: pt.base,
             window: pt.window,
-            deduct: per_offence(&pt.deductions),
-            bonus: per_offence(&pt.bonuses),
+            deduct: per_offence(&pt.deduct),
+            bonus: per_offence(&pt.add),
             max_bonus: pt.max_bonus,
             floor: pt.floor,
             rule: RuleRef::new("discipline.points", article(&pt.article)),

@@ -132,17 +132,17 @@ pub struct PointsRule {
     pub window: DisciplineWindow,
     /// Points deducted per offence, by offence.
     #[serde(default)]
-    pub deductions: BTreeMap<String, u32>,
+    pub deduct: BTreeMap<String, u32>,
     /// Points deducted instead when a make-up leave (补假) was filed in time for the record.
     /// The hook for make-up leave: today's term data has no make-up leave, so these never
     /// apply yet; they are validated and kept for when it does.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub makeup_deductions: BTreeMap<String, u32>,
+    pub deduct_with_makeup_leave: BTreeMap<String, u32>,
     /// Points added per offence kind (an offence rule on `present` makes an attendance
     /// credit, e.g. `attended`).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub bonuses: BTreeMap<String, u32>,
-    /// The most the bonuses add in one window.
+    pub add: BTreeMap<String, u32>,
+    /// The most `add` gives in one window.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_bonus: Option<u32>,
     /// The score never falls below this.
@@ -349,9 +349,9 @@ impl DisciplinePolicy {
             check_range(&p, "floor", points.floor, -10_000, 10_000)?;
             points.window.validate(&join_path(&p, "window"))?;
             for (table, map) in [
-                ("deductions", &points.deductions),
-                ("makeup_deductions", &points.makeup_deductions),
-                ("bonuses", &points.bonuses),
+                ("deduct", &points.deduct),
+                ("deduct_with_makeup_leave", &points.deduct_with_makeup_leave),
+                ("add", &points.add),
             ] {
                 for (o, n) in map {
                     let tp = join_path(&p, table);
