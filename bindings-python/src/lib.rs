@@ -12,6 +12,7 @@ use pyo3::prelude::*;
 mod attendance;
 mod budget;
 mod columns;
+mod compare;
 mod convert;
 mod errors;
 mod evaluation;
@@ -69,5 +70,6 @@ fn core_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(forms::member_standing, m)?)?;
     m.add_function(wrap_pyfunction!(forms::event_countdown, m)?)?;
     m.add_function(wrap_pyfunction!(forms::budget_remaining, m)?)?;
+    m.add_function(wrap_pyfunction!(compare::compare, m)?)?;
     Ok(())
 }
