@@ -371,9 +371,12 @@ impl Compiled {
             widen(p.window);
         }
         for o in offs {
+            // Attendance credits (rules on `present`) are summed in the points step, not
+            // listed one by one: a member attends far more often than they offend.
             if horizon.is_some_and(|h| h.contains(o.date()))
-                && let (Some(rule), Some(rec)) =
-                    (self.rules.get(o.rule as usize), record(o.mark_index))
+                && let Some(rule) = self.rules.get(o.rule as usize)
+                && rule.mark != MarkPart::Present
+                && let Some(rec) = record(o.mark_index)
             {
                 trace.push(TraceStep::Offence {
                     rule: rule.rule.clone(),
