@@ -41,6 +41,10 @@ example-check: ## the demo runs, in both languages, and on a user's files
 	$(CARGO) run --quiet -p secretariat --example term_report -- \
 	    --rulebook core/data/strict_rulebook.toml --data core/data/sample_term.json --today 2002-10-14 --json > /dev/null
 	$(CARGO) run --quiet -p secretariat --example term_report -- --ical | grep -q "BEGIN:VCALENDAR"
+	for p in core/data/policies/*.toml; do \
+	    $(CARGO) run --quiet -p secretariat --example term_report -- --rulebook $$p --today 2002-10-20 > /dev/null || exit 1; \
+	    $(CARGO) run --quiet -p secretariat --example term_report -- --compare-rulebook $$p --today 2002-10-20 > /dev/null || exit 1; \
+	done
 
 python-test: ## the Python binding: wheel built in bindings-python/.venv, pytest, stubtest
 	bash bindings-python/scripts/test.sh

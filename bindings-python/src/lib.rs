@@ -12,6 +12,7 @@ use pyo3::prelude::*;
 mod attendance;
 mod budget;
 mod columns;
+mod compare;
 mod convert;
 mod errors;
 mod evaluation;
@@ -58,6 +59,7 @@ fn core_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
         report::{term_report, term_icalendar},
         evaluation::{evaluate, allocate, check_team},
         budget::{validate_plan},
+        compare::{compare},
         forms::{check_leave_request, check_activity_plan, check_expense,
             check_recruitment_application, check_board_plan, member_standing, event_countdown,
             budget_remaining},

@@ -15,6 +15,8 @@
 //! writers.
 
 pub mod case;
+#[cfg(feature = "full")]
+mod compare;
 pub mod convert;
 pub mod errors;
 mod forms;

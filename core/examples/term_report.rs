@@ -5,7 +5,12 @@
 //! cargo run --example term_report
 //! cargo run --example term_report -- --rulebook my_rules.toml --data term.json --today 2002-10-14 --lang zh
 //! cargo run --example term_report -- --ical > term.ics   # milestones and meetings
+//! cargo run --example term_report -- --compare-rulebook core/data/policies/points.toml
 //! ```
+//!
+//! `--compare-rulebook FILE` prints, instead of the report, every member whose verdict
+//! changes from the rulebook (`--rulebook`, or the default) to FILE, with the first step of
+//! the trace that differs.
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -14,7 +19,8 @@ use chrono::NaiveDate;
 use secretariat::{Locale, Rulebook, TermData, term_report};
 
 const USAGE: &str = "usage: term_report [--rulebook FILE.toml|FILE.json] [--data TERM.json] \
-                     [--today YYYY-MM-DD] [--lang en|zh] [--json | --ical]";
+                     [--today YYYY-MM-DD] [--lang en|zh] [--json | --ical] \
+                     [--compare-rulebook FILE]";
 
 struct Options {
     rulebook: Option<String>,
@@ -23,6 +29,7 @@ struct Options {
     locale: Locale,
     json: bool,
     ical: bool,
+    compare: Option<String>,
 }
 
 fn parse_args() -> Result<Options, String> {
@@ -33,6 +40,7 @@ fn parse_args() -> Result<Options, String> {
         locale: Locale::En,
         json: false,
         ical: false,
+        compare: None,
     };
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
@@ -50,6 +58,7 @@ fn parse_args() -> Result<Options, String> {
             }
             "--json" => options.json = true,
             "--ical" => options.ical = true,
+            "--compare-rulebook" => options.compare = Some(value("--compare-rulebook")?),
             "-h" | "--help" => return Err(String::new()),
             other => return Err(format!("unknown argument {other:?}")),
         }
@@ -62,13 +71,16 @@ fn run(options: &Options) -> Result<String, String> {
     let describe = |e: secretariat::Error| e.issue(locale).to_string();
     let read = |path: &str| std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"));
 
-    let rulebook = match &options.rulebook {
-        None => Rulebook::default(),
-        Some(path) if path.ends_with(".json") => {
-            Rulebook::from_json_str(&read(path)?).map_err(describe)?
-        }
-        Some(path) => Rulebook::from_toml_str(&read(path)?).map_err(describe)?,
+    let load = |path: &Option<String>| -> Result<Rulebook, String> {
+        Ok(match path {
+            None => Rulebook::default(),
+            Some(path) if path.ends_with(".json") => {
+                Rulebook::from_json_str(&read(path)?).map_err(describe)?
+            }
+            Some(path) => Rulebook::from_toml_str(&read(path)?).map_err(describe)?,
+        })
     };
+    let rulebook = load(&options.rulebook)?;
     let data = match &options.data {
         None => TermData::sample(),
         Some(path) => TermData::from_json_str(&read(path)?)
@@ -86,12 +98,61 @@ fn run(options: &Options) -> Result<String, String> {
         return secretariat::report::term_icalendar(&rulebook, &data, now, locale)
             .map_err(describe);
     }
+    if options.compare.is_some() {
+        let other = load(&options.compare)?;
+        let diff =
+            secretariat::discipline::compare(&data, &rulebook, &other, today).map_err(describe)?;
+        if options.json {
+            return serde_json::to_string_pretty(&diff).map_err(|e| e.to_string());
+        }
+        return Ok(render_comparison(&diff, locale));
+    }
     let report = term_report(&rulebook, &data, today).map_err(describe)?;
     if options.json {
         serde_json::to_string_pretty(&report).map_err(|e| e.to_string())
     } else {
         Ok(report.render(locale))
     }
+}
+
+/// One paragraph per member whose verdict changes: old → new, and the first step that
+/// differs under each rulebook.
+fn render_comparison(diff: &secretariat::discipline::Comparison, locale: Locale) -> String {
+    let mut out = format!(
+        "{} → {} ({})\n",
+        diff.old_rulebook.name, diff.new_rulebook.name, diff.today
+    );
+    if diff.changes.is_empty() {
+        out.push_str(match locale {
+            Locale::En => "no verdict changes\n",
+            _ => "没有结论发生变化\n",
+        });
+    }
+    let brief = |v: &secretariat::discipline::VerdictSummary| {
+        let mut s = v.status.to_string();
+        if let Some(sanction) = &v.sanction {
+            s.push_str(&format!(" / {sanction}"));
+        }
+        if let Some(points) = v.points {
+            s.push_str(&format!(" / {points}"));
+        }
+        s
+    };
+    for c in &diff.changes {
+        out.push_str(&format!(
+            "{} {}: {} → {}\n",
+            c.member,
+            c.name,
+            brief(&c.old),
+            brief(&c.new)
+        ));
+        for (side, step) in [("-", &c.old_step), ("+", &c.new_step)] {
+            if let Some(step) = step {
+                out.push_str(&format!("  {side} {}\n", step.describe(locale)));
+            }
+        }
+    }
+    out
 }
 
 fn main() -> ExitCode {

@@ -63,6 +63,7 @@ pub mod authority;
 pub mod budget;
 pub mod calendar;
 pub mod diagnostic;
+pub mod discipline;
 pub mod error;
 pub mod evaluation;
 pub mod forms;

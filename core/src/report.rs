@@ -86,6 +86,9 @@ pub struct TermData {
     /// Attendance marks.
     #[serde(default)]
     pub marks: Vec<MarkRecord>,
+    /// Recorded decisions lifting sanctions (reinstatement votes, revocations).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sanction_decisions: Vec<crate::discipline::SanctionDecision>,
     /// Activities planned with milestone templates.
     #[serde(default)]
     pub activities: Vec<PlannedActivity>,
@@ -398,7 +401,8 @@ pub fn term_report(
     today: NaiveDate,
 ) -> crate::Result<TermReport> {
     let (register, leave) = data.register(rulebook)?;
-    let standings = register.standings(rulebook, &data.calendar, today)?;
+    let standings =
+        register.standings_with(rulebook, &data.calendar, today, &data.sanction_decisions)?;
     let activities = data
         .activities
         .iter()
@@ -535,6 +539,7 @@ impl TermReport {
             ]);
         }
         table(&mut out, &rows);
+        self.render_traces(&mut out, locale);
 
         section(
             &mut out,
@@ -672,6 +677,35 @@ fn milestone_label(status: MilestoneStatus, zh: bool) -> &'static str {
         (MilestoneStatus::InWindow, true) => "进行中",
         (MilestoneStatus::DueToday, true) => "今日截止",
         (MilestoneStatus::Overdue, true) => "逾期",
+    }
+}
+
+impl TermReport {
+    /// Every standing's discipline trace, one step a line, for the members with one.
+    fn render_traces(&self, out: &mut String, locale: Locale) {
+        let zh = locale != Locale::En;
+        if self.standings.iter().all(|s| s.trace.is_empty()) {
+            return;
+        }
+        section(
+            out,
+            if zh {
+                "处分依据"
+            } else {
+                "Discipline trace"
+            },
+        );
+        for s in self.standings.iter().filter(|s| !s.trace.is_empty()) {
+            let sanction = s
+                .sanction
+                .as_ref()
+                .map(|x| crate::discipline::display_name(&x.name, locale).to_owned())
+                .unwrap_or_else(|| status_label(s.status, zh).to_owned());
+            let _ = writeln!(out, "{} {}: {sanction}", s.member, s.name);
+            for step in &s.trace {
+                let _ = writeln!(out, "  {}", step.describe(locale));
+            }
+        }
     }
 }
 

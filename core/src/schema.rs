@@ -44,6 +44,8 @@
 //! | `locale` | [`Locale`] |
 //! | `rulebook` | [`Rulebook`], complete: every key present (what a rulebook writes) |
 //! | `rulebook_overlay` | a partial [`Rulebook`], as a school's file or [`Rulebook::overlay_value`] gives it: no key required (objects merge into the default one key at a time; a list or a new entry of a map is given whole) |
+//! | `discipline_policy` | [`DisciplinePolicy`], the rulebook key `discipline` |
+//! | `sanction_decision` | [`SanctionDecision`], a recorded decision lifting a sanction |
 //!
 //! Results:
 //!
@@ -51,6 +53,7 @@
 //! |---|---|
 //! | `term_report` | [`TermReport`] |
 //! | `standing_result` | [`Standing`] as written |
+//! | `comparison` | [`Comparison`], a term under two rulebooks |
 //! | `ranking` | [`Ranking`] |
 //! | `score_sheet` | [`ScoreSheet`] |
 //! | `allocation` | [`Allocation`] (recruitment) |
@@ -127,6 +130,7 @@ use crate::attendance::{Event, Mark, MarkRecord};
 use crate::budget::{Expense, LedgerOperation, Posting};
 use crate::calendar::{DateRange, SchoolCalendar};
 use crate::diagnostic::{Diagnostic, Locale, Params, localized};
+use crate::discipline::{Comparison, DisciplinePolicy, SanctionDecision};
 use crate::error::Error;
 use crate::forms;
 use crate::recruitment::{RecruitmentCandidate, TeamCheck};
@@ -298,8 +302,11 @@ registry! {
     "locale": Input => of::<Locale>,
     "rulebook": Input => of::<Rulebook>,
     "rulebook_overlay": Input => rulebook_overlay,
+    "discipline_policy": Input => of::<DisciplinePolicy>,
+    "sanction_decision": Input => of::<SanctionDecision>,
     "term_report": Result => of::<TermReport>,
     "standing_result": Result => of::<Standing>,
+    "comparison": Result => of::<Comparison>,
     "ranking": Result => of::<Ranking>,
     "score_sheet": Result => of::<ScoreSheet>,
     "allocation": Result => of::<Allocation>,

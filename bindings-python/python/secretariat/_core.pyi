@@ -31,6 +31,7 @@ __all__ = [
     "TermData", "ValidationError", "__version__", "allocate", "allowed_roles", "authorize",
     "budget_remaining", "check_activity_plan", "check_board_plan", "check_expense",
     "check_lead_time", "check_leave_request", "check_recruitment_application", "check_team",
+    "compare",
     "countdown", "countdowns", "describe", "evaluate", "event_countdown", "explain",
     "explain_decision", "mark_from_times", "member_standing", "parse_grade", "plan",
     "regular_meetings", "render_activity_report", "render_allocation",
@@ -289,6 +290,9 @@ class TermData:
     def to_json(self) -> str: ...
 
 def term_report(data: _ContextLike, *, today: _Date | None = None, rulebook: _RulebookLike = None) -> TermReport: ...
+def compare(
+    data: _ContextLike, old: _RulebookLike, new: _RulebookLike, *, today: _Date | None = None
+) -> dict[str, Any]: ...
 def term_icalendar(
     data: _ContextLike, *, now: _DateTime, rulebook: _RulebookLike = None, locale: _Locale | None = None
 ) -> str: ...

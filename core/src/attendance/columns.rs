@@ -185,6 +185,7 @@ impl AttendanceRegister {
                 member,
                 event,
                 mark,
+                minutes: [0, 0],
             });
         }
         Ok(())
@@ -223,6 +224,7 @@ impl AttendanceRegister {
             member: *member_of.get(member_code as usize).unwrap_or(&UNKNOWN),
             event: *event_of.get(event_code as usize).unwrap_or(&UNKNOWN),
             mark,
+            minutes: [0, 0],
         }));
         let mut fault = false;
         for m in marks.get(start..).unwrap_or_default() {

@@ -273,6 +273,25 @@ struct StoredMark {
     member: u32,
     event: u32,
     mark: Mark,
+    /// Minutes late and early, for a mark derived from times: 0 when unknown (a mark given
+    /// directly), else the minutes (rounded up) plus one, at most 254 (see
+    /// [`StoredMark::minutes`]). Read by discipline rules on severity.
+    minutes: [u8; 2],
+}
+
+impl StoredMark {
+    /// Minutes late and early, when known.
+    fn minutes(&self) -> (Option<u32>, Option<u32>) {
+        let read = |b: u8| b.checked_sub(1).map(u32::from);
+        (read(self.minutes[0]), read(self.minutes[1]))
+    }
+}
+
+/// `late` minutes stored as in [`StoredMark::minutes`]: whole minutes rounded up, plus one.
+fn store_minutes(late: chrono::TimeDelta) -> u8 {
+    let secs = late.num_seconds().max(0);
+    let minutes = (secs + 59) / 60;
+    u8::try_from(minutes.saturating_add(1).min(254)).unwrap_or(254)
 }
 
 /// The events, marks and granted leave of a term, over one roster.
@@ -572,10 +591,18 @@ impl AttendanceRegister {
             }
             .into());
         }
+        let minutes = match r.sign_in {
+            Some(sign_in) => [
+                store_minutes(sign_in - event.start),
+                r.sign_out.map_or(0, |out| store_minutes(event.end - out)),
+            ],
+            None => [0, 0],
+        };
         Ok(StoredMark {
             member,
             event: event_pos,
             mark,
+            minutes,
         })
     }
 }

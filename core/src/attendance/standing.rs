@@ -9,6 +9,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::calendar::{DateRange, SchoolCalendar};
 use crate::diagnostic::Locale;
+use crate::discipline::{
+    Compiled, DisciplineVerdict, MarkFact, NextSanction, Offence, SanctionDecision, SanctionState,
+    TraceStep,
+};
 use crate::members::{MemberId, MemberStatus};
 use crate::rule::RuleRef;
 use crate::rulebook::Rulebook;
@@ -145,11 +149,27 @@ pub struct Standing {
     pub next_consequence: Option<NextConsequence>,
     /// The dates counted.
     pub window: DateRange,
+    /// The discipline policy's explanation, in order: record → offence → conversion →
+    /// counters and points → sanction, each step citing its rulebook key.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub trace: Vec<TraceStep>,
+    /// The highest rung of the sanction ladder set off, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sanction: Option<SanctionState>,
+    /// The points, under a policy that keeps them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub points: Option<i32>,
+    /// The next rung of the ladder and how far away it is; `None` once expelled.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next_sanction: Option<NextSanction>,
 }
 
 impl Standing {
     /// One line saying why: "expelled: 2 late arrivals or early leaves (limit 2) ...".
     pub fn explain(&self, locale: Locale) -> String {
+        if self.reasons.is_empty() && self.sanction.is_some() {
+            return self.explain_sanction(locale);
+        }
         if self.reasons.is_empty() {
             return match locale {
                 Locale::En => "no offences in the window".into(),
@@ -201,6 +221,26 @@ impl Standing {
             .collect();
         if let Some(next) = &self.next_consequence {
             parts.push(next.describe(locale));
+        }
+        parts.join("; ")
+    }
+}
+
+impl Standing {
+    /// The sanction held, its display name in `locale`, and the counters and points that
+    /// set it off (for a rulebook with its own `discipline` table).
+    fn explain_sanction(&self, locale: Locale) -> String {
+        let mut parts = Vec::new();
+        if let Some(s) = &self.sanction {
+            parts.push(crate::discipline::display_name(&s.name, locale).to_owned());
+        }
+        for step in &self.trace {
+            match step {
+                TraceStep::Counter { .. } | TraceStep::Points { .. } => {
+                    parts.push(step.describe(locale));
+                }
+                _ => {}
+            }
         }
         parts.join("; ")
     }
@@ -310,6 +350,46 @@ impl AttendanceRegister {
         rulebook: &Rulebook,
         calendar: &SchoolCalendar,
         today: NaiveDate,
+    ) -> crate::Result<Vec<Standing>> {
+        self.standings_with(rulebook, calendar, today, &[])
+    }
+
+    /// Every member's standing on `today`, with the recorded decisions that lifted
+    /// sanctions (each gives its member a clean slate from its date).
+    ///
+    /// # Errors
+    ///
+    /// As [`AttendanceRegister::standings`]; at `sanction_decisions[i]...`,
+    /// `member.unknown` for a member not in the roster and `rulebook.inconsistent` for a
+    /// sanction the ladder lacks or a decision it does not accept.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use secretariat::{Diagnostic, Rulebook, TermData};
+    /// use secretariat::discipline::SanctionDecision;
+    ///
+    /// let data = TermData::sample();
+    /// let rb = Rulebook::default();
+    /// let register = data.register(&rb)?.0;
+    /// let today = NaiveDate::from_ymd_opt(2026, 10, 19).unwrap();
+    /// let vote = SanctionDecision {
+    ///     member: "2002011".into(),
+    ///     sanction: "suspended".into(),
+    ///     decision: "reinstatement_vote".into(),
+    ///     date: today,
+    /// };
+    /// let err = register.standings_with(&rb, &data.calendar, today, &[vote]).unwrap_err();
+    /// assert_eq!(err.path(), "sanction_decisions[0].sanction");
+    /// # Ok::<(), secretariat::Error>(())
+    /// ```
+    pub fn standings_with(
+        &self,
+        rulebook: &Rulebook,
+        calendar: &SchoolCalendar,
+        today: NaiveDate,
+        decisions: &[SanctionDecision],
     ) -> crate::Result<Vec<Standing>> {
         let policy = &rulebook.attendance;
         let window = resolve_window(policy, calendar, today)?;
@@ -431,7 +511,119 @@ impl AttendanceRegister {
                 window,
             ));
         }
+        self.apply_discipline(rulebook, calendar, today, decisions, &mut standings)?;
         Ok(standings)
+    }
+
+    /// Runs the rulebook's discipline policy and writes its verdict into `standings`: the
+    /// trace, sanction, points and next rung always; under a school's own `discipline`
+    /// table also the status (the seed's rule gives the status the counters above gave).
+    fn apply_discipline(
+        &self,
+        rulebook: &Rulebook,
+        calendar: &SchoolCalendar,
+        today: NaiveDate,
+        decisions: &[SanctionDecision],
+        standings: &mut [Standing],
+    ) -> crate::Result<()> {
+        let compiled = Compiled::of(rulebook);
+        let mut decided: Vec<(u32, &SanctionDecision)> = Vec::with_capacity(decisions.len());
+        for (i, d) in decisions.iter().enumerate() {
+            let path = format!("sanction_decisions[{i}]");
+            let member =
+                self.roster
+                    .position(&d.member)
+                    .ok_or_else(|| crate::MemberError::Unknown {
+                        path: format!("{path}.member"),
+                        id: d.member.clone(),
+                    })?;
+            compiled.check_decision(&path, d)?;
+            decided.push((member, d));
+        }
+        decided.sort_by_key(|(m, d)| (*m, d.date));
+
+        let mut offences: Vec<Offence> = Vec::new();
+        for (i, m) in self.marks.iter().enumerate() {
+            let Some(e) = self.events.get(m.event as usize) else {
+                continue;
+            };
+            if e.start.date() > today {
+                continue;
+            }
+            let (late_minutes, early_minutes) = m.minutes();
+            compiled.offences_of(
+                &MarkFact {
+                    member: m.member,
+                    mark_index: i as u32,
+                    at: e.start,
+                    kind: e.kind,
+                    mark: m.mark,
+                    late_minutes,
+                    early_minutes,
+                    on_leave: self.on_leave.contains_key(&(m.member, m.event)),
+                },
+                &mut offences,
+            );
+        }
+        offences.sort_unstable_by_key(|o| (o.member, o.at, o.mark_index));
+
+        let record = |mark: u32| -> Option<RecordRef> {
+            let stored = self.marks.get(mark as usize)?;
+            let event = self.events.get(stored.event as usize)?;
+            Some(RecordRef {
+                event: event.id.clone(),
+                date: event.start.date(),
+                kind: event.kind,
+                mark: stored.mark,
+            })
+        };
+        let own_policy = rulebook.discipline.is_some();
+        let (mut o, mut d) = (0usize, 0usize);
+        for (idx, standing) in standings.iter_mut().enumerate() {
+            let idx = idx as u32;
+            let first = o;
+            while offences.get(o).is_some_and(|x| x.member == idx) {
+                o += 1;
+            }
+            let mine: Vec<&SanctionDecision> = {
+                let start = d;
+                while decided.get(d).is_some_and(|x| x.0 == idx) {
+                    d += 1;
+                }
+                decided
+                    .get(start..d)
+                    .unwrap_or_default()
+                    .iter()
+                    .map(|x| x.1)
+                    .collect()
+            };
+            let member = self.roster.members().get(idx as usize);
+            let prior = member.is_some_and(|m| m.status == MemberStatus::Expelled);
+            let DisciplineVerdict {
+                status,
+                sanction,
+                points,
+                next,
+                trace,
+            } = compiled.verdict(
+                offences.get(first..o).unwrap_or_default(),
+                prior,
+                &mine,
+                calendar,
+                today,
+                &record,
+            )?;
+            if own_policy {
+                standing.status = status;
+                standing.reasons.clear();
+                standing.next_consequence = None;
+            }
+            standing.trace = trace;
+            standing.sanction = sanction;
+            standing.points = points;
+            standing.next_sanction = next;
+        }
+        Ok(())
     }
 
     fn standing_from(
@@ -509,6 +701,10 @@ impl AttendanceRegister {
                 next
             },
             window,
+            trace: Vec::new(),
+            sanction: None,
+            points: None,
+            next_sanction: None,
         }
     }
 

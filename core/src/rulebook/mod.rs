@@ -14,6 +14,7 @@ use crate::activity::ActivityPolicy;
 use crate::attendance::{AttendancePolicy, LeavePolicy};
 use crate::authority::AuthorityTable;
 use crate::budget::BudgetPolicy;
+use crate::discipline::DisciplinePolicy;
 use crate::evaluation::EvaluationPolicy;
 use crate::recruitment::RecruitmentPolicy;
 use crate::schedule::SchedulePolicy;
@@ -61,6 +62,13 @@ pub struct Rulebook {
     pub authority: AuthorityTable,
     /// Attendance and discipline (domain.md §1).
     pub attendance: AttendancePolicy,
+    /// The school's own discipline rules: offences, severity, conversions, counters, points
+    /// and a sanction ladder (see [`crate::discipline`]). Absent in the default: the seed's
+    /// rule is then read from `attendance` (its limits, margin and window). Present, it
+    /// replaces that rule whole (the `attendance` limits are then unused; its kinds and
+    /// grace period still shape the marks and the counts).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub discipline: Option<DisciplinePolicy>,
     /// Leave requests (domain.md §1, rule 3).
     pub leave: LeavePolicy,
     /// Milestones, lead times, meetings (domain.md §5).
@@ -261,6 +269,9 @@ impl Rulebook {
         }
         self.authority.validate("authority")?;
         self.attendance.validate("attendance")?;
+        if let Some(discipline) = &self.discipline {
+            discipline.validate("discipline")?;
+        }
         self.leave.validate("leave")?;
         self.schedule.validate("schedule")?;
         self.evaluation.validate("evaluation")?;
