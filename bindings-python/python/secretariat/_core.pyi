@@ -10,6 +10,7 @@ from os import PathLike
 from typing import Any, Literal, TypedDict, final
 
 from secretariat.shapes import (  # generated from schema/*.json
+    Comparison,
     ActivityPlanInput, ActivityReport, ActivityStatus, ActivityYearData, ActivityPlanForm,
     Allocation, BoardPlanForm, BudgetLedger as BudgetLedgerData, BudgetRemaining, BudgetReport,
     Countdown, Decision, EvaluationInput, Event, ExpenseForm, FormResultActivityPlan,
@@ -292,7 +293,7 @@ class TermData:
 def term_report(data: _ContextLike, *, today: _Date | None = None, rulebook: _RulebookLike = None) -> TermReport: ...
 def compare(
     data: _ContextLike, old: _RulebookLike, new: _RulebookLike, *, today: _Date | None = None
-) -> dict[str, Any]: ...
+) -> Comparison: ...
 def term_icalendar(
     data: _ContextLike, *, now: _DateTime, rulebook: _RulebookLike = None, locale: _Locale | None = None
 ) -> str: ...

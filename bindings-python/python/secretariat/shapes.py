@@ -553,6 +553,18 @@ class CapStatus(TypedDict):
     """The rulebook's warning percentage."""
 
 
+class Comparison(TypedDict):
+    """The members whose verdict changes, in roster order."""
+    changes: list[VerdictChange]
+    """Every member whose status, sanction or points differ."""
+    new_rulebook: RulebookStamp
+    """The second."""
+    old_rulebook: RulebookStamp
+    """The first rulebook."""
+    today: datetime.date | str
+    """The day compared."""
+
+
 class CompositionRule(TypedDict):
     """A min/max count of team members whose attribute takes one of `values`."""
     attribute: TeamAttribute
@@ -577,6 +589,19 @@ class CompositionViolation(TypedDict):
     """How many members too few (positive) or too many (negative)."""
 
 
+# N of one offence count as one of another ("3 lates = 1 absence").
+# ``article``: The school's article.
+# ``consume``: The converted offences stop counting as `from` (default); `false` keeps them
+# too.
+# ``every``: How many of it make one.
+# ``from``: The offence converted.
+# ``to``: The offence they make.
+Conversion = TypedDict(
+    'Conversion',
+    {'article': 'NotRequired[str]', 'consume': 'NotRequired[bool]', 'every': 'int', 'from': 'str', 'to': 'str'},
+)
+
+
 class Countdown(TypedDict):
     """Where a plan stands today."""
     days_to_event: int
@@ -591,6 +616,16 @@ class Countdown(TypedDict):
     """The id of the next action: the not-done milestone whose window ends first (the first in the plan's order on a tie); none when every milestone is done."""
     today: datetime.date
     """The date the countdown is taken on."""
+
+
+class CounterRule(TypedDict):
+    """A counter: how many of some offences fall in its window."""
+    article: NotRequired[str]
+    """The school's article."""
+    offences: list[str]
+    """The offences it counts (after conversions)."""
+    window: DisciplineWindow
+    """Its window."""
 
 
 class Criterion(TypedDict):
@@ -708,6 +743,41 @@ class Deductions(TypedDict):
     """The seed article behind the veto."""
     veto_expelled: bool
     """An expelled member is ineligible."""
+
+
+class DisciplinePolicy(TypedDict):
+    """Rulebook key `discipline`: offences, conversions, counters, points and the sanction ladder. When a rulebook has none, the seed's rule is read from `attendance` (`crate::discipline::seed_policy`)."""
+    academic_year_start_month: NotRequired[int]
+    """The month (1-12) the academic year starts in."""
+    article: str
+    """The school's bylaws, cited by every rule without an article of its own."""
+    both_at_one_event: NotRequired[BothAtOneEvent]
+    """How a late arrival and an early leave at one event count."""
+    conversions: NotRequired[list[Conversion]]
+    """Conversions, applied in order inside each window."""
+    counters: NotRequired[dict[str, CounterRule]]
+    """Counters by id."""
+    offences: list[OffenceRule]
+    """Offence rules, tried in order."""
+    points: NotRequired[PointsRule | None]
+    """Points, if the school keeps them."""
+    sanctions: list[Sanction]
+    """The sanction ladder, lowest first: the highest rung set off is the member's sanction."""
+
+
+class DisciplineWindowConsecutiveMonths(TypedDict):
+    """The worst run of N consecutive calendar months of the term, up to the day."""
+    consecutive_months: int
+
+
+class DisciplineWindowRollingDays(TypedDict):
+    """The last N days, the day included."""
+    rolling_days: int
+
+
+class DisciplineWindowRollingMonths(TypedDict):
+    """The last N months: from the day after the same date N months back, to the day."""
+    rolling_months: int
 
 
 class EvaluationInput(TypedDict):
@@ -1313,6 +1383,16 @@ class NextConsequence(TypedDict):
     """Offences left before the limit."""
 
 
+class NextSanction(TypedDict):
+    """The next rung of the ladder and how far away it is."""
+    counter: NotRequired[str | None]
+    """The counter closest to setting it off; `None` for a points trigger."""
+    remaining: int
+    """Offences left (or, for points, points left above the threshold) before it."""
+    sanction: str
+    """The sanction's id."""
+
+
 class NormalScale(TypedDict):
     """The scale normalised scores are put on (see `Normalization`)."""
     mean: Decimal | int | str
@@ -1395,6 +1475,20 @@ class NotChosenReasonWouldLeavePlacesUnfilled(TypedDict):
     reason: Literal['would_leave_places_unfilled']
     required_places: int
     """Required places that would be lost."""
+
+
+class OffenceRule(TypedDict):
+    """One offence rule: which mark part, at which event kinds, and (for late and left early) beyond how many minutes, makes which offence. Rules are tried in order and the first that matches gives the offence; a part no rule matches is no offence."""
+    article: NotRequired[str]
+    """The school's article, e.g. "bylaws art. 12"."""
+    event_kinds: NotRequired[list[EventKind]]
+    """The event kinds it applies to; empty for every kind."""
+    mark: MarkPart
+    """The mark part it reads."""
+    offence: str
+    """The offence it makes, e.g. `late`, `absence`, `missed_duty`."""
+    over_minutes: NotRequired[int | None]
+    """Late or left early by strictly more than this many minutes (after the start, before the end). Roll call taken N minutes after the start is `over_minutes = N`. A mark given directly, without times, is late or early by an unknown amount and matches no rule with `over_minutes`."""
 
 
 class Period(TypedDict):
@@ -1503,6 +1597,26 @@ class PlannedMilestone(TypedDict):
     """What is done."""
     window: DateRange
     """The dates of the window, both inclusive. The last day is the due date."""
+
+
+class PointsRule(TypedDict):
+    """Points: a base per window, deductions per offence, bonuses, a floor."""
+    add: NotRequired[dict[str, int]]
+    """Points added per offence kind (an offence rule on `present` makes an attendance credit, e.g. `attended`)."""
+    article: NotRequired[str]
+    """The school's article."""
+    base: int
+    """The score at the start of each window."""
+    deduct: NotRequired[dict[str, int]]
+    """Points deducted per offence, by offence."""
+    deduct_with_makeup_leave: NotRequired[dict[str, int]]
+    """Points deducted instead when a make-up leave (补假) was filed in time for the record. The hook for make-up leave: today's term data has no make-up leave, so these never apply yet; they are validated and kept for when it does."""
+    floor: int
+    """The score never falls below this."""
+    max_bonus: NotRequired[int | None]
+    """The most `add` gives in one window."""
+    window: DisciplineWindow
+    """The window."""
 
 
 class Posting(TypedDict):
@@ -1792,6 +1906,8 @@ class Rulebook(TypedDict):
     """Which roles may take which action."""
     budget: BudgetPolicy
     """The annual budget plan, activity budget lines, warning percentage and expense approval limits (domain.md §3)."""
+    discipline: NotRequired[DisciplinePolicy | None]
+    """The school's own discipline rules: offences, severity, conversions, counters, points and a sanction ladder (see `crate::discipline`). Absent in the default: the seed's rule is then read from `attendance` (its limits, margin and window). Present, it replaces that rule whole (the `attendance` limits are then unused; its kinds and grace period still shape the marks and the counts)."""
     evaluation: EvaluationPolicy
     """Evaluation schemes: criteria, weights, scale, aggregation, deductions, ranking and selection (domain.md §2)."""
     leave: LeavePolicy
@@ -1822,6 +1938,8 @@ class RulebookOverlay(TypedDict):
     """Which roles may take which action."""
     budget: NotRequired[RulebookOverlayBudget]
     """The annual budget plan, activity budget lines, warning percentage and expense approval limits (domain.md §3)."""
+    discipline: NotRequired[RulebookOverlayDiscipline | None]
+    """The school's own discipline rules: offences, severity, conversions, counters, points and a sanction ladder (see `crate::discipline`). Absent in the default: the seed's rule is then read from `attendance` (its limits, margin and window). Present, it replaces that rule whole (the `attendance` limits are then unused; its kinds and grace period still shape the marks and the counts)."""
     evaluation: NotRequired[RulebookOverlayEvaluation]
     """Evaluation schemes: criteria, weights, scale, aggregation, deductions, ranking and selection (domain.md §2)."""
     leave: NotRequired[RulebookOverlayLeave]
@@ -1925,6 +2043,141 @@ class RulebookOverlayBudgetLinesValue(TypedDict):
     """Title shown in reports."""
     within_cap: NotRequired[bool]
     """Whether the line counts toward the annual cap (large-scale events do not)."""
+
+
+class RulebookOverlayDiscipline(TypedDict):
+    """The school's own discipline rules: offences, severity, conversions, counters, points and a sanction ladder (see `crate::discipline`). Absent in the default: the seed's rule is then read from `attendance` (its limits, margin and window). Present, it replaces that rule whole (the `attendance` limits are then unused; its kinds and grace period still shape the marks and the counts)."""
+    academic_year_start_month: NotRequired[int]
+    """The month (1-12) the academic year starts in."""
+    article: NotRequired[str]
+    """The school's bylaws, cited by every rule without an article of its own."""
+    both_at_one_event: NotRequired[Literal['twice', 'once']]
+    """How a late arrival and an early leave at one event count."""
+    conversions: NotRequired[list[RulebookOverlayDisciplineConversions]]
+    """Conversions, applied in order inside each window."""
+    counters: NotRequired[dict[str, RulebookOverlayDisciplineCountersValue]]
+    """Counters by id."""
+    offences: NotRequired[list[RulebookOverlayDisciplineOffences]]
+    """Offence rules, tried in order."""
+    points: NotRequired[RulebookOverlayDisciplinePoints | None]
+    """Points, if the school keeps them."""
+    sanctions: NotRequired[list[RulebookOverlayDisciplineSanctions]]
+    """The sanction ladder, lowest first: the highest rung set off is the member's sanction."""
+
+
+# N of one offence count as one of another ("3 lates = 1 absence").
+# ``article``: The school's article.
+# ``consume``: The converted offences stop counting as `from` (default); `false` keeps them
+# too.
+# ``every``: How many of it make one.
+# ``from``: The offence converted.
+# ``to``: The offence they make.
+RulebookOverlayDisciplineConversions = TypedDict(
+    'RulebookOverlayDisciplineConversions',
+    {'article': 'NotRequired[str]', 'consume': 'NotRequired[bool]', 'every': 'int', 'from': 'str', 'to': 'str'},
+)
+
+
+class RulebookOverlayDisciplineCountersValue(TypedDict):
+    """A counter: how many of some offences fall in its window."""
+    article: NotRequired[str]
+    """The school's article."""
+    offences: NotRequired[list[str]]
+    """The offences it counts (after conversions)."""
+    window: NotRequired[Literal['term', 'semester', 'academic_year'] | RulebookOverlayDisciplineCountersValueWindow3 | RulebookOverlayDisciplineCountersValueWindow4 | RulebookOverlayDisciplineCountersValueWindow5]
+    """Its window."""
+
+
+class RulebookOverlayDisciplineCountersValueWindow3(TypedDict):
+    """The last N days, the day included."""
+    rolling_days: NotRequired[int]
+
+
+class RulebookOverlayDisciplineCountersValueWindow4(TypedDict):
+    """The last N months: from the day after the same date N months back, to the day."""
+    rolling_months: NotRequired[int]
+
+
+class RulebookOverlayDisciplineCountersValueWindow5(TypedDict):
+    """The worst run of N consecutive calendar months of the term, up to the day."""
+    consecutive_months: NotRequired[int]
+
+
+class RulebookOverlayDisciplineOffences(TypedDict):
+    """One offence rule: which mark part, at which event kinds, and (for late and left early) beyond how many minutes, makes which offence. Rules are tried in order and the first that matches gives the offence; a part no rule matches is no offence."""
+    article: NotRequired[str]
+    """The school's article, e.g. "bylaws art. 12"."""
+    event_kinds: NotRequired[list[Literal['regular_meeting', 'group_activity', 'duty_shift', 'rehearsal', 'other']]]
+    """The event kinds it applies to; empty for every kind."""
+    mark: Literal['present', 'late', 'left_early', 'absent', 'excused']
+    """The mark part it reads."""
+    offence: str
+    """The offence it makes, e.g. `late`, `absence`, `missed_duty`."""
+    over_minutes: NotRequired[int | None]
+    """Late or left early by strictly more than this many minutes (after the start, before the end). Roll call taken N minutes after the start is `over_minutes = N`. A mark given directly, without times, is late or early by an unknown amount and matches no rule with `over_minutes`."""
+
+
+class RulebookOverlayDisciplinePoints(TypedDict):
+    """Points, if the school keeps them."""
+    add: NotRequired[dict[str, int]]
+    """Points added per offence kind (an offence rule on `present` makes an attendance credit, e.g. `attended`)."""
+    article: NotRequired[str]
+    """The school's article."""
+    base: NotRequired[int]
+    """The score at the start of each window."""
+    deduct: NotRequired[dict[str, int]]
+    """Points deducted per offence, by offence."""
+    deduct_with_makeup_leave: NotRequired[dict[str, int]]
+    """Points deducted instead when a make-up leave (补假) was filed in time for the record. The hook for make-up leave: today's term data has no make-up leave, so these never apply yet; they are validated and kept for when it does."""
+    floor: NotRequired[int]
+    """The score never falls below this."""
+    max_bonus: NotRequired[int | None]
+    """The most `add` gives in one window."""
+    window: NotRequired[Literal['term', 'semester', 'academic_year'] | RulebookOverlayDisciplinePointsWindow3 | RulebookOverlayDisciplinePointsWindow4 | RulebookOverlayDisciplinePointsWindow5]
+    """The window."""
+
+
+class RulebookOverlayDisciplinePointsWindow3(TypedDict):
+    """The last N days, the day included."""
+    rolling_days: NotRequired[int]
+
+
+class RulebookOverlayDisciplinePointsWindow4(TypedDict):
+    """The last N months: from the day after the same date N months back, to the day."""
+    rolling_months: NotRequired[int]
+
+
+class RulebookOverlayDisciplinePointsWindow5(TypedDict):
+    """The worst run of N consecutive calendar months of the term, up to the day."""
+    consecutive_months: NotRequired[int]
+
+
+class RulebookOverlayDisciplineSanctions(TypedDict):
+    """One rung of the sanction ladder."""
+    article: NotRequired[str]
+    """The school's article."""
+    id: str
+    """Stable id, e.g. `notice_of_criticism`."""
+    lifted_by: NotRequired[list[str]]
+    """The decisions that lift it (e.g. `reinstatement_vote`, `revocation`); any decision naming this sanction when empty."""
+    name: dict[str, str]
+    """Display name per locale (`en` required; `zh-Hans`, `zh-Hant`...)."""
+    persists: NotRequired[bool]
+    """Once set off, it stays after its window until a recorded decision lifts it."""
+    status: Literal['good', 'warning', 'expelled']
+    """The standing status it gives: `good` (a note only), `warning` or `expelled`."""
+    when: list[RulebookOverlayDisciplineSanctionsWhen]
+    """It applies when any of these holds."""
+
+
+class RulebookOverlayDisciplineSanctionsWhen(TypedDict):
+    """What sets a sanction off: a counter reaching a count, or the points falling to a level."""
+    at_least: NotRequired[int | None]
+    """The count that sets it off."""
+    counter: NotRequired[str | None]
+    """The counter read (with `at_least`)."""
+    points_at_most: NotRequired[int | None]
+    """Points at or below this set it off."""
 
 
 class RulebookOverlayEvaluation(TypedDict):
@@ -2232,6 +2485,48 @@ class RulebookStamp(TypedDict):
     """The rulebook's declared version."""
 
 
+class Sanction(TypedDict):
+    """One rung of the sanction ladder."""
+    article: NotRequired[str]
+    """The school's article."""
+    id: str
+    """Stable id, e.g. `notice_of_criticism`."""
+    lifted_by: NotRequired[list[str]]
+    """The decisions that lift it (e.g. `reinstatement_vote`, `revocation`); any decision naming this sanction when empty."""
+    name: dict[str, str]
+    """Display name per locale (`en` required; `zh-Hans`, `zh-Hant`...)."""
+    persists: NotRequired[bool]
+    """Once set off, it stays after its window until a recorded decision lifts it."""
+    status: StandingStatus
+    """The standing status it gives: `good` (a note only), `warning` or `expelled`."""
+    when: list[Trigger]
+    """It applies when any of these holds."""
+
+
+class SanctionDecision(TypedDict):
+    """A recorded decision on a sanction: a reinstatement vote, a revocation after good conduct. It lifts the sanction, and the member starts with a clean slate: records dated on or before the decision no longer count."""
+    date: datetime.date | str
+    """The day it was taken."""
+    decision: str
+    """The kind of decision, e.g. `reinstatement_vote` (one of the sanction's `lifted_by`)."""
+    member: MemberId
+    """The member."""
+    sanction: str
+    """The sanction lifted (an id of `discipline.sanctions`)."""
+
+
+class SanctionState(TypedDict):
+    """The sanction a member holds: the highest rung of the ladder set off."""
+    id: str
+    """The sanction's id."""
+    name: dict[str, str]
+    """Its display names per locale."""
+    since: NotRequired[datetime.date | None]
+    """The day it was set off, when it persists from before today."""
+    status: StandingStatus
+    """The status it gives."""
+
+
 class SchedulePolicy(TypedDict):
     """Scheduling policy of the rulebook (key `schedule`; domain.md §5)."""
     day_count: DayCount
@@ -2336,10 +2631,18 @@ class Standing(TypedDict):
     """The member's name."""
     next_consequence: NextConsequence | None
     """What the next offence would do; `None` once expelled."""
+    next_sanction: NotRequired[NextSanction | None]
+    """The next rung of the ladder and how far away it is; `None` once expelled."""
+    points: NotRequired[int | None]
+    """The points, under a policy that keeps them."""
     reasons: list[StandingReason]
     """One reason per counter with a nonzero count (and one for a prior expulsion)."""
+    sanction: NotRequired[SanctionState | None]
+    """The highest rung of the sanction ladder set off, if any."""
     status: StandingStatus
     """Good, warning or expelled."""
+    trace: NotRequired[list[TraceStep]]
+    """The discipline policy's explanation, in order: record → offence → conversion → counters and points → sanction, each step citing its rulebook key."""
     window: DateRange
     """The dates counted."""
 
@@ -2370,10 +2673,18 @@ class StandingInput(TypedDict):
     """The member's name."""
     next_consequence: NotRequired[NextConsequence | None]
     """What the next offence would do; `None` once expelled."""
+    next_sanction: NotRequired[NextSanction | None]
+    """The next rung of the ladder and how far away it is; `None` once expelled."""
+    points: NotRequired[int | None]
+    """The points, under a policy that keeps them."""
     reasons: list[StandingReasonInput]
     """One reason per counter with a nonzero count (and one for a prior expulsion)."""
+    sanction: NotRequired[SanctionState | None]
+    """The highest rung of the sanction ladder set off, if any."""
     status: StandingStatus
     """Good, warning or expelled."""
+    trace: NotRequired[list[TraceStep]]
+    """The discipline policy's explanation, in order: record → offence → conversion → counters and points → sanction, each step citing its rulebook key."""
     window: DateRangeInput
     """The dates counted."""
 
@@ -2474,6 +2785,8 @@ class TermData(TypedDict):
     """The weekly regular meetings, generated from the rulebook and the calendar; `None` for no generated meetings."""
     members: list[Member]
     """The members."""
+    sanction_decisions: NotRequired[list[SanctionDecision]]
+    """Recorded decisions lifting sanctions (reinstatement votes, revocations)."""
     selection: NotRequired[SelectionData | None]
     """Challenge Cup scores, a recruitment round and a team (domain.md §2, §4)."""
     title: str
@@ -2504,6 +2817,107 @@ class TermReport(TypedDict):
     """The report's title."""
     today: datetime.date
     """The day it was made for."""
+
+
+# Offences converted inside a window.
+# ``every``: How many make one.
+# ``from``: The offence converted.
+# ``made``: How many were made.
+# ``rule``: The conversion rule.
+# ``to``: The offence made.
+# ``within``: The counter or points whose window it ran in.
+TraceStepConversion = TypedDict(
+    'TraceStepConversion',
+    {'every': 'int', 'from': 'str', 'made': 'int', 'rule': 'RuleRef', 'step': "Literal['conversion']", 'to': 'str', 'within': 'str'},
+)
+
+
+class TraceStepCounter(TypedDict):
+    """A counter's count over its window."""
+    count: int
+    """The count."""
+    counter: str
+    """The counter."""
+    rule: RuleRef
+    """The counter's rule."""
+    step: Literal['counter']
+    window: DateRange
+    """The window counted."""
+
+
+class TraceStepDecision(TypedDict):
+    """A decision lifted a sanction; records up to its date no longer count."""
+    date: datetime.date
+    """Its date."""
+    decision: str
+    """The decision."""
+    rule: RuleRef
+    """The rule applied."""
+    sanction: str
+    """The sanction lifted."""
+    step: Literal['decision']
+
+
+class TraceStepOffence(TypedDict):
+    """A record made an offence."""
+    minutes: NotRequired[int | None]
+    """Minutes late or early, when the mark was derived from times."""
+    offence: str
+    """The offence made."""
+    record: RecordRef
+    """The record."""
+    rule: RuleRef
+    """The offence rule (its severity included)."""
+    step: Literal['offence']
+
+
+class TraceStepPoints(TypedDict):
+    """The points over their window."""
+    base: int
+    """The base."""
+    bonus: int
+    """Points added (after the cap)."""
+    deducted: int
+    """Points deducted."""
+    points: int
+    """The score (never below the floor)."""
+    rule: RuleRef
+    """The points rule."""
+    step: Literal['points']
+    window: DateRange
+    """The window."""
+
+
+class TraceStepPriorStatus(TypedDict):
+    """The member's status was set before these records (already expelled)."""
+    rule: RuleRef
+    """The rule applied."""
+    status: StandingStatus
+    """The status."""
+    step: Literal['prior_status']
+
+
+class TraceStepSanction(TypedDict):
+    """A sanction applies."""
+    rule: RuleRef
+    """The rule that set it off."""
+    sanction: str
+    """The sanction."""
+    since: NotRequired[datetime.date | None]
+    """The day it was set off, when it persists from before today."""
+    status: StandingStatus
+    """The status it gives."""
+    step: Literal['sanction']
+
+
+class Trigger(TypedDict):
+    """What sets a sanction off: a counter reaching a count, or the points falling to a level."""
+    at_least: NotRequired[int | None]
+    """The count that sets it off."""
+    counter: NotRequired[str | None]
+    """The counter read (with `at_least`)."""
+    points_at_most: NotRequired[int | None]
+    """Points at or below this set it off."""
 
 
 class UnfilledPlace(TypedDict):
@@ -2537,6 +2951,34 @@ class UnfilledReasonMaxTotalReached(TypedDict):
 class UnfilledReasonNoEligibleCandidate(TypedDict):
     """No candidate is eligible for the class."""
     reason: Literal['no_eligible_candidate']
+
+
+class VerdictChange(TypedDict):
+    """One member whose verdict differs between the two rulebooks."""
+    first_difference: int
+    """Position of the first trace step that differs."""
+    member: MemberId
+    """The member."""
+    name: str
+    """Their name."""
+    new: VerdictSummary
+    """Under the second."""
+    new_step: NotRequired[TraceStep | None]
+    """That step under the second."""
+    old: VerdictSummary
+    """Under the first rulebook."""
+    old_step: NotRequired[TraceStep | None]
+    """That step under the first rulebook (`None`: the trace ended before)."""
+
+
+class VerdictSummary(TypedDict):
+    """A verdict in brief: status, sanction, points."""
+    points: NotRequired[int | None]
+    """The points, under a points policy."""
+    sanction: NotRequired[str | None]
+    """The sanction held, by id."""
+    status: StandingStatus
+    """Good, warning or expelled."""
 
 
 class Veto(TypedDict):
@@ -2584,6 +3026,9 @@ Aggregation = Literal['mean', 'median', 'trimmed_mean']
 AttendanceWindow = Union[Literal['term', 'semester'], AttendanceWindowRollingDays]
 """The window the discipline counters run over."""
 
+BothAtOneEvent = Literal['twice', 'once']
+"""How a late arrival and an early leave at one event count."""
+
 BudgetWarning = Union[BudgetWarningNearActivityMax, BudgetWarningNearAnnualCap, BudgetWarningBelowLineRange]
 """A warning: the operation is accepted, but a limit is near or a plan is unusual."""
 
@@ -2598,6 +3043,9 @@ Decision = Union[DecisionSelected, DecisionVetoed, DecisionBelowPassMark, Decisi
 
 Department = str
 """A department, as data: Secretariat, Organization, Propaganda, Science and Technology..."""
+
+DisciplineWindow = Union[Literal['term', 'semester', 'academic_year'], DisciplineWindowRollingDays, DisciplineWindowRollingMonths, DisciplineWindowConsecutiveMonths]
+"""The dates a counter or the points run over, on a given day."""
 
 DroppedEnd = Literal['lowest', 'highest']
 """Which end of the sorted scores a dropped score came from."""
@@ -2668,6 +3116,9 @@ Mark = Literal['present', 'late', 'left_early', 'late_and_left_early', 'absent',
 MarkInput = Literal['present', 'late', 'left_early', 'late_and_left_early', 'absent', 'excused']
 """A member's mark for one event."""
 
+MarkPart = Literal['present', 'late', 'left_early', 'absent', 'excused']
+"""The part of a mark an offence rule reads. A `late_and_left_early` mark has two parts."""
+
 MemberId = str
 """A member's identifier, unique in a roster (e.g. a student number). Its `Debug` form is the quoted id (`"2002012"`), as error messages show it."""
 
@@ -2728,6 +3179,9 @@ TeamAttribute = Literal['year_of_study', 'skill', 'department', 'role']
 TieMethod = Literal['competition', 'dense', 'ordinal']
 """How rank numbers are given to candidates tied on total and on every tie-break criterion."""
 
+TraceStep = Union[TraceStepPriorStatus, TraceStepDecision, TraceStepOffence, TraceStepConversion, TraceStepCounter, TraceStepPoints, TraceStepSanction]
+"""One step of a standing's explanation."""
+
 UnfilledReason = Union[UnfilledReasonNoEligibleCandidate, UnfilledReasonCandidatesPlacedElsewhere, UnfilledReasonMaxTotalReached]
 """Why a place stays empty."""
 
@@ -2748,8 +3202,10 @@ SHAPES: dict[str, Any] = {
     'budget_ledger': BudgetLedger,
     'budget_remaining': BudgetRemaining,
     'budget_report': BudgetReport,
+    'comparison': Comparison,
     'countdown': Countdown,
     'date_range': DateRangeInput,
+    'discipline_policy': DisciplinePolicy,
     'evaluation_input': EvaluationInput,
     'event': Event,
     'expense': ExpenseForm,
@@ -2778,6 +3234,7 @@ SHAPES: dict[str, Any] = {
     'replan': Replan,
     'rulebook': Rulebook,
     'rulebook_overlay': RulebookOverlay,
+    'sanction_decision': SanctionDecision,
     'school_calendar': SchoolCalendar,
     'score_sheet': ScoreSheet,
     'standing': StandingInput,
