@@ -320,7 +320,7 @@ impl AttendanceRegister {
                 return Err(AttendanceError::InvalidEvent {
                     path: format!("{path}.id"),
                     id: e.id.clone(),
-                    detail: "empty id",
+                    detail: "empty_id",
                 }
                 .into());
             }
@@ -328,7 +328,7 @@ impl AttendanceRegister {
                 return Err(AttendanceError::InvalidEvent {
                     path: format!("{path}.end"),
                     id: e.id.clone(),
-                    detail: "ends before it starts",
+                    detail: "ends_before_start",
                 }
                 .into());
             }

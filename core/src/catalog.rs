@@ -1,0 +1,142 @@
+//! The message catalogs: every error, warning, verdict and report label in every
+//! [`Locale`], as templates keyed by a stable code (`attendance.unknown_event`) with
+//! `{param}` placeholders filled from named parameters. A leaf module: it imports no area.
+//!
+//! The catalogs are the files `core/locales/<tag>.toml`, one per locale, listed (one line
+//! each) in `core/locales/locales.toml`; the build script turns them into static tables
+//! sorted by key, so nothing is parsed at run time. Adding a language is its catalog file
+//! plus one line in that list.
+//!
+//! Three rules fill a template:
+//!
+//! - `{name}` is the parameter `name`;
+//! - a parameter whose value is a word the catalog knows is written in the locale: `{given}`
+//!   of `attendance.mark_shape` with the value `both` is the text of
+//!   `attendance.mark_shape.given.both` (itself a template, filled from the same parameters);
+//! - a code with no text of its own but a parameter `n` has a singular and a plural form:
+//!   `code.one` when `n` is 1, `code.other` otherwise.
+//!
+//! A text missing from a locale falls back to English, and a code missing from English is
+//! written as itself; tests keep both from happening.
+//!
+//! # Example
+//!
+//! ```
+//! use secretariat::catalog::{Params, message};
+//! use secretariat::Locale;
+//!
+//! let params = Params::from([("event", "meet-1".to_owned())]);
+//! assert_eq!(message(Locale::En, "attendance.unknown_event", &params), "no event has id \"meet-1\"");
+//! assert_eq!(message(Locale::ZhHans, "attendance.unknown_event", &params), "没有编号为“meet-1”的活动");
+//! assert_eq!(Locale::from_tag("zh-CN"), Some(Locale::ZhHans));
+//! ```
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+include!(concat!(env!("OUT_DIR"), "/locales.rs"));
+
+/// Named parameters of a message: the numbers and names it is built from.
+pub type Params = BTreeMap<&'static str, String>;
+
+/// The text of `key` in `locale`, without filling: `None` when the catalog has none.
+pub fn text(locale: Locale, key: &str) -> Option<&'static str> {
+    let table = locale.table();
+    table
+        .binary_search_by(|(k, _)| (*k).cmp(key))
+        .ok()
+        .and_then(|i| table.get(i))
+        .map(|(_, v)| *v)
+}
+
+/// Every key of the catalog of `locale`, sorted.
+pub fn keys(locale: Locale) -> impl Iterator<Item = &'static str> {
+    locale.table().iter().map(|(k, _)| *k)
+}
+
+/// The template of `key` in `locale` (or in English), choosing the singular or plural form
+/// by the parameter `n` when the key has no text of its own.
+fn template(locale: Locale, key: &str, n: Option<&str>) -> Option<&'static str> {
+    let find = |key: &str| text(locale, key).or_else(|| text(Locale::En, key));
+    find(key).or_else(|| {
+        let form = if n? == "1" { "one" } else { "other" };
+        find(&format!("{key}.{form}"))
+    })
+}
+
+/// The message of `key` in `locale`, filled from `params` (see the [module](self) for the
+/// rules). A key the catalog does not know is returned as itself.
+pub fn message(locale: Locale, key: &str, params: &Params) -> String {
+    message_with(locale, key, &|name| params.get(name).map(String::as_str))
+}
+
+/// As [`message`], reading each parameter through `param` (for parameters stored with owned
+/// names, as in an [`Issue`](crate::Issue)).
+pub fn message_with<'p>(
+    locale: Locale,
+    key: &str,
+    param: &dyn Fn(&str) -> Option<&'p str>,
+) -> String {
+    match template(locale, key, param("n")) {
+        Some(t) => fill(locale, key, t, param, 1),
+        None => key.to_owned(),
+    }
+}
+
+/// Fills the placeholders of `template` (the text of `key`); words nested at most `depth`
+/// levels.
+fn fill<'p>(
+    locale: Locale,
+    key: &str,
+    template: &str,
+    param: &dyn Fn(&str) -> Option<&'p str>,
+    depth: u8,
+) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(rest.get(..open).unwrap_or_default());
+        let after = rest.get(open + 1..).unwrap_or_default();
+        let Some(close) = after.find('}') else {
+            out.push_str(rest.get(open..).unwrap_or_default());
+            rest = "";
+            break;
+        };
+        let name = after.get(..close).unwrap_or_default();
+        match param(name) {
+            Some(value) => {
+                let word = format!("{key}.{name}.{value}");
+                match template_word(locale, &word) {
+                    Some(w) if depth > 0 => out.push_str(&fill(locale, key, w, param, depth - 1)),
+                    _ => out.push_str(value),
+                }
+            }
+            None => {
+                out.push('{');
+                out.push_str(name);
+                out.push('}');
+            }
+        }
+        rest = after.get(close + 1..).unwrap_or_default();
+    }
+    out.push_str(rest);
+    out
+}
+
+fn template_word(locale: Locale, key: &str) -> Option<&'static str> {
+    text(locale, key).or_else(|| text(Locale::En, key))
+}
+
+/// The names of the placeholders of a template, in order.
+pub fn placeholders(template: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        let after = rest.get(open + 1..).unwrap_or_default();
+        let Some(close) = after.find('}') else { break };
+        out.push(after.get(..close).unwrap_or_default());
+        rest = after.get(close + 1..).unwrap_or_default();
+    }
+    out
+}
