@@ -12,9 +12,12 @@
 //! - `{name}` is the parameter `name`;
 //! - a parameter whose value is a word the catalog knows is written in the locale: `{given}`
 //!   of `attendance.mark_shape` with the value `both` is the text of
-//!   `attendance.mark_shape.given.both` (itself a template, filled from the same parameters);
-//! - a code with no text of its own but a parameter `n` has a singular and a plural form:
-//!   `code.one` when `n` is 1, `code.other` otherwise.
+//!   `attendance.mark_shape.given.both` (itself a template, filled from the same parameters),
+//!   or else of the area's word `attendance.given.both` (so `{state}` of every `activity.*`
+//!   code is the label `activity.state.<state>`);
+//! - a code with no text of its own has a singular and a plural form chosen by one of its
+//!   parameters: `activity.submission_late.days_late.one` when `days_late` is 1,
+//!   `activity.submission_late.days_late.other` otherwise.
 //!
 //! A text missing from a locale falls back to English, and a code missing from English is
 //! written as itself; tests keep both from happening.
@@ -56,13 +59,37 @@ pub fn keys(locale: Locale) -> impl Iterator<Item = &'static str> {
 }
 
 /// The template of `key` in `locale` (or in English), choosing the singular or plural form
-/// by the parameter `n` when the key has no text of its own.
-fn template(locale: Locale, key: &str, n: Option<&str>) -> Option<&'static str> {
+/// when the key has no text of its own.
+fn template<'p>(
+    locale: Locale,
+    key: &str,
+    param: &dyn Fn(&str) -> Option<&'p str>,
+) -> Option<&'static str> {
     let find = |key: &str| text(locale, key).or_else(|| text(Locale::En, key));
     find(key).or_else(|| {
-        let form = if n? == "1" { "one" } else { "other" };
-        find(&format!("{key}.{form}"))
+        let counted = counted_param(key)?;
+        let form = if param(counted)? == "1" {
+            "one"
+        } else {
+            "other"
+        };
+        find(&format!("{key}.{counted}.{form}"))
     })
+}
+
+/// The parameter that chooses between `key.<param>.one` and `key.<param>.other`, read from
+/// the English catalog (every catalog has the same keys).
+pub fn counted_param(key: &str) -> Option<&'static str> {
+    let table = Locale::En.table();
+    let start = table.partition_point(|(k, _)| *k <= key);
+    table
+        .get(start..)?
+        .iter()
+        .take_while(|(k, _)| k.starts_with(key))
+        .find_map(|(k, _)| {
+            let rest = k.strip_prefix(key)?.strip_prefix('.')?;
+            rest.strip_suffix(".other").filter(|p| !p.contains('.'))
+        })
 }
 
 /// The message of `key` in `locale`, filled from `params` (see the [module](self) for the
@@ -78,7 +105,7 @@ pub fn message_with<'p>(
     key: &str,
     param: &dyn Fn(&str) -> Option<&'p str>,
 ) -> String {
-    match template(locale, key, param("n")) {
+    match template(locale, key, param) {
         Some(t) => fill(locale, key, t, param, 1),
         None => key.to_owned(),
     }
@@ -106,8 +133,10 @@ fn fill<'p>(
         let name = after.get(..close).unwrap_or_default();
         match param(name) {
             Some(value) => {
-                let word = format!("{key}.{name}.{value}");
-                match template_word(locale, &word) {
+                let area = key.split_once('.').map_or(key, |(area, _)| area);
+                let word = template_word(locale, &format!("{key}.{name}.{value}"))
+                    .or_else(|| template_word(locale, &format!("{area}.{name}.{value}")));
+                match word {
                     Some(w) if depth > 0 => out.push_str(&fill(locale, key, w, param, depth - 1)),
                     _ => out.push_str(value),
                 }

@@ -206,14 +206,6 @@ impl fmt::Display for Issue {
     }
 }
 
-/// Picks the English or the Chinese text.
-pub(crate) fn localized(locale: Locale, en: String, zh: String) -> String {
-    match locale {
-        Locale::En => en,
-        _ => zh,
-    }
-}
-
 /// Joins a parent path and a child key: `join("members[3]", "grade")` is `members[3].grade`.
 pub(crate) fn join_path(parent: &str, child: &str) -> String {
     match (parent.is_empty(), child.is_empty()) {
