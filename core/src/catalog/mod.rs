@@ -14,7 +14,8 @@
 //!   of `attendance.mark_shape` with the value `both` is the text of
 //!   `attendance.mark_shape.given.both` (itself a template, filled from the same parameters),
 //!   or else of the area's word `attendance.given.both` (so `{state}` of every `activity.*`
-//!   code is the label `activity.state.<state>`);
+//!   code is the label `activity.state.<state>`), or else of the shared word `given.both`
+//!   (`{role}` anywhere is `role.<role>`);
 //! - a code with no text of its own has a singular and a plural form chosen by one of its
 //!   parameters: `activity.submission_late.days_late.one` when `days_late` is 1,
 //!   `activity.submission_late.days_late.other` otherwise.
@@ -51,6 +52,19 @@ pub fn text(locale: Locale, key: &str) -> Option<&'static str> {
         .ok()
         .and_then(|i| table.get(i))
         .map(|(_, v)| *v)
+}
+
+/// A label without parameters (a column heading, a state's name): the text of `key` in
+/// `locale`, or in English, or the key itself.
+pub fn label(locale: Locale, key: &'static str) -> &'static str {
+    text(locale, key)
+        .or_else(|| text(Locale::En, key))
+        .unwrap_or(key)
+}
+
+/// Joins the items of a list as the locale writes them: `a, b` in English, `a、b` in Chinese.
+pub fn join_list(locale: Locale, items: &[String]) -> String {
+    items.join(label(locale, "list.separator"))
 }
 
 /// Every key of the catalog of `locale`, sorted.
@@ -135,7 +149,8 @@ fn fill<'p>(
             Some(value) => {
                 let area = key.split_once('.').map_or(key, |(area, _)| area);
                 let word = template_word(locale, &format!("{key}.{name}.{value}"))
-                    .or_else(|| template_word(locale, &format!("{area}.{name}.{value}")));
+                    .or_else(|| template_word(locale, &format!("{area}.{name}.{value}")))
+                    .or_else(|| template_word(locale, &format!("{name}.{value}")));
                 match word {
                     Some(w) if depth > 0 => out.push_str(&fill(locale, key, w, param, depth - 1)),
                     _ => out.push_str(value),
@@ -169,3 +184,6 @@ pub fn placeholders(template: &str) -> Vec<&str> {
     }
     out
 }
+
+#[cfg(test)]
+mod tests;
