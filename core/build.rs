@@ -5,8 +5,9 @@
 //!   The TOML text stays the source and stays public (`rulebook::DEFAULT_TOML`); a test checks
 //!   that both say the same;
 //! - turns the message catalogs (`locales/locales.toml`, the list of locales, and one
-//!   `locales/<tag>.toml` per locale) into the `Locale` enum and one static table per locale,
-//!   sorted by key for a binary search (`src/catalog.rs` includes them).
+//!   `locales/<tag>.toml` per locale) into the `Locale` enum, one sorted list of keys (for a
+//!   binary search) and one packed text per locale (`src/catalog/mod.rs` includes them).
+//!   Every catalog must have the same keys: the build stops and names the difference.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -115,30 +116,59 @@ fn catalogs(out: &std::path::Path) {
         );
     }
     code.push_str("            _ => None,\n        }\n    }\n\n");
-    code.push_str("    /// The locale's message table, sorted by key.\n    pub(crate) fn table(self) -> &'static [(&'static str, &'static str)] {\n        match self {\n");
+    code.push_str("    /// The locale's texts, in the order of [`KEYS`].\n    fn texts(self) -> (&'static str, &'static [u32]) {\n        match self {\n");
     for l in &list.locales {
+        let v = l.variant.to_uppercase();
         let _ = writeln!(
             code,
-            "            Locale::{} => TABLE_{},",
-            l.variant,
-            l.variant.to_uppercase()
+            "            Locale::{} => (TEXT_{v}, TEXT_ENDS_{v}),",
+            l.variant
         );
     }
     code.push_str("        }\n    }\n}\n\n");
+    // Every catalog has the keys of the first (English) one and no other: the tables share
+    // one sorted key list, and each locale holds its texts in that order. Strings are packed
+    // into one text per table with end offsets (no pointer per entry: smaller in wasm).
+    let mut catalogs = Vec::new();
     for l in &list.locales {
         let path = format!("locales/{}.toml", l.tag);
         let table: toml::Table = read_toml(&path);
         let mut flat = BTreeMap::new();
         flatten("", table, &mut flat, &path);
+        catalogs.push((path, flat));
+    }
+    let keys: Vec<String> = catalogs
+        .first()
+        .map(|(_, flat)| flat.keys().cloned().collect())
+        .unwrap_or_default();
+    for (path, flat) in &catalogs {
+        let missing: Vec<&String> = keys.iter().filter(|k| !flat.contains_key(*k)).collect();
+        let extra: Vec<&String> = flat.keys().filter(|k| !keys.contains(k)).collect();
+        if !missing.is_empty() || !extra.is_empty() {
+            panic!("{path}: missing {missing:?}, not in the first catalog {extra:?}");
+        }
+    }
+    let pack = |texts: &mut dyn Iterator<Item = &String>| {
+        let mut blob = String::new();
+        let mut ends = Vec::new();
+        for t in texts {
+            blob.push_str(t);
+            ends.push(blob.len().to_string());
+        }
+        (blob, ends.join(", "))
+    };
+    let (blob, ends) = pack(&mut keys.iter());
+    let _ = writeln!(
+        code,
+        "static KEYS: &str = {blob:?};\nstatic KEY_ENDS: &[u32] = &[{ends}];\n"
+    );
+    for (l, (_, flat)) in list.locales.iter().zip(&catalogs) {
+        let v = l.variant.to_uppercase();
+        let (blob, ends) = pack(&mut keys.iter().filter_map(|k| flat.get(k)));
         let _ = writeln!(
             code,
-            "static TABLE_{}: &[(&str, &str)] = &[",
-            l.variant.to_uppercase()
+            "static TEXT_{v}: &str = {blob:?};\nstatic TEXT_ENDS_{v}: &[u32] = &[{ends}];\n"
         );
-        for (k, v) in flat {
-            let _ = writeln!(code, "    ({k:?}, {v:?}),");
-        }
-        code.push_str("];\n\n");
     }
     fs::write(out.join("locales.rs"), code)
         .unwrap_or_else(|e| panic!("cannot write the generated catalogs: {e}"));

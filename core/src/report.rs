@@ -105,7 +105,8 @@ pub struct LeaveDecision {
     pub request: LeaveRequest,
     /// The grant, when approved.
     pub granted: Option<LeaveGrant>,
-    /// Every reason for refusal, when refused.
+    /// Every reason for refusal, when refused: messages in English, each shown in any
+    /// locale by [`Issue::message_in`] (code and parameters are kept).
     pub refused: Vec<Issue>,
 }
 

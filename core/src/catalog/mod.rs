@@ -44,14 +44,34 @@ include!(concat!(env!("OUT_DIR"), "/locales.rs"));
 /// Named parameters of a message: the numbers and names it is built from.
 pub type Params = BTreeMap<&'static str, String>;
 
+/// The `i`th of the strings packed in `blob` that end at `ends`.
+fn packed(blob: &'static str, ends: &[u32], i: usize) -> Option<&'static str> {
+    let start = match i.checked_sub(1) {
+        Some(before) => *ends.get(before)? as usize,
+        None => 0,
+    };
+    let end = *ends.get(i)? as usize;
+    blob.get(start..end)
+}
+
+/// The position of `key` in the sorted key list.
+fn position(key: &str) -> Option<usize> {
+    let (mut low, mut high) = (0, KEY_ENDS.len());
+    while low < high {
+        let mid = low + (high - low) / 2;
+        match packed(KEYS, KEY_ENDS, mid)?.cmp(key) {
+            std::cmp::Ordering::Less => low = mid + 1,
+            std::cmp::Ordering::Greater => high = mid,
+            std::cmp::Ordering::Equal => return Some(mid),
+        }
+    }
+    None
+}
+
 /// The text of `key` in `locale`, without filling: `None` when the catalog has none.
 pub fn text(locale: Locale, key: &str) -> Option<&'static str> {
-    let table = locale.table();
-    table
-        .binary_search_by(|(k, _)| (*k).cmp(key))
-        .ok()
-        .and_then(|i| table.get(i))
-        .map(|(_, v)| *v)
+    let (blob, ends) = locale.texts();
+    packed(blob, ends, position(key)?)
 }
 
 /// A label without parameters (a column heading, a state's name): the text of `key` in
@@ -67,9 +87,9 @@ pub fn join_list(locale: Locale, items: &[String]) -> String {
     items.join(label(locale, "list.separator"))
 }
 
-/// Every key of the catalog of `locale`, sorted.
-pub fn keys(locale: Locale) -> impl Iterator<Item = &'static str> {
-    locale.table().iter().map(|(k, _)| *k)
+/// Every key of the catalogs (they all have the same), sorted.
+pub fn keys() -> impl Iterator<Item = &'static str> {
+    (0..KEY_ENDS.len()).filter_map(|i| packed(KEYS, KEY_ENDS, i))
 }
 
 /// The template of `key` in `locale` (or in English), choosing the singular or plural form
@@ -94,14 +114,12 @@ fn template<'p>(
 /// The parameter that chooses between `key.<param>.one` and `key.<param>.other`, read from
 /// the English catalog (every catalog has the same keys).
 pub fn counted_param(key: &str) -> Option<&'static str> {
-    let table = Locale::En.table();
-    let start = table.partition_point(|(k, _)| *k <= key);
-    table
-        .get(start..)?
-        .iter()
-        .take_while(|(k, _)| k.starts_with(key))
-        .find_map(|(k, _)| {
-            let rest = k.strip_prefix(key)?.strip_prefix('.')?;
+    let prefix = format!("{key}.");
+    keys()
+        .skip_while(|k| *k <= key)
+        .take_while(|k| k.starts_with(&prefix))
+        .find_map(|k| {
+            let rest = k.strip_prefix(&prefix)?;
             rest.strip_suffix(".other").filter(|p| !p.contains('.'))
         })
 }
