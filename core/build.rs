@@ -31,6 +31,20 @@ fn default_rulebook(out: &std::path::Path) {
         .unwrap_or_else(|e| panic!("cannot write the default rulebook's JSON: {e}"));
 }
 
+/// The keys of the report table: labels, explanations and verdicts that only renderers use.
+const REPORT_PREFIXES: &[&str] = &[
+    "label.",
+    "standing.",
+    "ical.",
+    "milestone.",
+    "activity.next.",
+    "recruitment.report.",
+    "recruitment.change.",
+    "recruitment.not_chosen.",
+    "recruitment.unfilled.",
+    "evaluation.decision.",
+];
+
 /// One line of `locales/locales.toml`.
 #[derive(serde::Deserialize)]
 struct LocaleLine {
@@ -116,16 +130,26 @@ fn catalogs(out: &std::path::Path) {
         );
     }
     code.push_str("            _ => None,\n        }\n    }\n\n");
-    code.push_str("    /// The locale's texts, in the order of [`KEYS`].\n    fn texts(self) -> (&'static str, &'static [u32]) {\n        match self {\n");
-    for l in &list.locales {
-        let v = l.variant.to_uppercase();
+    // Two tables: the messages of errors and warnings (with the words they share), and the
+    // texts of reports and explanations (keys under REPORT_PREFIXES). A module that renders
+    // no report (the forms module) links only the first.
+    for (table, doc) in [("", "message"), ("REPORT_", "report")] {
         let _ = writeln!(
             code,
-            "            Locale::{} => (TEXT_{v}, TEXT_ENDS_{v}),",
-            l.variant
+            "    /// The locale's {doc} texts, in the order of [`{table}KEYS`].\n    fn {}texts(self) -> (&'static str, &'static [u16]) {{\n        match self {{",
+            table.to_lowercase()
         );
+        for l in &list.locales {
+            let v = l.variant.to_uppercase();
+            let _ = writeln!(
+                code,
+                "            Locale::{} => ({table}TEXT_{v}, {table}TEXT_ENDS_{v}),",
+                l.variant
+            );
+        }
+        code.push_str("        }\n    }\n\n");
     }
-    code.push_str("        }\n    }\n}\n\n");
+    code.push_str("}\n\n");
     // Every catalog has the keys of the first (English) one and no other: the tables share
     // one sorted key list, and each locale holds its texts in that order. Strings are packed
     // into one text per table with end offsets (no pointer per entry: smaller in wasm).
@@ -153,22 +177,29 @@ fn catalogs(out: &std::path::Path) {
         let mut ends = Vec::new();
         for t in texts {
             blob.push_str(t);
-            ends.push(blob.len().to_string());
+            let end = u16::try_from(blob.len())
+                .unwrap_or_else(|_| panic!("a catalog table passed 64 KB: widen its offsets"));
+            ends.push(end.to_string());
         }
         (blob, ends.join(", "))
     };
-    let (blob, ends) = pack(&mut keys.iter());
-    let _ = writeln!(
-        code,
-        "static KEYS: &str = {blob:?};\nstatic KEY_ENDS: &[u32] = &[{ends}];\n"
-    );
-    for (l, (_, flat)) in list.locales.iter().zip(&catalogs) {
-        let v = l.variant.to_uppercase();
-        let (blob, ends) = pack(&mut keys.iter().filter_map(|k| flat.get(k)));
+    let is_report = |k: &&String| REPORT_PREFIXES.iter().any(|p| k.starts_with(p));
+    let report: Vec<String> = keys.iter().filter(is_report).cloned().collect();
+    let messages: Vec<String> = keys.iter().filter(|k| !is_report(k)).cloned().collect();
+    for (table, keys) in [("", &messages), ("REPORT_", &report)] {
+        let (blob, ends) = pack(&mut keys.iter());
         let _ = writeln!(
             code,
-            "static TEXT_{v}: &str = {blob:?};\nstatic TEXT_ENDS_{v}: &[u32] = &[{ends}];\n"
+            "static {table}KEYS: &str = {blob:?};\nstatic {table}KEY_ENDS: &[u16] = &[{ends}];\n"
         );
+        for (l, (_, flat)) in list.locales.iter().zip(&catalogs) {
+            let v = l.variant.to_uppercase();
+            let (blob, ends) = pack(&mut keys.iter().filter_map(|k| flat.get(k)));
+            let _ = writeln!(
+                code,
+                "static {table}TEXT_{v}: &str = {blob:?};\nstatic {table}TEXT_ENDS_{v}: &[u16] = &[{ends}];\n"
+            );
+        }
     }
     fs::write(out.join("locales.rs"), code)
         .unwrap_or_else(|e| panic!("cannot write the generated catalogs: {e}"));

@@ -112,7 +112,7 @@ impl NextConsequence {
             Counter::Absence => "standing.next.absence",
         };
         let params = Params::from([("remaining", self.remaining.to_string())]);
-        crate::catalog::message(locale, key, &params)
+        crate::catalog::report(locale, key, &params)
     }
 }
 
@@ -162,7 +162,7 @@ impl Standing {
                     ("dates", crate::catalog::join_list(locale, &dates)),
                     ("article", r.rule.article.clone()),
                 ]);
-                crate::catalog::message(locale, key, &params)
+                crate::catalog::report(locale, key, &params)
             })
             .collect();
         if let Some(next) = &self.next_consequence {

@@ -45,7 +45,7 @@ include!(concat!(env!("OUT_DIR"), "/locales.rs"));
 pub type Params = BTreeMap<&'static str, String>;
 
 /// The `i`th of the strings packed in `blob` that end at `ends`.
-fn packed(blob: &'static str, ends: &[u32], i: usize) -> Option<&'static str> {
+fn packed(blob: &'static str, ends: &[u16], i: usize) -> Option<&'static str> {
     let start = match i.checked_sub(1) {
         Some(before) => *ends.get(before)? as usize,
         None => 0,
@@ -54,12 +54,12 @@ fn packed(blob: &'static str, ends: &[u32], i: usize) -> Option<&'static str> {
     blob.get(start..end)
 }
 
-/// The position of `key` in the sorted key list.
-fn position(key: &str) -> Option<usize> {
-    let (mut low, mut high) = (0, KEY_ENDS.len());
+/// The position of `key` in the sorted key list `keys` (packed, ending at `ends`).
+fn position(keys: &'static str, ends: &[u16], key: &str) -> Option<usize> {
+    let (mut low, mut high) = (0, ends.len());
     while low < high {
         let mid = low + (high - low) / 2;
-        match packed(KEYS, KEY_ENDS, mid)?.cmp(key) {
+        match packed(keys, ends, mid)?.cmp(key) {
             std::cmp::Ordering::Less => low = mid + 1,
             std::cmp::Ordering::Greater => high = mid,
             std::cmp::Ordering::Equal => return Some(mid),
@@ -68,17 +68,30 @@ fn position(key: &str) -> Option<usize> {
     None
 }
 
-/// The text of `key` in `locale`, without filling: `None` when the catalog has none.
+/// The text of `key` in `locale`, without filling: `None` when the catalog has none. Reads
+/// the messages of errors and warnings and the words they use, not the report texts (see
+/// [`report_text`]).
 pub fn text(locale: Locale, key: &str) -> Option<&'static str> {
     let (blob, ends) = locale.texts();
-    packed(blob, ends, position(key)?)
+    packed(blob, ends, position(KEYS, KEY_ENDS, key)?)
+}
+
+/// The text of `key` in `locale` among the report texts (labels, explanations), else among
+/// the messages. The report texts are a table of their own, so that a module that renders
+/// no report (the WebAssembly forms module) does not carry them.
+pub fn report_text(locale: Locale, key: &str) -> Option<&'static str> {
+    let (blob, ends) = locale.report_texts();
+    match position(REPORT_KEYS, REPORT_KEY_ENDS, key) {
+        Some(i) => packed(blob, ends, i),
+        None => text(locale, key),
+    }
 }
 
 /// A label without parameters (a column heading, a state's name): the text of `key` in
 /// `locale`, or in English, or the key itself.
 pub fn label(locale: Locale, key: &'static str) -> &'static str {
-    text(locale, key)
-        .or_else(|| text(Locale::En, key))
+    report_text(locale, key)
+        .or_else(|| report_text(Locale::En, key))
         .unwrap_or(key)
 }
 
@@ -87,21 +100,52 @@ pub fn join_list(locale: Locale, items: &[String]) -> String {
     items.join(label(locale, "list.separator"))
 }
 
-/// Every key of the catalogs (they all have the same), sorted.
+/// Every key of the catalogs (they all have the same): the messages' keys, sorted, then the
+/// report texts' keys, sorted.
 pub fn keys() -> impl Iterator<Item = &'static str> {
+    message_keys().chain(report_keys())
+}
+
+fn message_keys() -> impl Iterator<Item = &'static str> {
     (0..KEY_ENDS.len()).filter_map(|i| packed(KEYS, KEY_ENDS, i))
+}
+
+fn report_keys() -> impl Iterator<Item = &'static str> {
+    (0..REPORT_KEY_ENDS.len()).filter_map(|i| packed(REPORT_KEYS, REPORT_KEY_ENDS, i))
+}
+
+/// Where texts are looked up: [`text`] (messages) or [`report_text`] (reports, then
+/// messages).
+#[derive(Clone, Copy)]
+enum Lookup {
+    Messages,
+    Reports,
+}
+
+impl Lookup {
+    fn text(self, locale: Locale, key: &str) -> Option<&'static str> {
+        match self {
+            Lookup::Messages => text(locale, key),
+            Lookup::Reports => report_text(locale, key),
+        }
+    }
 }
 
 /// The template of `key` in `locale` (or in English), choosing the singular or plural form
 /// when the key has no text of its own.
 fn template<'p>(
+    lookup: Lookup,
     locale: Locale,
     key: &str,
     param: &dyn Fn(&str) -> Option<&'p str>,
 ) -> Option<&'static str> {
-    let find = |key: &str| text(locale, key).or_else(|| text(Locale::En, key));
+    let find = |key: &str| {
+        lookup
+            .text(locale, key)
+            .or_else(|| lookup.text(Locale::En, key))
+    };
     find(key).or_else(|| {
-        let counted = counted_param(key)?;
+        let counted = counted_in(lookup, key)?;
         let form = if param(counted)? == "1" {
             "one"
         } else {
@@ -114,9 +158,17 @@ fn template<'p>(
 /// The parameter that chooses between `key.<param>.one` and `key.<param>.other`, read from
 /// the English catalog (every catalog has the same keys).
 pub fn counted_param(key: &str) -> Option<&'static str> {
+    counted_in(Lookup::Reports, key)
+}
+
+fn counted_in(lookup: Lookup, key: &str) -> Option<&'static str> {
     let prefix = format!("{key}.");
-    keys()
-        .skip_while(|k| *k <= key)
+    let table: &mut dyn Iterator<Item = &'static str> = match lookup {
+        Lookup::Reports => &mut report_keys().chain(message_keys()),
+        Lookup::Messages => &mut message_keys(),
+    };
+    table
+        .skip_while(|k| !k.starts_with(&prefix))
         .take_while(|k| k.starts_with(&prefix))
         .find_map(|k| {
             let rest = k.strip_prefix(&prefix)?;
@@ -137,8 +189,24 @@ pub fn message_with<'p>(
     key: &str,
     param: &dyn Fn(&str) -> Option<&'p str>,
 ) -> String {
-    match template(locale, key, param) {
-        Some(t) => fill(locale, key, t, param, 1),
+    render(Lookup::Messages, locale, key, param)
+}
+
+/// As [`message`], for the texts of reports and explanations (see [`report_text`]).
+pub fn report(locale: Locale, key: &str, params: &Params) -> String {
+    render(Lookup::Reports, locale, key, &|name| {
+        params.get(name).map(String::as_str)
+    })
+}
+
+fn render<'p>(
+    lookup: Lookup,
+    locale: Locale,
+    key: &str,
+    param: &dyn Fn(&str) -> Option<&'p str>,
+) -> String {
+    match template(lookup, locale, key, param) {
+        Some(t) => fill(lookup, locale, key, t, param, 1),
         None => key.to_owned(),
     }
 }
@@ -146,12 +214,18 @@ pub fn message_with<'p>(
 /// Fills the placeholders of `template` (the text of `key`); words nested at most `depth`
 /// levels.
 fn fill<'p>(
+    lookup: Lookup,
     locale: Locale,
     key: &str,
     template: &str,
     param: &dyn Fn(&str) -> Option<&'p str>,
     depth: u8,
 ) -> String {
+    let word = |key: &str| {
+        lookup
+            .text(locale, key)
+            .or_else(|| lookup.text(Locale::En, key))
+    };
     let mut out = String::with_capacity(template.len() + 16);
     let mut rest = template;
     while let Some(open) = rest.find('{') {
@@ -166,11 +240,13 @@ fn fill<'p>(
         match param(name) {
             Some(value) => {
                 let area = key.split_once('.').map_or(key, |(area, _)| area);
-                let word = template_word(locale, &format!("{key}.{name}.{value}"))
-                    .or_else(|| template_word(locale, &format!("{area}.{name}.{value}")))
-                    .or_else(|| template_word(locale, &format!("{name}.{value}")));
-                match word {
-                    Some(w) if depth > 0 => out.push_str(&fill(locale, key, w, param, depth - 1)),
+                let chosen = word(&format!("{key}.{name}.{value}"))
+                    .or_else(|| word(&format!("{area}.{name}.{value}")))
+                    .or_else(|| word(&format!("{name}.{value}")));
+                match chosen {
+                    Some(w) if depth > 0 => {
+                        out.push_str(&fill(lookup, locale, key, w, param, depth - 1));
+                    }
                     _ => out.push_str(value),
                 }
             }
@@ -184,10 +260,6 @@ fn fill<'p>(
     }
     out.push_str(rest);
     out
-}
-
-fn template_word(locale: Locale, key: &str) -> Option<&'static str> {
-    text(locale, key).or_else(|| text(Locale::En, key))
 }
 
 /// The names of the placeholders of a template, in order.

@@ -512,7 +512,7 @@ impl Decision {
                 ]),
             ),
         };
-        crate::catalog::message(locale, key, &params)
+        crate::catalog::report(locale, key, &params)
     }
 }
 

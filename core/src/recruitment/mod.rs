@@ -365,7 +365,7 @@ impl QuotaChange {
                 Params::from([("from", from.to_string()), ("to", to.to_string())]),
             ),
         };
-        crate::catalog::message(locale, key, &params)
+        crate::catalog::report(locale, key, &params)
     }
 }
 
@@ -440,7 +440,7 @@ impl NotChosenReason {
                 }
             }
         };
-        crate::catalog::message(locale, key, &params)
+        crate::catalog::report(locale, key, &params)
     }
 }
 
@@ -460,7 +460,7 @@ impl UnfilledReason {
                 Params::from([("max_total", max_total.to_string())]),
             ),
         };
-        crate::catalog::message(locale, key, &params)
+        crate::catalog::report(locale, key, &params)
     }
 }
 

@@ -67,7 +67,7 @@ impl Allocation {
                 ("rank", p.rank_in_class.to_string()),
                 ("eligible", p.eligible_in_class.to_string()),
             ]);
-            let why = crate::catalog::message(locale, "recruitment.report.rank_in_class", &params);
+            let why = crate::catalog::report(locale, "recruitment.report.rank_in_class", &params);
             rows.push(vec![
                 p.place.clone(),
                 p.slot.to_string(),

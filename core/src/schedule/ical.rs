@@ -167,15 +167,11 @@ fn milestone_description(milestone: &PlannedMilestone, locale: Locale) -> String
     if !milestone.participants.is_empty() {
         let participants = crate::catalog::join_list(locale, &milestone.participants);
         let params = Params::from([("participants", participants)]);
-        lines.push(crate::catalog::message(
-            locale,
-            "ical.participants",
-            &params,
-        ));
+        lines.push(crate::catalog::report(locale, "ical.participants", &params));
     }
     if let Some(role) = milestone.approval {
         let params = Params::from([("role", role.key().to_owned())]);
-        lines.push(crate::catalog::message(locale, "ical.approval", &params));
+        lines.push(crate::catalog::report(locale, "ical.approval", &params));
     }
     lines.push(rule_line(&milestone.rule.to_string(), locale));
     lines.join("\n")
@@ -183,7 +179,7 @@ fn milestone_description(milestone: &PlannedMilestone, locale: Locale) -> String
 
 fn rule_line(rule: &str, locale: Locale) -> String {
     let params = Params::from([("rule", rule.to_owned())]);
-    crate::catalog::message(locale, "ical.rule", &params)
+    crate::catalog::report(locale, "ical.rule", &params)
 }
 
 /// `YYYYMMDD`, for years 1 to 9999.
