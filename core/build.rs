@@ -136,14 +136,14 @@ fn catalogs(out: &std::path::Path) {
     for (table, doc) in [("", "message"), ("REPORT_", "report")] {
         let _ = writeln!(
             code,
-            "    /// The locale's {doc} texts, in the order of [`{table}KEYS`].\n    fn {}texts(self) -> (&'static str, &'static [u16]) {{\n        match self {{",
+            "    /// The locale's {doc} texts, in the order of [`{table}KEYS`].\n    fn {}texts(self) -> &'static str {{\n        match self {{",
             table.to_lowercase()
         );
         for l in &list.locales {
             let v = l.variant.to_uppercase();
             let _ = writeln!(
                 code,
-                "            Locale::{} => ({table}TEXT_{v}, {table}TEXT_ENDS_{v}),",
+                "            Locale::{} => {table}TEXT_{v},",
                 l.variant
             );
         }
@@ -172,33 +172,29 @@ fn catalogs(out: &std::path::Path) {
             panic!("{path}: missing {missing:?}, not in the first catalog {extra:?}");
         }
     }
+    // One text per table, its strings separated by U+001F (the unit separator, which no
+    // catalog text holds): no offsets and no pointer per entry, the smallest form in wasm.
     let pack = |texts: &mut dyn Iterator<Item = &String>| {
-        let mut blob = String::new();
-        let mut ends = Vec::new();
-        for t in texts {
-            blob.push_str(t);
-            let end = u16::try_from(blob.len())
-                .unwrap_or_else(|_| panic!("a catalog table passed 64 KB: widen its offsets"));
-            ends.push(end.to_string());
+        let texts: Vec<&String> = texts.collect();
+        if let Some(t) = texts.iter().find(|t| t.contains('\u{1f}')) {
+            panic!("a catalog text holds U+001F: {t:?}");
         }
-        (blob, ends.join(", "))
+        texts
+            .iter()
+            .map(|t| t.as_str())
+            .collect::<Vec<_>>()
+            .join("\u{1f}")
     };
     let is_report = |k: &&String| REPORT_PREFIXES.iter().any(|p| k.starts_with(p));
     let report: Vec<String> = keys.iter().filter(is_report).cloned().collect();
     let messages: Vec<String> = keys.iter().filter(|k| !is_report(k)).cloned().collect();
     for (table, keys) in [("", &messages), ("REPORT_", &report)] {
-        let (blob, ends) = pack(&mut keys.iter());
-        let _ = writeln!(
-            code,
-            "static {table}KEYS: &str = {blob:?};\nstatic {table}KEY_ENDS: &[u16] = &[{ends}];\n"
-        );
+        let blob = pack(&mut keys.iter());
+        let _ = writeln!(code, "static {table}KEYS: &str = {blob:?};\n");
         for (l, (_, flat)) in list.locales.iter().zip(&catalogs) {
             let v = l.variant.to_uppercase();
-            let (blob, ends) = pack(&mut keys.iter().filter_map(|k| flat.get(k)));
-            let _ = writeln!(
-                code,
-                "static {table}TEXT_{v}: &str = {blob:?};\nstatic {table}TEXT_ENDS_{v}: &[u16] = &[{ends}];\n"
-            );
+            let blob = pack(&mut keys.iter().filter_map(|k| flat.get(k)));
+            let _ = writeln!(code, "static {table}TEXT_{v}: &str = {blob:?};\n");
         }
     }
     fs::write(out.join("locales.rs"), code)

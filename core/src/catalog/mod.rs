@@ -44,45 +44,29 @@ include!(concat!(env!("OUT_DIR"), "/locales.rs"));
 /// Named parameters of a message: the numbers and names it is built from.
 pub type Params = BTreeMap<&'static str, String>;
 
-/// The `i`th of the strings packed in `blob` that end at `ends`.
-fn packed(blob: &'static str, ends: &[u16], i: usize) -> Option<&'static str> {
-    let start = match i.checked_sub(1) {
-        Some(before) => *ends.get(before)? as usize,
-        None => 0,
-    };
-    let end = *ends.get(i)? as usize;
-    blob.get(start..end)
+/// The `i`th of the strings packed in `blob` (separated by U+001F).
+fn packed(blob: &'static str, i: usize) -> Option<&'static str> {
+    blob.split('\u{1f}').nth(i)
 }
 
-/// The position of `key` in the sorted key list `keys` (packed, ending at `ends`).
-fn position(keys: &'static str, ends: &[u16], key: &str) -> Option<usize> {
-    let (mut low, mut high) = (0, ends.len());
-    while low < high {
-        let mid = low + (high - low) / 2;
-        match packed(keys, ends, mid)?.cmp(key) {
-            std::cmp::Ordering::Less => low = mid + 1,
-            std::cmp::Ordering::Greater => high = mid,
-            std::cmp::Ordering::Equal => return Some(mid),
-        }
-    }
-    None
+/// The position of `key` among the keys packed in `keys`.
+fn position(keys: &'static str, key: &str) -> Option<usize> {
+    keys.split('\u{1f}').position(|k| k == key)
 }
 
 /// The text of `key` in `locale`, without filling: `None` when the catalog has none. Reads
 /// the messages of errors and warnings and the words they use, not the report texts (see
 /// [`report_text`]).
 pub fn text(locale: Locale, key: &str) -> Option<&'static str> {
-    let (blob, ends) = locale.texts();
-    packed(blob, ends, position(KEYS, KEY_ENDS, key)?)
+    packed(locale.texts(), position(KEYS, key)?)
 }
 
 /// The text of `key` in `locale` among the report texts (labels, explanations), else among
 /// the messages. The report texts are a table of their own, so that a module that renders
-/// no report (the WebAssembly forms module) does not carry them.
+/// no report does not need to carry them.
 pub fn report_text(locale: Locale, key: &str) -> Option<&'static str> {
-    let (blob, ends) = locale.report_texts();
-    match position(REPORT_KEYS, REPORT_KEY_ENDS, key) {
-        Some(i) => packed(blob, ends, i),
+    match position(REPORT_KEYS, key) {
+        Some(i) => packed(locale.report_texts(), i),
         None => text(locale, key),
     }
 }
@@ -107,11 +91,11 @@ pub fn keys() -> impl Iterator<Item = &'static str> {
 }
 
 fn message_keys() -> impl Iterator<Item = &'static str> {
-    (0..KEY_ENDS.len()).filter_map(|i| packed(KEYS, KEY_ENDS, i))
+    KEYS.split('\u{1f}')
 }
 
 fn report_keys() -> impl Iterator<Item = &'static str> {
-    (0..REPORT_KEY_ENDS.len()).filter_map(|i| packed(REPORT_KEYS, REPORT_KEY_ENDS, i))
+    REPORT_KEYS.split('\u{1f}')
 }
 
 /// Where texts are looked up: [`text`] (messages) or [`report_text`] (reports, then
