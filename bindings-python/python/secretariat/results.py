@@ -16,6 +16,7 @@ class Issue(TypedDict):
     path: list[PathSegment]
     message: str
     message_zh: str
+    messages: dict[str, str]
     params: dict[str, str]
 
 
