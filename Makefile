@@ -35,9 +35,10 @@ rust-test: ## unit, property, doc and conformance tests of the Rust core
 vectors: ## only the shared conformance vectors
 	$(CARGO) test -p secretariat-conformance
 
-example-check: ## the demo runs, in both languages, and on a user's files
+example-check: ## the demo runs, in every language, and on a user's files
 	$(CARGO) run --quiet -p secretariat --example term_report > /dev/null
 	$(CARGO) run --quiet -p secretariat --example term_report -- --lang zh --today 2002-10-20 > /dev/null
+	$(CARGO) run --quiet -p secretariat --example term_report -- --lang zh-Hant --today 2002-10-20 | grep -q "出缺勤狀態"
 	$(CARGO) run --quiet -p secretariat --example term_report -- \
 	    --rulebook core/data/strict_rulebook.toml --data core/data/sample_term.json --today 2002-10-14 --json > /dev/null
 	$(CARGO) run --quiet -p secretariat --example term_report -- --ical | grep -q "BEGIN:VCALENDAR"

@@ -67,7 +67,7 @@ pub fn to_py_err_with(py: Python<'_>, first: &Error, all: &[Error]) -> PyErr {
     build(py, first, all).unwrap_or_else(|e| e)
 }
 
-/// `class(message, code=..., path=..., message_zh=..., params=..., issues=...)`: the
+/// `class(message, code=..., path=..., message_zh=..., messages=..., params=..., issues=...)`: the
 /// keywords are those of `first`'s issue dict.
 fn build(py: Python<'_>, first: &Error, all: &[Error]) -> PyResult<PyErr> {
     let issues = all
@@ -83,13 +83,19 @@ fn build(py: Python<'_>, first: &Error, all: &[Error]) -> PyResult<PyErr> {
 }
 
 /// A problem as a dict: `code`, `path` (a list of segments, `str | int`), `message` (English),
-/// `message_zh` (Simplified Chinese) and `params`.
+/// `message_zh` (Simplified Chinese), `messages` (the message in every locale of the core's
+/// catalogs, by tag: `en`, `zh-Hans`, `zh-Hant`) and `params`.
 pub fn issue<'py>(py: Python<'py>, d: &dyn Diagnostic) -> PyResult<Bound<'py, PyDict>> {
     let out = PyDict::new(py);
     out.set_item("code", d.code())?;
     out.set_item("path", to_py(py, &path_segments(d.path()))?)?;
     out.set_item("message", d.message(Locale::En))?;
     out.set_item("message_zh", d.message(Locale::ZhHans))?;
+    let messages = PyDict::new(py);
+    for &locale in Locale::ALL {
+        messages.set_item(locale.tag(), d.message(locale))?;
+    }
+    out.set_item("messages", messages)?;
     let params = PyDict::new(py);
     for (k, v) in d.params() {
         params.set_item(k, v)?;

@@ -8,24 +8,33 @@ class SecretariatError(Exception):
 
     ``code`` is the stable machine code (``leave.no_substitute``), ``path`` the offending
     field as a list of segments (``["members", 3, "grade"]``, empty for the whole input),
-    ``message`` and ``message_zh`` the English and Simplified Chinese messages, ``params``
+    ``message`` and ``message_zh`` the English and Simplified Chinese messages, ``messages``
+    the message in every locale by tag (``"en"``, ``"zh-Hans"``, ``"zh-Hant"``), ``params``
     the named values the message is built from, and ``issues`` every problem found as dicts
     with the same keys (the first is this error itself).
     """
 
-    def __init__(self, message="", *, code="", path=(), message_zh="", params=None, issues=None):
+    def __init__(
+        self, message="", *, code="", path=(), message_zh="", messages=None, params=None, issues=None
+    ):
         super().__init__(message)
         self.message = message
         self.code = code
         self.path = list(path)
         self.message_zh = message_zh or message
+        self.messages = dict(messages or {"en": message, "zh-Hans": self.message_zh})
         self.params = dict(params or {})
         self.issues = list(issues or [])
 
+    def message_in(self, locale):
+        """The message in ``locale`` (a tag of ``messages``: ``"zh-Hant"``...), English
+        when the error has none in that locale."""
+        return self.messages.get(locale, self.message)
+
     def __str__(self):
-        # Some core messages already begin with their path.
+        # No core message begins with its path: the path is written in front.
         path = _joined(self.path)
-        if path and not self.message.startswith(path):
+        if path:
             return f"[{self.code}] {path}: {self.message}"
         return f"[{self.code}] {self.message}"
 

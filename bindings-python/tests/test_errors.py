@@ -46,6 +46,8 @@ def test_rulebook_error_carries_code_path_messages_params() -> None:
     assert e.params == {"value": "0", "min": "1", "max": "100"}
     assert "out of range" in e.message
     assert "超出允许范围" in e.message_zh
+    assert e.messages["zh-Hans"] == e.message_zh and e.messages["en"] == e.message
+    assert "超出允許範圍" in e.message_in("zh-Hant") == e.messages["zh-Hant"]
     assert [i["code"] for i in e.issues] == ["rulebook.out_of_range"]
     assert e.issues[0]["path"] == e.path
     assert str(e).startswith("[rulebook.out_of_range]")

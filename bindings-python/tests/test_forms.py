@@ -86,6 +86,15 @@ def test_several_domain_issues_together_in_chinese(context: sec.TermData) -> Non
     assert [(i["code"], i["path"]) for i in english] == [(i["code"], i["path"]) for i in issues]
 
 
+def test_the_same_issues_in_traditional_chinese(context: sec.TermData) -> None:
+    form = leave_form(substitute=None, approver="2002012")
+    for locale in ("zh-Hant", "zh-TW", "zh-HK"):
+        issues = sec.check_leave_request(form, context=context, today=TODAY, locale=locale)["issues"]
+        assert [i["code"] for i in issues] == ["leave.no_substitute", "leave.self_approval"]
+        assert issues[0]["message"] == "未安排代班人：請假須先找好代班的人"
+        assert issues[1]["message"] == "2002012 不能核准自己的假單"
+
+
 def test_a_float_as_money_is_refused_as_a_number_never_rounded(context: sec.TermData) -> None:
     today = datetime.date(2002, 10, 20)
     result = sec.check_expense(expense_form(amount=30.1), context=context, today=today)

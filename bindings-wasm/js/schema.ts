@@ -60,10 +60,13 @@ export function schema(
 /** The core's `schema.unknown_name` error (`secretariat::schema::SchemaError`), as the binding
  * throws errors: a real `Error` named `SecretariatError` with code, area, path and issues. */
 function unknownName(name: string, locale: Locale | undefined): SecretariatError {
+  // The core's catalogs (core/locales/*.toml) say the same; this module carries no catalog.
   const message =
     locale === 'zh-Hans'
-      ? `name：没有名为“${name}”的 JSON Schema`
-      : `name: there is no schema named \`${name}\``;
+      ? `没有名为“${name}”的 JSON Schema`
+      : locale === 'zh-Hant'
+        ? `沒有名為「${name}」的 JSON Schema`
+        : `there is no schema named \`${name}\``;
   const path: PathSegment[] = ['name'];
   const issue = {
     code: 'schema.unknown_name',

@@ -150,9 +150,20 @@ export interface FormSchema<Input, Output> extends StandardSchemaV1<Input, Outpu
 /** A form check of the module. */
 type Check<Input, Output> = (form: Input, context: TermData, options: Options) => FormResult<Output>;
 
-/** A check's issue at `path`. (Its message names where it is: `context.members: ...`.) */
+/** A path as text: `["context", "members", 3]` is `context.members[3]`. */
+function joined(path: readonly PathSegment[]): string {
+  return path.reduce<string>(
+    (out, s) => (typeof s === 'number' ? `${out}[${s}]` : out ? `${out}.${s}` : s),
+    '',
+  );
+}
+
+/** A check's issue at `path`. At `["root"]`, the core's message (which never holds its path)
+ * is written after where it is: `context.members: ...`. */
 function schemaIssue(issue: Issue, path: readonly PathSegment[]): SchemaIssue {
-  return { message: issue.message, path: [...path], code: issue.code, params: issue.params };
+  const where = path === ROOT_PATH ? joined(issue.path) : '';
+  const message = where ? `${where}: ${issue.message}` : issue.message;
+  return { message, path: [...path], code: issue.code, params: issue.params };
 }
 
 /** A check's issue as a schema issue: a field's at its path, one about the context or the value

@@ -82,16 +82,22 @@ impl Options {
         if !value.is_object() {
             return Err(invalid("", "the options must be an object"));
         }
+        // Every locale of the core's catalogs, by its tag or an alias (`zh-TW` is `zh-Hant`).
         let locale = match field(&value, "locale").as_string().as_deref() {
             None => Locale::En,
-            Some("en") => Locale::En,
-            Some("zh-Hans" | "zh" | "zh-CN") => Locale::ZhHans,
-            Some(other) => {
-                return Err(invalid(
-                    "locale",
-                    format!("unknown locale {other:?}: \"en\" or \"zh-Hans\""),
-                ));
-            }
+            Some(tag) => match Locale::from_tag(tag) {
+                Some(locale) => locale,
+                None => {
+                    let known: Vec<String> = Locale::ALL
+                        .iter()
+                        .map(|l| format!("{:?}", l.tag()))
+                        .collect();
+                    return Err(invalid(
+                        "locale",
+                        format!("unknown locale {tag:?}: one of {}", known.join(", ")),
+                    ));
+                }
+            },
         };
         Ok(Options { value, locale })
     }

@@ -40,7 +40,8 @@ test('errors are real Errors with a code, an area, a path and issues', () => {
   assert.deepEqual(e.path, ['attendance', 'latenessLimit']);
   assert.equal(e.issues.length, 1);
   assert.deepEqual(e.issues[0].params, { max: '100', min: '1', value: '0' });
-  assert.match(e.message, /lateness_limit/);
+  // The path travels beside the message, never inside it.
+  assert.equal(e.message, '0 is out of range 1..=100');
   assert.ok(e.stack.includes('SecretariatError'));
   assert.equal(sec.isSecretariatError(new Error('x')), false);
   assert.equal(sec.isSecretariatError(undefined), false);
@@ -136,6 +137,21 @@ test('messages in Simplified Chinese, the same codes and paths', () => {
   assert.doesNotMatch(en.issues[0].message, /[\u4e00-\u9fff]/);
   const e = thrown(() => sec.loadRulebook({ attendance: { latenessLimit: 0 } }, { locale: 'zh-Hans' }));
   assert.match(e.message, /超出允许范围/);
+});
+
+test('messages in Traditional Chinese (zh-Hant, zh-TW, zh-HK), the same codes and paths', () => {
+  const form = { ...leave, substitute: undefined, approver: '2002012' };
+  const en = sec.checkLeaveRequest(form, context, { today });
+  for (const locale of ['zh-Hant', 'zh-TW', 'zh-HK']) {
+    const hant = sec.checkLeaveRequest(form, context, { today, locale });
+    assert.deepEqual(hant.issues.map((i) => [i.code, i.path]), en.issues.map((i) => [i.code, i.path]));
+    assert.equal(hant.issues[0].message, '未安排代班人：請假須先找好代班的人');
+  }
+  const e = thrown(() => sec.loadRulebook({ attendance: { latenessLimit: 0 } }, { locale: 'zh-Hant' }));
+  assert.match(e.message, /超出允許範圍/);
+  const unknown = thrown(() => sec.checkLeaveRequest(form, context, { today, locale: 'fr' }));
+  assert.equal(unknown.code, 'input.invalid');
+  assert.match(unknown.message, /zh-Hant/);
 });
 
 test('a form check gives every issue, and never throws for what the form or the context holds', () => {

@@ -123,7 +123,7 @@ for (const [label, sec] of MODULES) {
     assert.equal(broken.submitted, undefined);
     assert.deepEqual(Object.keys(broken.errors), ['root']);
     const check = sec.checkLeaveRequest(rightLeave, { members: 'nobody' }, en);
-    assert.equal(broken.errors.root.message, check.issues[0].message);
+    assert.equal(broken.errors.root.message, rooted(check.issues[0]));
     // With criteriaMode 'all', every message of a field is kept too.
     const all = await submit(sec.leaveRequestSchema(context, en), { ...wrongLeave, member: '' }, { criteriaMode: 'all' });
     assert.ok(Object.keys(all.errors.member.types).length >= 1);
@@ -164,16 +164,27 @@ test('["root"] reaches errors.root with resolvers 7.0.9 and 5.2.2; an empty path
   assert.equal((await submit(emptyPath, rightLeave)).errors.root.message, 'no today');
 });
 
+/** An issue's message at ["root"]: after where it is (`context.members: ...`), since the
+ * core's messages never hold their path. */
+function rooted({ path, message }) {
+  const where = path.reduce(
+    (out, s) => (typeof s === 'number' ? `${out}[${s}]` : out ? `${out}.${s}` : s),
+    '',
+  );
+  return where ? `${where}: ${message}` : message;
+}
+
 /** What `validate` must give for a check's result: the record, or every issue with the ones
  * that name no field (the context, the value as a whole) at ["root"]. */
 function expectedOf(check) {
   if (check.success) return { value: check.data };
   return {
-    issues: check.issues.map(({ code, path, message, params }) =>
-      path.length === 0 || path[0] === 'context'
-        ? { message, path: ['root'], code, params }
-        : { message, path, code, params },
-    ),
+    issues: check.issues.map((issue) => {
+      const { code, path, message, params } = issue;
+      return path.length === 0 || path[0] === 'context'
+        ? { message: rooted(issue), path: ['root'], code, params }
+        : { message, path, code, params };
+    }),
   };
 }
 
@@ -197,8 +208,8 @@ test('validate gives what the check gives, for every form vector, through both m
         // The vector's error: an option of the check (under ["root"]).
         assert.ok(c.error && sec.isSecretariatError(e), `${label} ${c.name}: ${e}`);
         assert.deepEqual(validated, {
-          issues: e.issues.map(({ code, path, message, params }) => ({
-            message, path: ['root'], code, params,
+          issues: e.issues.map((issue) => ({
+            message: rooted(issue), path: ['root'], code: issue.code, params: issue.params,
           })),
         });
         continue;

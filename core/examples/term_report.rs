@@ -19,7 +19,7 @@ use chrono::NaiveDate;
 use secretariat::{Locale, Rulebook, TermData, term_report};
 
 const USAGE: &str = "usage: term_report [--rulebook FILE.toml|FILE.json] [--data TERM.json] \
-                     [--today YYYY-MM-DD] [--lang en|zh] [--json | --ical] \
+                     [--today YYYY-MM-DD] [--lang en|zh-Hans|zh-Hant] [--json | --ical] \
                      [--compare-rulebook FILE]";
 
 struct Options {
@@ -50,11 +50,11 @@ fn parse_args() -> Result<Options, String> {
             "--data" => options.data = Some(value("--data")?),
             "--today" => options.today = Some(value("--today")?),
             "--lang" => {
-                options.locale = match value("--lang")?.as_str() {
-                    "zh" | "zh-Hans" | "zh-CN" => Locale::ZhHans,
-                    "en" => Locale::En,
-                    other => return Err(format!("unknown language {other:?}")),
-                }
+                // Any locale of the catalogs, by tag or alias: en, zh-Hans (zh, zh-CN),
+                // zh-Hant (zh-TW, zh-HK).
+                let tag = value("--lang")?;
+                options.locale =
+                    Locale::from_tag(&tag).ok_or_else(|| format!("unknown language {tag:?}"))?;
             }
             "--json" => options.json = true,
             "--ical" => options.ical = true,
@@ -123,10 +123,12 @@ fn render_comparison(diff: &secretariat::discipline::Comparison, locale: Locale)
         diff.old_rulebook.name, diff.new_rulebook.name, diff.today
     );
     if diff.changes.is_empty() {
-        out.push_str(match locale {
-            Locale::En => "no verdict changes\n",
-            _ => "没有结论发生变化\n",
-        });
+        out.push_str(&secretariat::catalog::report(
+            locale,
+            "standing.compare.no_changes",
+            &Default::default(),
+        ));
+        out.push('\n');
     }
     let brief = |v: &secretariat::discipline::VerdictSummary| {
         let mut s = v.status.to_string();

@@ -6,7 +6,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use crate::diagnostic::{Diagnostic, Locale, Params, localized};
+use crate::diagnostic::{Diagnostic, Params, display_from_catalog};
 use crate::members::{Department, Member, MemberId, Role};
 use crate::rule::RulebookError;
 
@@ -107,11 +107,10 @@ pub struct Scope<'a> {
 }
 
 /// The actor's role does not permit the action.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum AuthorityError {
     /// No role the actor holds here is allowed to take the action.
-    #[error("{actor} ({roles}) may not {action}; allowed roles: {allowed}")]
     NotPermitted {
         /// Path of the actor field.
         path: String,
@@ -144,18 +143,6 @@ impl Diagnostic for AuthorityError {
         match self {
             AuthorityError::NotPermitted { path, .. } => path,
         }
-    }
-
-    fn message(&self, locale: Locale) -> String {
-        let AuthorityError::NotPermitted {
-            actor,
-            action,
-            roles,
-            allowed,
-            ..
-        } = self;
-        let zh = format!("{actor}（{roles}）无权执行 {action}；有权的角色：{allowed}");
-        localized(locale, self.to_string(), zh)
     }
 
     fn params(&self) -> Params {
@@ -253,3 +240,5 @@ pub fn authorize(
 fn join_roles(roles: &[Role]) -> String {
     roles.iter().map(|r| r.key()).collect::<Vec<_>>().join(", ")
 }
+
+display_from_catalog!(AuthorityError);

@@ -10,35 +10,42 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-/// The language a message is written in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-pub enum Locale {
-    /// English.
-    #[default]
-    #[serde(rename = "en")]
-    En,
-    /// Simplified Chinese.
-    #[serde(rename = "zh-Hans", alias = "zh", alias = "zh-CN")]
-    ZhHans,
-}
+pub use crate::catalog::{Locale, Params};
 
-/// Named parameters of an error, for forms that build their own message.
-pub type Params = BTreeMap<&'static str, String>;
-
-/// What every area's error can say about itself.
+/// What every area's error can say about itself. The message is not written by the error:
+/// it is the catalog's template of its code in the locale asked for, filled from its
+/// parameters (see [`crate::catalog`]), so a stored code and its parameters render in any
+/// locale later ([`Issue::message_in`]).
 pub trait Diagnostic {
     /// The stable machine code, e.g. `leave.no_substitute`.
     fn code(&self) -> &'static str;
     /// The path of the offending field, e.g. `members[3].grade`; empty for the whole input.
     fn path(&self) -> &str;
-    /// The message in the given language.
-    fn message(&self, locale: Locale) -> String;
-    /// The numbers and names the message is built from.
-    fn params(&self) -> Params {
-        Params::new()
+    /// The numbers and names the message is built from: every placeholder of the code's
+    /// templates names one of them.
+    fn params(&self) -> Params;
+    /// The message in the given language, from the catalog.
+    fn message(&self, locale: Locale) -> String {
+        crate::catalog::message(locale, self.code(), &self.params())
     }
 }
+
+/// Implements `Display` (the English message of the catalog) and `std::error::Error` for
+/// error types that implement [`Diagnostic`].
+macro_rules! display_from_catalog {
+    ($($ty:ty),+ $(,)?) => {$(
+        impl ::std::fmt::Display for $ty {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.write_str(&$crate::diagnostic::Diagnostic::message(
+                    self,
+                    $crate::diagnostic::Locale::En,
+                ))
+            }
+        }
+        impl ::std::error::Error for $ty {}
+    )+};
+}
+pub(crate) use display_from_catalog;
 
 /// An error flattened to plain data: what a binding or a form shows.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -71,6 +78,14 @@ impl Issue {
 }
 
 impl Issue {
+    /// The message of this issue in any locale, rendered again from its code and parameters:
+    /// an issue stored in one language can be shown in another.
+    pub fn message_in(&self, locale: Locale) -> String {
+        crate::catalog::message_with(locale, &self.code, &|name| {
+            self.params.get(name).map(String::as_str)
+        })
+    }
+
     /// The issue's path split into segments (see [`path_segments`]).
     pub fn path_segments(&self) -> Vec<PathSegment> {
         path_segments(&self.path)
@@ -188,14 +203,6 @@ impl fmt::Display for Issue {
         } else {
             write!(f, "[{}] {}: {}", self.code, self.path, self.message)
         }
-    }
-}
-
-/// Picks the English or the Chinese text.
-pub(crate) fn localized(locale: Locale, en: String, zh: String) -> String {
-    match locale {
-        Locale::En => en,
-        Locale::ZhHans => zh,
     }
 }
 

@@ -8,14 +8,13 @@ pub(crate) mod path;
 
 pub use exact::parse_exact;
 
-use crate::diagnostic::{Diagnostic, Locale, Params, localized};
+use crate::diagnostic::{Diagnostic, Locale, Params, display_from_catalog};
 
 /// Input data could not be read.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum InputError {
     /// The text is not valid JSON or TOML.
-    #[error("the input is not valid {format}: {detail}")]
     Syntax {
         /// `json` or `toml`.
         format: &'static str,
@@ -23,7 +22,6 @@ pub enum InputError {
         detail: String,
     },
     /// A field has the wrong type, is missing, or is not known.
-    #[error("{path}: {detail}")]
     Invalid {
         /// The stable code: `input.invalid`, or a more precise one such as
         /// `member.invalid_grade` when a field type refused the value itself.
@@ -76,11 +74,13 @@ impl Diagnostic for InputError {
     }
 
     fn message(&self, locale: Locale) -> String {
-        let zh = match self {
-            InputError::Syntax { format, detail } => format!("输入不是有效的 {format}：{detail}"),
-            InputError::Invalid { path, detail, .. } => format!("{path}：输入无效（{detail}）"),
+        // A refused field keeps its own code, but its detail is the reader's text, so the
+        // message is the general one of `input.invalid` around it.
+        let key = match self {
+            InputError::Syntax { .. } => "input.syntax",
+            InputError::Invalid { .. } => "input.invalid",
         };
-        localized(locale, self.to_string(), zh)
+        crate::catalog::message(locale, key, &self.params())
     }
 
     fn params(&self) -> Params {
@@ -168,3 +168,5 @@ pub fn from_toml_str<T: DeserializeOwned>(text: &str) -> Result<T, InputError> {
     })?;
     from_json_value(value)
 }
+
+display_from_catalog!(InputError);

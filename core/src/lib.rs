@@ -62,6 +62,7 @@ pub mod attendance;
 pub mod authority;
 pub mod budget;
 pub mod calendar;
+pub mod catalog;
 pub mod diagnostic;
 pub mod discipline;
 pub mod error;

@@ -6,7 +6,7 @@ use std::fmt;
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::diagnostic::{Diagnostic, Locale, Params, localized};
+use crate::diagnostic::{Diagnostic, Locale, Params, display_from_catalog};
 
 /// A member's identifier, unique in a roster (e.g. a student number).
 ///
@@ -320,11 +320,10 @@ pub struct Member {
 }
 
 /// A member record is invalid or refers to no one.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum MemberError {
     /// A grade that is neither a two-digit cohort nor a full year.
-    #[error("invalid grade {value:?}: expected a two-digit cohort like \"02\" or a year like 2002")]
     InvalidGrade {
         /// Path of the field.
         path: String,
@@ -332,7 +331,6 @@ pub enum MemberError {
         value: String,
     },
     /// Two members share an id.
-    #[error("duplicate member id {id:?}")]
     DuplicateId {
         /// Path of the second record.
         path: String,
@@ -340,7 +338,6 @@ pub enum MemberError {
         id: MemberId,
     },
     /// An id or a name that is empty.
-    #[error("the {field} must not be empty")]
     Empty {
         /// Path of the field.
         path: String,
@@ -348,7 +345,6 @@ pub enum MemberError {
         field: &'static str,
     },
     /// A reference to a member not in the roster.
-    #[error("no member has id {id:?}")]
     Unknown {
         /// Path of the reference.
         path: String,
@@ -386,21 +382,6 @@ impl Diagnostic for MemberError {
             | MemberError::Empty { path, .. }
             | MemberError::Unknown { path, .. } => path,
         }
-    }
-
-    fn message(&self, locale: Locale) -> String {
-        let zh = match self {
-            MemberError::InvalidGrade { value, .. } => {
-                format!("年级 {value:?} 无效：应为两位数届别（如 \"02\"）或四位年份（如 2002）")
-            }
-            MemberError::DuplicateId { id, .. } => format!("成员编号 {id:?} 重复"),
-            MemberError::Empty { field, .. } => {
-                let f = if *field == "id" { "编号" } else { "姓名" };
-                format!("{f}不能为空")
-            }
-            MemberError::Unknown { id, .. } => format!("没有编号为 {id:?} 的成员"),
-        };
-        localized(locale, self.to_string(), zh)
     }
 
     fn params(&self) -> Params {
@@ -582,7 +563,7 @@ mod tests {
             id: "2002001".into(),
         };
         assert_eq!(e.message(Locale::En), "no member has id \"2002001\"");
-        assert_eq!(e.message(Locale::ZhHans), "没有编号为 \"2002001\" 的成员");
+        assert_eq!(e.message(Locale::ZhHans), "没有编号为“2002001”的成员");
     }
 
     #[test]
@@ -598,3 +579,5 @@ mod tests {
         assert_eq!(format!("{:?}", CriterionId::from("work")), "\"work\"");
     }
 }
+
+display_from_catalog!(MemberError);

@@ -108,7 +108,8 @@ pub struct LeaveDecision {
     pub request: LeaveRequest,
     /// The grant, when approved.
     pub granted: Option<LeaveGrant>,
-    /// Every reason for refusal, when refused.
+    /// Every reason for refusal, when refused: messages in English, each shown in any
+    /// locale by [`Issue::message_in`] (code and parameters are kept).
     pub refused: Vec<Issue>,
 }
 
@@ -504,34 +505,33 @@ pub fn term_icalendar(
 impl TermReport {
     /// The report as aligned plain-text tables, in `locale`.
     pub fn render(&self, locale: Locale) -> String {
-        let zh = locale == Locale::ZhHans;
         let mut out = String::new();
         let _ = writeln!(out, "{}", self.title);
         let _ = writeln!(
             out,
             "{} {} · {} {} ({})",
-            if zh { "日期" } else { "Today" },
+            crate::catalog::label(locale, "label.today"),
             self.today,
-            if zh { "规则手册" } else { "Rulebook" },
+            crate::catalog::label(locale, "label.rulebook"),
             self.rulebook.version,
             self.rulebook.fingerprint
         );
 
-        section(&mut out, if zh { "考勤状态" } else { "Standings" });
+        section(&mut out, crate::catalog::label(locale, "label.standings"));
         let mut rows = vec![row([
-            if zh { "成员" } else { "Member" },
-            if zh { "姓名" } else { "Name" },
-            if zh { "状态" } else { "Status" },
-            if zh { "迟到/早退" } else { "Late/early" },
-            if zh { "缺席" } else { "Absent" },
-            if zh { "准假" } else { "Excused" },
-            if zh { "原因" } else { "Why" },
+            crate::catalog::label(locale, "label.member"),
+            crate::catalog::label(locale, "label.name"),
+            crate::catalog::label(locale, "label.status"),
+            crate::catalog::label(locale, "label.late_early"),
+            crate::catalog::label(locale, "label.absent"),
+            crate::catalog::label(locale, "label.excused"),
+            crate::catalog::label(locale, "label.why"),
         ])];
         for s in &self.standings {
             rows.push(vec![
                 s.member.to_string(),
                 s.name.clone(),
-                status_label(s.status, zh).to_owned(),
+                status_label(s.status, locale).to_owned(),
                 s.counts.lateness.to_string(),
                 s.counts.absences.to_string(),
                 s.counts.excused.to_string(),
@@ -543,30 +543,26 @@ impl TermReport {
 
         section(
             &mut out,
-            if zh {
-                "请假审批"
-            } else {
-                "Leave decisions"
-            },
+            crate::catalog::label(locale, "label.leave_decisions"),
         );
         let mut rows = vec![row([
-            if zh { "成员" } else { "Member" },
-            if zh { "活动" } else { "Event" },
-            if zh { "替班" } else { "Substitute" },
-            if zh { "审批人" } else { "Approver" },
-            if zh { "结果" } else { "Decision" },
+            crate::catalog::label(locale, "label.member"),
+            crate::catalog::label(locale, "label.event"),
+            crate::catalog::label(locale, "label.substitute"),
+            crate::catalog::label(locale, "label.approver"),
+            crate::catalog::label(locale, "label.decision"),
         ])];
         for d in &self.leave {
             let decision = match &d.granted {
                 Some(g) => format!(
                     "{} ({}, {})",
-                    if zh { "批准" } else { "approved" },
+                    crate::catalog::label(locale, "label.approved"),
                     g.approved_as,
                     g.rule.article
                 ),
                 None => format!(
                     "{}: {}",
-                    if zh { "驳回" } else { "refused" },
+                    crate::catalog::label(locale, "label.refused"),
                     d.refused
                         .iter()
                         .map(|i| i.code.as_str())
@@ -592,19 +588,19 @@ impl TermReport {
                 &mut out,
                 &format!(
                     "{} {} ({}, {} {})",
-                    if zh { "倒计时" } else { "Countdown" },
+                    crate::catalog::label(locale, "label.countdown"),
                     a.title,
                     a.plan.event_date,
                     a.countdown.days_to_event,
-                    if zh { "天后" } else { "days to go" }
+                    crate::catalog::label(locale, "label.days_to_go")
                 ),
             );
             let mut rows = vec![row([
-                if zh { "里程碑" } else { "Milestone" },
-                if zh { "时间窗" } else { "Window" },
-                if zh { "状态" } else { "Status" },
-                if zh { "剩余天数" } else { "Days left" },
-                if zh { "备注" } else { "Note" },
+                crate::catalog::label(locale, "label.milestone"),
+                crate::catalog::label(locale, "label.window"),
+                crate::catalog::label(locale, "label.status"),
+                crate::catalog::label(locale, "label.days_left"),
+                crate::catalog::label(locale, "label.note"),
             ])];
             for (planned, c) in a.plan.milestones.iter().zip(&a.countdown.milestones) {
                 let window = if c.window.start == c.window.end {
@@ -620,13 +616,13 @@ impl TermReport {
                 if let Some(role) = planned.approval {
                     note = format!(
                         "{note} [{} {role}]",
-                        if zh { "需审批：" } else { "approval:" }
+                        crate::catalog::label(locale, "label.approval")
                     );
                 }
                 rows.push(vec![
                     planned.title.clone(),
                     window,
-                    milestone_label(c.status, zh).to_owned(),
+                    milestone_label(c.status, locale).to_owned(),
                     if c.status == MilestoneStatus::Done {
                         "-".to_owned()
                     } else {
@@ -645,7 +641,7 @@ impl TermReport {
             let _ = writeln!(
                 out,
                 "{} {next}",
-                if zh { "下一步：" } else { "Next action:" }
+                crate::catalog::label(locale, "label.next_action")
             );
         }
         // These sections render their own headings.
@@ -665,42 +661,30 @@ impl TermReport {
     }
 }
 
-fn milestone_label(status: MilestoneStatus, zh: bool) -> &'static str {
-    match (status, zh) {
-        (MilestoneStatus::Done, false) => "done",
-        (MilestoneStatus::Upcoming, false) => "upcoming",
-        (MilestoneStatus::InWindow, false) => "in window",
-        (MilestoneStatus::DueToday, false) => "DUE TODAY",
-        (MilestoneStatus::Overdue, false) => "OVERDUE",
-        (MilestoneStatus::Done, true) => "已完成",
-        (MilestoneStatus::Upcoming, true) => "未开始",
-        (MilestoneStatus::InWindow, true) => "进行中",
-        (MilestoneStatus::DueToday, true) => "今日截止",
-        (MilestoneStatus::Overdue, true) => "逾期",
-    }
+fn milestone_label(status: MilestoneStatus, locale: Locale) -> &'static str {
+    let key = match status {
+        MilestoneStatus::Done => "milestone.done",
+        MilestoneStatus::Upcoming => "milestone.upcoming",
+        MilestoneStatus::InWindow => "milestone.in_window",
+        MilestoneStatus::DueToday => "milestone.due_today",
+        MilestoneStatus::Overdue => "milestone.overdue",
+    };
+    crate::catalog::label(locale, key)
 }
 
 impl TermReport {
     /// Every standing's discipline trace, one step a line, for the members with one.
     fn render_traces(&self, out: &mut String, locale: Locale) {
-        let zh = locale != Locale::En;
         if self.standings.iter().all(|s| s.trace.is_empty()) {
             return;
         }
-        section(
-            out,
-            if zh {
-                "处分依据"
-            } else {
-                "Discipline trace"
-            },
-        );
+        section(out, crate::catalog::label(locale, "label.discipline_trace"));
         for s in self.standings.iter().filter(|s| !s.trace.is_empty()) {
             let sanction = s
                 .sanction
                 .as_ref()
                 .map(|x| crate::discipline::display_name(&x.name, locale).to_owned())
-                .unwrap_or_else(|| status_label(s.status, zh).to_owned());
+                .unwrap_or_else(|| status_label(s.status, locale).to_owned());
             let _ = writeln!(out, "{} {}: {sanction}", s.member, s.name);
             for step in &s.trace {
                 let _ = writeln!(out, "  {}", step.describe(locale));
@@ -709,15 +693,13 @@ impl TermReport {
     }
 }
 
-fn status_label(status: StandingStatus, zh: bool) -> &'static str {
-    match (status, zh) {
-        (StandingStatus::Good, false) => "good",
-        (StandingStatus::Warning, false) => "WARNING",
-        (StandingStatus::Expelled, false) => "EXPELLED",
-        (StandingStatus::Good, true) => "良好",
-        (StandingStatus::Warning, true) => "警告",
-        (StandingStatus::Expelled, true) => "除名",
-    }
+fn status_label(status: StandingStatus, locale: Locale) -> &'static str {
+    let key = match status {
+        StandingStatus::Good => "standing.status.good",
+        StandingStatus::Warning => "standing.status.warning",
+        StandingStatus::Expelled => "standing.status.expelled",
+    };
+    crate::catalog::label(locale, key)
 }
 
 #[cfg(test)]

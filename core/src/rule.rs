@@ -7,7 +7,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use crate::diagnostic::{Diagnostic, Locale, Params, localized};
+use crate::diagnostic::{Diagnostic, Locale, Params, display_from_catalog};
 
 /// A rule's stable key and the seed article it implements, carried by every verdict.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -36,11 +36,10 @@ impl fmt::Display for RuleRef {
 }
 
 /// The rulebook could not be read, or holds a value out of its range.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum RulebookError {
     /// The text is not valid TOML or JSON.
-    #[error("the rulebook is not valid {format}: {detail}")]
     Syntax {
         /// `toml` or `json`.
         format: &'static str,
@@ -48,13 +47,11 @@ pub enum RulebookError {
         detail: String,
     },
     /// A key the rulebook does not know.
-    #[error("{path}: unknown rulebook key")]
     UnknownKey {
         /// Path of the key.
         path: String,
     },
     /// A value of the wrong type or shape.
-    #[error("{path}: {detail}")]
     InvalidType {
         /// Path of the key.
         path: String,
@@ -62,7 +59,6 @@ pub enum RulebookError {
         detail: String,
     },
     /// A number outside the range the rule allows.
-    #[error("{path}: {value} is out of range {min}..={max}")]
     OutOfRange {
         /// Path of the key.
         path: String,
@@ -74,7 +70,6 @@ pub enum RulebookError {
         max: i64,
     },
     /// A value that breaks a rule of consistency between keys.
-    #[error("{path}: {expected_en}")]
     Inconsistent {
         /// Path of the key.
         path: String,
@@ -120,25 +115,14 @@ impl Diagnostic for RulebookError {
     }
 
     fn message(&self, locale: Locale) -> String {
-        let zh = match self {
-            RulebookError::Syntax { format, detail } => {
-                format!("规则手册不是有效的 {format}：{detail}")
+        match self {
+            // Free text written where the rule is checked, in English and Chinese: not yet
+            // in the catalogs (a Chinese locale shows the Simplified text).
+            RulebookError::Inconsistent { expected_zh, .. } if locale != Locale::En => {
+                expected_zh.clone()
             }
-            RulebookError::UnknownKey { path } => format!("{path}：规则手册中没有这个键"),
-            RulebookError::InvalidType { path, detail } => {
-                format!("{path}：类型或格式错误（{detail}）")
-            }
-            RulebookError::OutOfRange {
-                path,
-                value,
-                min,
-                max,
-            } => format!("{path}：{value} 超出允许范围 {min}..={max}"),
-            RulebookError::Inconsistent {
-                path, expected_zh, ..
-            } => format!("{path}：{expected_zh}"),
-        };
-        localized(locale, self.to_string(), zh)
+            _ => crate::catalog::message(locale, self.code(), &self.params()),
+        }
     }
 
     fn params(&self) -> Params {
@@ -158,7 +142,10 @@ impl Diagnostic for RulebookError {
                 p.insert("min", min.to_string());
                 p.insert("max", max.to_string());
             }
-            RulebookError::UnknownKey { .. } | RulebookError::Inconsistent { .. } => {}
+            RulebookError::Inconsistent { expected_en, .. } => {
+                p.insert("expected", expected_en.clone());
+            }
+            RulebookError::UnknownKey { .. } => {}
         }
         p
     }
@@ -184,3 +171,5 @@ pub(crate) fn check_range(
         })
     }
 }
+
+display_from_catalog!(RulebookError);

@@ -129,7 +129,7 @@ use crate::activity::{ActivityReport, ActivityYearData};
 use crate::attendance::{Event, Mark, MarkRecord};
 use crate::budget::{Expense, LedgerOperation, Posting};
 use crate::calendar::{DateRange, SchoolCalendar};
-use crate::diagnostic::{Diagnostic, Locale, Params, localized};
+use crate::diagnostic::{Diagnostic, Locale, Params, display_from_catalog};
 use crate::discipline::{Comparison, DisciplinePolicy, SanctionDecision};
 use crate::error::Error;
 use crate::forms;
@@ -143,11 +143,10 @@ use crate::{
 };
 
 /// No schema has the name asked for.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum SchemaError {
     /// The name is not one of [`NAMES`] (`schema.unknown_name`).
-    #[error("{path}: there is no schema named `{name}`")]
     UnknownName {
         /// Field path: `name`, the argument.
         path: String,
@@ -176,15 +175,6 @@ impl Diagnostic for SchemaError {
         match self {
             SchemaError::UnknownName { path, .. } => path,
         }
-    }
-
-    fn message(&self, locale: Locale) -> String {
-        let zh = match self {
-            SchemaError::UnknownName { path, name } => {
-                format!("{path}：没有名为“{name}”的 JSON Schema")
-            }
-        };
-        localized(locale, self.to_string(), zh)
     }
 
     fn params(&self) -> Params {
@@ -668,15 +658,11 @@ mod tests {
         let err = schema("nope").unwrap_err();
         assert_eq!(err.code(), "schema.unknown_name");
         assert_eq!(err.path(), "name");
-        assert_eq!(
-            err.message(Locale::En),
-            "name: there is no schema named `nope`"
-        );
-        assert_eq!(
-            err.message(Locale::ZhHans),
-            "name：没有名为“nope”的 JSON Schema"
-        );
+        assert_eq!(err.message(Locale::En), "there is no schema named `nope`");
+        assert_eq!(err.message(Locale::ZhHans), "没有名为“nope”的 JSON Schema");
         assert_eq!(err.params()["known"], NAMES.join(", "));
         assert_eq!(err.within("input").path(), "input.name");
     }
 }
+
+display_from_catalog!(SchemaError);

@@ -41,7 +41,7 @@ __all__ = [
     "to_icalendar", "validate_plan",
 ]
 
-_Locale = Literal["en", "zh", "zh-Hans", "zh-CN"]
+_Locale = Literal["en", "zh", "zh-Hans", "zh-CN", "zh-Hant", "zh-TW", "zh-HK"]
 _Progress = Callable[[int, int], object]
 _Date = datetime.date | str
 _DateTime = datetime.datetime | str
@@ -77,6 +77,7 @@ class SecretariatError(Exception):
     code: str
     path: list[PathSegment]
     message_zh: str
+    messages: dict[str, str]
     params: dict[str, str]
     issues: list[_ErrorIssue]
     def __init__(
@@ -86,9 +87,11 @@ class SecretariatError(Exception):
         code: str = "",
         path: Iterable[PathSegment] = (),
         message_zh: str = "",
+        messages: Mapping[str, str] | None = None,
         params: Mapping[str, str] | None = None,
         issues: Iterable[_ErrorIssue] | None = None,
     ) -> None: ...
+    def message_in(self, locale: str) -> str: ...
 
 class ValidationError(SecretariatError, ValueError): ...
 class InputError(ValidationError): ...

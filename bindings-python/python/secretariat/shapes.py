@@ -1120,7 +1120,7 @@ class LeaveDecision(TypedDict):
     granted: LeaveGrant | None
     """The grant, when approved."""
     refused: list[Issue]
-    """Every reason for refusal, when refused."""
+    """Every reason for refusal, when refused: messages in English, each shown in any locale by `Issue::message_in` (code and parameters are kept)."""
     request: LeaveRequest
     """The request."""
 
@@ -1556,7 +1556,7 @@ class PlanValidation(TypedDict):
     lead_times: list[LeadTimeVerdict]
     """The verdict of every lead-time rule that applies."""
     problems: list[Issue]
-    """Every problem, in the order of the plan's fields."""
+    """Every problem, in the order of the plan's fields; each shown in any locale by `Issue::message_in` (code and parameters are kept)."""
     valid: bool
     """Whether the plan may be submitted: no problems (warnings allowed)."""
     warnings: list[Issue]
@@ -3107,7 +3107,7 @@ Limit = Union[int, Literal['unlimited']]
 LimitKind = Literal['activity_approved', 'line_max', 'annual_cap', 'approval_limit']
 """Which limit a check concerns."""
 
-Locale = Literal['en', 'zh-Hans']
+Locale = Literal['en', 'zh-Hans', 'zh-Hant']
 """The language a message is written in."""
 
 Mark = Literal['present', 'late', 'left_early', 'late_and_left_early', 'absent', 'excused']

@@ -244,6 +244,13 @@ test('the demo page checks both forms in headless Chromium', { timeout: 120_000 
     assert.doesNotMatch(zhSubstitute, /substitute/i);
     assert.equal(await page.textContent('#leave-heading'), '请假申请', "the page's own labels follow");
 
+    // And in Traditional Chinese, in Taiwan's words (代班人, not 替班人).
+    await setLocale(page, 'zh-Hant');
+    await expectIssue(page, 'leave', 'substitute', 'leave.no_substitute', /代班人/);
+    await expectIssue(page, 'leave', 'reason', 'leave.no_reason', /請假事由/);
+    assert.equal(await page.textContent('#leave-heading'), '請假申請');
+    await setLocale(page, 'zh-Hans');
+
     // Corrected: a reason, Zhang Wei stands in, Sun Li (the rehearsal's leader) approves.
     await page.fill('#leave-reason', '物理期中考试 Physics mid-term exam');
     await page.selectOption('#leave-substitute', '2002012');

@@ -3,18 +3,17 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::diagnostic::{Diagnostic, Locale, Params, localized};
+use crate::diagnostic::{Diagnostic, Params, display_from_catalog};
 use crate::members::MemberId;
 use crate::rule::RuleRef;
 
 use super::{ActivityId, ActivityState, StepAction};
 
 /// A plan has a problem, or a step is refused. On a refused step nothing changes.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum ActivityError {
     /// An id that is empty, too long or not plain ASCII (`activity.invalid_id`).
-    #[error("“{id}” is not a valid activity id: use 1 to 64 ASCII letters, digits, `_` or `-`")]
     InvalidId {
         /// Path of the field.
         path: String,
@@ -22,7 +21,6 @@ pub enum ActivityError {
         id: ActivityId,
     },
     /// The book already has an activity with this id (`activity.duplicate`).
-    #[error("there is already an activity “{id}”")]
     Duplicate {
         /// Path of the field.
         path: String,
@@ -30,7 +28,6 @@ pub enum ActivityError {
         id: ActivityId,
     },
     /// The book has no activity with this id (`activity.unknown`).
-    #[error("no activity has id “{id}”")]
     Unknown {
         /// Path of the field.
         path: String,
@@ -38,7 +35,6 @@ pub enum ActivityError {
         id: ActivityId,
     },
     /// A field the plan or the step needs is empty (`activity.missing_field`).
-    #[error("the {field} must not be empty")]
     MissingField {
         /// Path of the field.
         path: String,
@@ -46,7 +42,6 @@ pub enum ActivityError {
         field: &'static str,
     },
     /// A risk without a countermeasure (`activity.risk_without_countermeasure`).
-    #[error("the risk {risk:?} has no countermeasure")]
     RiskWithoutCountermeasure {
         /// Path of the field.
         path: String,
@@ -54,7 +49,6 @@ pub enum ActivityError {
         risk: String,
     },
     /// The activity ends before it starts (`activity.end_before_start`).
-    #[error("the activity ends on {end}, before it starts on {start}")]
     EndBeforeStart {
         /// Path of the field.
         path: String,
@@ -64,7 +58,6 @@ pub enum ActivityError {
         end: NaiveDate,
     },
     /// The activity starts before the plan is submitted (`activity.starts_before_submission`).
-    #[error("the activity starts on {start}, before the plan is submitted on {submitted_on}")]
     StartsBeforeSubmission {
         /// Path of the field.
         path: String,
@@ -74,9 +67,6 @@ pub enum ActivityError {
         submitted_on: NaiveDate,
     },
     /// The plan is submitted after a lead-time rule's deadline (`activity.submission_late`).
-    #[error(
-        "the plan is submitted on {submitted_on}, {days_late} day(s) after the deadline {deadline} of {rule}"
-    )]
     SubmissionLate {
         /// Path of the anchor field.
         path: String,
@@ -90,7 +80,6 @@ pub enum ActivityError {
         days_late: i64,
     },
     /// The project leader is not an active member (`activity.leader_inactive`).
-    #[error("the project leader {leader} is not an active member")]
     LeaderInactive {
         /// Path of the field.
         path: String,
@@ -98,7 +87,6 @@ pub enum ActivityError {
         leader: MemberId,
     },
     /// The activity cannot start: its plan is not approved (`activity.not_approved`).
-    #[error("activity “{id}” is {state}: it cannot start before its plan is approved")]
     NotApproved {
         /// Path of the field.
         path: String,
@@ -108,7 +96,6 @@ pub enum ActivityError {
         state: ActivityState,
     },
     /// The step is not possible from the activity's state (`activity.invalid_transition`).
-    #[error("activity “{id}” is {state}: it cannot {action}")]
     InvalidTransition {
         /// Path of the field.
         path: String,
@@ -120,7 +107,6 @@ pub enum ActivityError {
         state: ActivityState,
     },
     /// Only a draft's plan can be revised (`activity.not_draft`).
-    #[error("activity “{id}” is {state}: only a draft can be revised")]
     NotDraft {
         /// Path of the field.
         path: String,
@@ -130,7 +116,6 @@ pub enum ActivityError {
         state: ActivityState,
     },
     /// Only the project leader takes this step (`activity.not_project_leader`).
-    #[error("{actor} may not {action} this activity: only its project leader {leader} may")]
     NotProjectLeader {
         /// Path of the field.
         path: String,
@@ -142,7 +127,6 @@ pub enum ActivityError {
         leader: MemberId,
     },
     /// The project leader approves or rejects their own plan (`activity.self_approval`).
-    #[error("{actor} leads this activity and cannot {action} their own plan")]
     SelfApproval {
         /// Path of the field.
         path: String,
@@ -152,7 +136,6 @@ pub enum ActivityError {
         action: StepAction,
     },
     /// A step dated before the activity's previous one (`activity.date_before_previous`).
-    #[error("{date} is before the activity's previous step on {previous}")]
     DateBeforePrevious {
         /// Path of the field.
         path: String,
@@ -183,22 +166,6 @@ impl ActivityError {
             | ActivityError::SelfApproval { path, .. }
             | ActivityError::DateBeforePrevious { path, .. } => Some(path),
         }
-    }
-}
-
-fn field_zh(field: &str) -> &'static str {
-    match field {
-        "title" => "标题",
-        "department" => "组织部门",
-        "purpose" => "活动目的",
-        "participants" => "参加人员",
-        "participant" => "参加人员",
-        "feasibility" => "可行性分析",
-        "risks" => "风险与对策",
-        "risk" => "风险",
-        "reason" => "理由",
-        "summary" => "活动总结",
-        _ => "字段",
     }
 }
 
@@ -243,69 +210,6 @@ impl Diagnostic for ActivityError {
             | ActivityError::SelfApproval { path, .. }
             | ActivityError::DateBeforePrevious { path, .. } => path,
         }
-    }
-
-    fn message(&self, locale: Locale) -> String {
-        let zh = match self {
-            ActivityError::InvalidId { id, .. } => {
-                format!("“{id}” 不是有效的活动编号：请使用 1 到 64 个 ASCII 字母、数字、`_` 或 `-`")
-            }
-            ActivityError::Duplicate { id, .. } => format!("活动 “{id}” 已存在"),
-            ActivityError::Unknown { id, .. } => format!("没有编号为 “{id}” 的活动"),
-            ActivityError::MissingField { field, .. } => {
-                format!("{}不能为空", field_zh(field))
-            }
-            ActivityError::RiskWithoutCountermeasure { risk, .. } => {
-                format!("风险 {risk:?} 没有对策")
-            }
-            ActivityError::EndBeforeStart { start, end, .. } => {
-                format!("活动结束日期 {end} 早于开始日期 {start}")
-            }
-            ActivityError::StartsBeforeSubmission {
-                start,
-                submitted_on,
-                ..
-            } => format!("活动开始日期 {start} 早于计划提交日期 {submitted_on}"),
-            ActivityError::SubmissionLate {
-                rule,
-                deadline,
-                submitted_on,
-                days_late,
-                ..
-            } => format!(
-                "计划于 {submitted_on} 提交，晚于 {rule} 的截止日期 {deadline} {days_late} 天"
-            ),
-            ActivityError::LeaderInactive { leader, .. } => {
-                format!("项目负责人 {leader} 不是在职成员")
-            }
-            ActivityError::NotApproved { id, state, .. } => format!(
-                "活动 “{id}” {}：计划获批之前不能开始",
-                state.label(Locale::ZhHans)
-            ),
-            ActivityError::InvalidTransition {
-                id, action, state, ..
-            } => format!(
-                "活动 “{id}” {}，不能执行 {action}",
-                state.label(Locale::ZhHans)
-            ),
-            ActivityError::NotDraft { id, state, .. } => format!(
-                "活动“{id}”{}：只有草稿可以修改",
-                state.label(Locale::ZhHans)
-            ),
-            ActivityError::NotProjectLeader {
-                actor,
-                action,
-                leader,
-                ..
-            } => format!("{actor} 不能对本活动执行 {action}：只有项目负责人 {leader} 可以"),
-            ActivityError::SelfApproval { actor, action, .. } => {
-                format!("{actor} 是本活动的项目负责人，不能对自己的计划执行 {action}")
-            }
-            ActivityError::DateBeforePrevious { date, previous, .. } => {
-                format!("{date} 早于该活动上一步骤的日期 {previous}")
-            }
-        };
-        localized(locale, self.to_string(), zh)
     }
 
     fn params(&self) -> Params {
@@ -452,60 +356,6 @@ impl Diagnostic for ActivityWarning {
         }
     }
 
-    fn message(&self, locale: Locale) -> String {
-        let (en, zh) = match self {
-            ActivityWarning::SubmittedEarly {
-                rule,
-                opens,
-                submitted_on,
-                days_early,
-                ..
-            } => (
-                format!(
-                    "the plan is submitted on {submitted_on}, {days_early} day(s) before the \
-                     window of {rule} opens on {opens}"
-                ),
-                format!(
-                    "计划于 {submitted_on} 提交，早于 {rule} 的窗口开始日 {opens} {days_early} 天"
-                ),
-            ),
-            ActivityWarning::SummaryOverdue {
-                activity,
-                rule,
-                completed_on,
-                due,
-                days_overdue,
-                ..
-            } => (
-                format!(
-                    "the summary of “{activity}” (completed {completed_on}) was due on {due} \
-                     and is {days_overdue} day(s) overdue ({rule})"
-                ),
-                format!(
-                    "活动 “{activity}”（{completed_on} 结束）的总结应于 {due} 前提交，已逾期 \
-                     {days_overdue} 天（{rule}）"
-                ),
-            ),
-            ActivityWarning::SummaryLate {
-                activity,
-                rule,
-                due,
-                filed_on,
-                days_late,
-                ..
-            } => (
-                format!(
-                    "the summary of “{activity}” was filed on {filed_on}, {days_late} day(s) \
-                     after it was due on {due} ({rule})"
-                ),
-                format!(
-                    "活动 “{activity}” 的总结于 {filed_on} 提交，比截止日期 {due} 晚 {days_late} 天（{rule}）"
-                ),
-            ),
-        };
-        localized(locale, en, zh)
-    }
-
     fn params(&self) -> Params {
         let mut p = Params::new();
         match self {
@@ -517,6 +367,7 @@ impl Diagnostic for ActivityWarning {
                 ..
             } => {
                 p.insert("rule", rule.key.clone());
+                p.insert("article", rule.article.clone());
                 p.insert("opens", opens.to_string());
                 p.insert("submitted_on", submitted_on.to_string());
                 p.insert("days_early", days_early.to_string());
@@ -531,6 +382,7 @@ impl Diagnostic for ActivityWarning {
             } => {
                 p.insert("activity", activity.0.clone());
                 p.insert("rule", rule.key.clone());
+                p.insert("article", rule.article.clone());
                 p.insert("completed_on", completed_on.to_string());
                 p.insert("due", due.to_string());
                 p.insert("days_overdue", days_overdue.to_string());
@@ -545,6 +397,7 @@ impl Diagnostic for ActivityWarning {
             } => {
                 p.insert("activity", activity.0.clone());
                 p.insert("rule", rule.key.clone());
+                p.insert("article", rule.article.clone());
                 p.insert("due", due.to_string());
                 p.insert("filed_on", filed_on.to_string());
                 p.insert("days_late", days_late.to_string());
@@ -553,3 +406,5 @@ impl Diagnostic for ActivityWarning {
         p
     }
 }
+
+display_from_catalog!(ActivityError);

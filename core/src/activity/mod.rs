@@ -103,28 +103,17 @@ impl ActivityState {
 
     /// The state's name in `locale`.
     pub fn label(self, locale: Locale) -> &'static str {
-        match locale {
-            Locale::En => match self {
-                ActivityState::Draft => "draft",
-                ActivityState::Submitted => "submitted",
-                ActivityState::Approved => "approved",
-                ActivityState::InProgress => "in progress",
-                ActivityState::Completed => "completed",
-                ActivityState::Summarized => "summarized",
-                ActivityState::Rejected => "rejected",
-                ActivityState::Cancelled => "cancelled",
-            },
-            Locale::ZhHans => match self {
-                ActivityState::Draft => "草稿",
-                ActivityState::Submitted => "已提交",
-                ActivityState::Approved => "已批准",
-                ActivityState::InProgress => "进行中",
-                ActivityState::Completed => "已结束",
-                ActivityState::Summarized => "已总结",
-                ActivityState::Rejected => "已驳回",
-                ActivityState::Cancelled => "已取消",
-            },
-        }
+        let key = match self {
+            ActivityState::Draft => "activity.state.draft",
+            ActivityState::Submitted => "activity.state.submitted",
+            ActivityState::Approved => "activity.state.approved",
+            ActivityState::InProgress => "activity.state.in_progress",
+            ActivityState::Completed => "activity.state.completed",
+            ActivityState::Summarized => "activity.state.summarized",
+            ActivityState::Rejected => "activity.state.rejected",
+            ActivityState::Cancelled => "activity.state.cancelled",
+        };
+        crate::catalog::label(locale, key)
     }
 
     /// Whether nothing more can happen to the activity.

@@ -49,20 +49,15 @@ impl NextStep {
 
     /// The step's description in `locale`.
     pub fn label(self, locale: Locale) -> &'static str {
-        match (self, locale) {
-            (NextStep::Submit, Locale::En) => "project leader submits the plan",
-            (NextStep::Decide, Locale::En) => "awaiting approval",
-            (NextStep::Start, Locale::En) => "project leader starts it",
-            (NextStep::Complete, Locale::En) => "under way",
-            (NextStep::Summarize, Locale::En) => "project leader files the summary",
-            (NextStep::None, Locale::En) => "-",
-            (NextStep::Submit, Locale::ZhHans) => "项目负责人提交计划",
-            (NextStep::Decide, Locale::ZhHans) => "等待审批",
-            (NextStep::Start, Locale::ZhHans) => "项目负责人启动活动",
-            (NextStep::Complete, Locale::ZhHans) => "进行中",
-            (NextStep::Summarize, Locale::ZhHans) => "项目负责人提交总结",
-            (NextStep::None, Locale::ZhHans) => "-",
-        }
+        let key = match self {
+            NextStep::Submit => "activity.next.submit",
+            NextStep::Decide => "activity.next.decide",
+            NextStep::Start => "activity.next.start",
+            NextStep::Complete => "activity.next.complete",
+            NextStep::Summarize => "activity.next.summarize",
+            NextStep::None => "activity.next.none",
+        };
+        crate::catalog::label(locale, key)
     }
 }
 
@@ -190,33 +185,38 @@ impl ActivityBook {
 impl ActivityReport {
     /// The report as an aligned plain-text table, in `locale`.
     pub fn render(&self, locale: Locale) -> String {
-        let zh = locale == Locale::ZhHans;
-        let pick = |en: &'static str, cn: &'static str| if zh { cn } else { en };
         let mut out = String::new();
         section(
             &mut out,
-            &format!("{} ({})", pick("Activities", "活动"), self.today),
+            &format!(
+                "{} ({})",
+                crate::catalog::label(locale, "label.activities"),
+                self.today
+            ),
         );
         let mut rows = vec![row([
-            pick("Activity", "活动"),
-            pick("Dates", "日期"),
-            pick("Leader", "负责人"),
-            pick("State", "状态"),
-            pick("Since", "自"),
-            pick("Budget", "预算"),
-            pick("Spent", "支出"),
-            pick("Next", "下一步"),
+            crate::catalog::label(locale, "label.activity"),
+            crate::catalog::label(locale, "label.dates"),
+            crate::catalog::label(locale, "label.leader"),
+            crate::catalog::label(locale, "label.state"),
+            crate::catalog::label(locale, "label.since"),
+            crate::catalog::label(locale, "label.budget"),
+            crate::catalog::label(locale, "label.spent"),
+            crate::catalog::label(locale, "label.next"),
         ])];
         for r in &self.rows {
             let next = match (r.summary_due, r.days_overdue) {
                 (Some(due), Some(days)) => format!(
                     "{} {due}, {} {days} {}",
-                    pick("summary due", "总结截止"),
-                    pick("OVERDUE by", "已逾期"),
-                    pick("day(s)", "天")
+                    crate::catalog::label(locale, "label.summary_due"),
+                    crate::catalog::label(locale, "label.overdue_by"),
+                    crate::catalog::label(locale, "label.day_s")
                 ),
                 (Some(due), None) if r.next == NextStep::Summarize => {
-                    format!("{} {due}", pick("summary due", "总结截止"))
+                    format!(
+                        "{} {due}",
+                        crate::catalog::label(locale, "label.summary_due")
+                    )
                 }
                 _ => r.next.label(locale).to_owned(),
             };

@@ -55,7 +55,8 @@ pub struct PlanBudget {
 pub struct PlanValidation {
     /// Whether the plan may be submitted: no problems (warnings allowed).
     pub valid: bool,
-    /// Every problem, in the order of the plan's fields.
+    /// Every problem, in the order of the plan's fields; each shown in any locale by
+    /// [`Issue::message_in`] (code and parameters are kept).
     pub problems: Vec<Issue>,
     /// Every warning.
     pub warnings: Vec<Issue>,

@@ -2,17 +2,16 @@
 
 use chrono::NaiveDateTime;
 
-use crate::diagnostic::{Diagnostic, Locale, Params, localized};
+use crate::diagnostic::{Diagnostic, Params, display_from_catalog};
 use crate::members::MemberId;
 
 use super::EventId;
 
 /// Attendance input is invalid.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum AttendanceError {
     /// A reference to an event that does not exist.
-    #[error("no event has id {id:?}")]
     UnknownEvent {
         /// Path of the reference.
         path: String,
@@ -20,7 +19,6 @@ pub enum AttendanceError {
         id: EventId,
     },
     /// Two events share an id.
-    #[error("duplicate event id {id:?}")]
     DuplicateEvent {
         /// Path of the second event.
         path: String,
@@ -28,17 +26,15 @@ pub enum AttendanceError {
         id: EventId,
     },
     /// An event that ends before it starts, or has an empty id.
-    #[error("event {id:?} is invalid: {detail}")]
     InvalidEvent {
         /// Path of the field.
         path: String,
         /// The id.
         id: EventId,
-        /// What is wrong.
+        /// What is wrong: `empty_id` or `ends_before_start`.
         detail: &'static str,
     },
     /// A member marked twice for one event.
-    #[error("{member} already has a mark for event {event:?}")]
     DuplicateMark {
         /// Path of the second mark.
         path: String,
@@ -48,7 +44,6 @@ pub enum AttendanceError {
         event: EventId,
     },
     /// A mark record with neither a mark nor sign-in times, or with both.
-    #[error("give either a mark or sign-in/sign-out times, not {given}")]
     MarkShape {
         /// Path of the record.
         path: String,
@@ -56,7 +51,6 @@ pub enum AttendanceError {
         given: &'static str,
     },
     /// A sign-out before the sign-in, or a sign-out without a sign-in.
-    #[error("sign-out {sign_out} is not after a sign-in")]
     SignOutBeforeSignIn {
         /// Path of the sign-out.
         path: String,
@@ -64,7 +58,6 @@ pub enum AttendanceError {
         sign_out: NaiveDateTime,
     },
     /// An `excused` mark with no approved leave behind it.
-    #[error("{member} has no approved leave for event {event:?}; only approved leave excuses")]
     ExcusedWithoutLeave {
         /// Path of the mark.
         path: String,
@@ -74,7 +67,6 @@ pub enum AttendanceError {
         event: EventId,
     },
     /// The window is `semester` and no semester of the calendar contains today.
-    #[error("no semester of the calendar contains {today}")]
     NoSemester {
         /// Path of the rulebook key.
         path: String,
@@ -82,13 +74,11 @@ pub enum AttendanceError {
         today: chrono::NaiveDate,
     },
     /// A date computation left the supported calendar range.
-    #[error("date out of range")]
     DateOutOfRange {
         /// Path of the field.
         path: String,
     },
     /// A column of marks given as columns is not as long as the member column.
-    #[error("this column has {actual} rows, the member column {expected}")]
     ColumnLength {
         /// Path of the column (`marks.event`, `marks.mark`).
         path: String,
@@ -99,7 +89,6 @@ pub enum AttendanceError {
     },
     /// A code of a column of marks points past its categories (or past the roster or the
     /// events, for positions).
-    #[error("code {code} is out of range: there are {len} to choose from")]
     CodeOutOfRange {
         /// Path of the field (`marks[3].member`).
         path: String,
@@ -162,53 +151,16 @@ impl Diagnostic for AttendanceError {
         }
     }
 
-    fn message(&self, locale: Locale) -> String {
-        let zh = match self {
-            AttendanceError::UnknownEvent { id, .. } => format!("没有编号为 {id:?} 的活动"),
-            AttendanceError::DuplicateEvent { id, .. } => format!("活动编号 {id:?} 重复"),
-            AttendanceError::InvalidEvent { id, detail, .. } => {
-                let d = match *detail {
-                    "empty id" => "编号为空",
-                    _ => "结束时间早于开始时间",
-                };
-                format!("活动 {id:?} 无效：{d}")
-            }
-            AttendanceError::DuplicateMark { member, event, .. } => {
-                format!("{member} 在活动 {event:?} 已有考勤记录")
-            }
-            AttendanceError::MarkShape { given, .. } => {
-                let g = if *given == "both" {
-                    "两者都给了"
-                } else {
-                    "两者都没给"
-                };
-                format!("请给出考勤结果或签到/签退时间之一（{g}）")
-            }
-            AttendanceError::SignOutBeforeSignIn { sign_out, .. } => {
-                format!("签退时间 {sign_out} 不在签到之后")
-            }
-            AttendanceError::ExcusedWithoutLeave { member, event, .. } => {
-                format!("{member} 在活动 {event:?} 没有获批的请假；只有获批的请假才算准假")
-            }
-            AttendanceError::NoSemester { today, .. } => format!("校历中没有包含 {today} 的学期"),
-            AttendanceError::DateOutOfRange { .. } => "日期超出范围".to_owned(),
-            AttendanceError::ColumnLength {
-                expected, actual, ..
-            } => format!("此列有 {actual} 行，成员列有 {expected} 行"),
-            AttendanceError::CodeOutOfRange { code, len, .. } => {
-                format!("编码 {code} 超出范围：只有 {len} 项可选")
-            }
-        };
-        localized(locale, self.to_string(), zh)
-    }
-
     fn params(&self) -> Params {
         let mut p = Params::new();
         match self {
             AttendanceError::UnknownEvent { id, .. }
-            | AttendanceError::DuplicateEvent { id, .. }
-            | AttendanceError::InvalidEvent { id, .. } => {
+            | AttendanceError::DuplicateEvent { id, .. } => {
                 p.insert("event", id.0.clone());
+            }
+            AttendanceError::InvalidEvent { id, detail, .. } => {
+                p.insert("event", id.0.clone());
+                p.insert("detail", (*detail).to_owned());
             }
             AttendanceError::DuplicateMark { member, event, .. }
             | AttendanceError::ExcusedWithoutLeave { member, event, .. } => {
@@ -241,23 +193,20 @@ impl Diagnostic for AttendanceError {
 }
 
 /// A leave request is refused (seed 000, discipline §3). Each refusal has its own code.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum LeaveError {
     /// No substitute was arranged.
-    #[error("no substitute arranged: a member on leave must arrange someone to stand in")]
     NoSubstitute {
         /// Path of the field.
         path: String,
     },
     /// The substitute is the requester.
-    #[error("the substitute must be someone other than the requester")]
     SubstituteIsRequester {
         /// Path of the field.
         path: String,
     },
     /// The substitute is not an active member.
-    #[error("substitute {substitute} is not an active member")]
     SubstituteInactive {
         /// Path of the field.
         path: String,
@@ -265,7 +214,6 @@ pub enum LeaveError {
         substitute: MemberId,
     },
     /// The substitute is on leave from the same event.
-    #[error("substitute {substitute} is also on leave from this event")]
     SubstituteOnLeave {
         /// Path of the field.
         path: String,
@@ -273,7 +221,6 @@ pub enum LeaveError {
         substitute: MemberId,
     },
     /// The requester stands in for someone else at this event.
-    #[error("{member} is the substitute for {absentee} at this event and cannot leave too")]
     RequesterIsSubstitute {
         /// Path of the field.
         path: String,
@@ -283,15 +230,11 @@ pub enum LeaveError {
         absentee: MemberId,
     },
     /// No reason given.
-    #[error("a reason must be given")]
     NoReason {
         /// Path of the field.
         path: String,
     },
     /// Requested after the deadline (event start less the minimum notice).
-    #[error(
-        "requested at {requested_at}, after the deadline {deadline} ({notice_minutes} minutes before the event)"
-    )]
     TooLate {
         /// Path of the field.
         path: String,
@@ -303,10 +246,6 @@ pub enum LeaveError {
         notice_minutes: u32,
     },
     /// The approver is not the one the rule designates.
-    #[error("{approver} may not approve this leave: {}", match designated {
-        Some(leader) => format!("the event's project leader {leader} must"),
-        None => "the requester's own department head must".to_owned(),
-    })]
     WrongApprover {
         /// Path of the field.
         path: String,
@@ -317,7 +256,6 @@ pub enum LeaveError {
         designated: Option<MemberId>,
     },
     /// The requester approves their own leave.
-    #[error("{member} cannot approve their own leave")]
     SelfApproval {
         /// Path of the field.
         path: String,
@@ -325,7 +263,6 @@ pub enum LeaveError {
         member: MemberId,
     },
     /// The requester is not an active member.
-    #[error("{member} is not an active member")]
     RequesterInactive {
         /// Path of the field.
         path: String,
@@ -333,7 +270,6 @@ pub enum LeaveError {
         member: MemberId,
     },
     /// Leave from this event was already granted.
-    #[error("{member} already has approved leave from event {event:?}")]
     AlreadyGranted {
         /// Path of the field.
         path: String,
@@ -396,47 +332,6 @@ impl Diagnostic for LeaveError {
         }
     }
 
-    fn message(&self, locale: Locale) -> String {
-        let zh = match self {
-            LeaveError::NoSubstitute { .. } => "未安排替班人：请假须安排他人代为负责".to_owned(),
-            LeaveError::SubstituteIsRequester { .. } => "替班人不能是请假人本人".to_owned(),
-            LeaveError::SubstituteInactive { substitute, .. } => {
-                format!("替班人 {substitute} 不是在职成员")
-            }
-            LeaveError::SubstituteOnLeave { substitute, .. } => {
-                format!("替班人 {substitute} 在本次活动也已请假")
-            }
-            LeaveError::RequesterIsSubstitute {
-                member, absentee, ..
-            } => format!("{member} 是 {absentee} 在本次活动的替班人，不能再请假"),
-            LeaveError::NoReason { .. } => "必须说明请假理由".to_owned(),
-            LeaveError::TooLate {
-                requested_at,
-                deadline,
-                notice_minutes,
-                ..
-            } => format!(
-                "申请时间 {requested_at} 晚于截止时间 {deadline}（活动开始前 {notice_minutes} 分钟）"
-            ),
-            LeaveError::WrongApprover {
-                approver,
-                designated,
-                ..
-            } => match designated {
-                Some(leader) => {
-                    format!("{approver} 无权批准此请假：应由本次活动的项目负责人 {leader} 批准")
-                }
-                None => format!("{approver} 无权批准此请假：应由请假人所在部门的部长批准"),
-            },
-            LeaveError::SelfApproval { member, .. } => format!("{member} 不能批准自己的请假"),
-            LeaveError::RequesterInactive { member, .. } => format!("{member} 不是在职成员"),
-            LeaveError::AlreadyGranted { member, event, .. } => {
-                format!("{member} 在活动 {event:?} 已有获批的请假")
-            }
-        };
-        localized(locale, self.to_string(), zh)
-    }
-
     fn params(&self) -> Params {
         let mut p = Params::new();
         match self {
@@ -466,9 +361,14 @@ impl Diagnostic for LeaveError {
                 ..
             } => {
                 p.insert("approver", approver.0.clone());
-                if let Some(leader) = designated {
-                    p.insert("designated", leader.0.clone());
-                }
+                let who = match designated {
+                    Some(leader) => {
+                        p.insert("designated", leader.0.clone());
+                        "project_leader"
+                    }
+                    None => "department_head",
+                };
+                p.insert("must_approve", who.to_owned());
             }
             LeaveError::SelfApproval { member, .. }
             | LeaveError::RequesterInactive { member, .. } => {
@@ -485,3 +385,5 @@ impl Diagnostic for LeaveError {
         p
     }
 }
+
+display_from_catalog!(AttendanceError, LeaveError);

@@ -339,7 +339,7 @@ impl AttendanceRegister {
                 return Err(AttendanceError::InvalidEvent {
                     path: format!("{path}.id"),
                     id: e.id.clone(),
-                    detail: "empty id",
+                    detail: "empty_id",
                 }
                 .into());
             }
@@ -347,7 +347,7 @@ impl AttendanceRegister {
                 return Err(AttendanceError::InvalidEvent {
                     path: format!("{path}.end"),
                     id: e.id.clone(),
-                    detail: "ends before it starts",
+                    detail: "ends_before_start",
                 }
                 .into());
             }

@@ -8,7 +8,7 @@ use chrono::{Days, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use crate::calendar::{DateRange, SchoolCalendar};
-use crate::diagnostic::Locale;
+use crate::diagnostic::{Locale, Params};
 use crate::discipline::{
     Compiled, DisciplineVerdict, MarkFact, NextSanction, Offence, SanctionDecision, SanctionState,
     TraceStep,
@@ -111,23 +111,12 @@ pub struct NextConsequence {
 impl NextConsequence {
     /// "one more late arrival or early leave expels", in `locale`.
     pub fn describe(&self, locale: Locale) -> String {
-        let n = self.remaining;
-        match (locale, self.counter) {
-            (Locale::En, Counter::Lateness) if n == 1 => {
-                "one more late arrival or early leave expels".into()
-            }
-            (Locale::En, Counter::Lateness) => {
-                format!("{n} more late arrivals or early leaves expel")
-            }
-            (Locale::En, Counter::Absence) if n == 1 => {
-                "one unexcused absence from a group activity expels".into()
-            }
-            (Locale::En, Counter::Absence) => {
-                format!("{n} more unexcused absences from group activities expel")
-            }
-            (Locale::ZhHans, Counter::Lateness) => format!("再迟到或早退 {n} 次即除名"),
-            (Locale::ZhHans, Counter::Absence) => format!("再无故缺席集体活动 {n} 次即除名"),
-        }
+        let key = match self.counter {
+            Counter::Lateness => "standing.next.lateness",
+            Counter::Absence => "standing.next.absence",
+        };
+        let params = Params::from([("remaining", self.remaining.to_string())]);
+        crate::catalog::report(locale, key, &params)
     }
 }
 
@@ -171,10 +160,7 @@ impl Standing {
             return self.explain_sanction(locale);
         }
         if self.reasons.is_empty() {
-            return match locale {
-                Locale::En => "no offences in the window".into(),
-                Locale::ZhHans => "本期无违纪记录".into(),
-            };
+            return crate::catalog::label(locale, "standing.no_offences").to_owned();
         }
         let mut parts: Vec<String> = self
             .reasons
@@ -185,38 +171,18 @@ impl Standing {
                     .iter()
                     .map(|rec| crate::calendar::month_day(rec.date))
                     .collect();
-                match (locale, r.counter) {
-                    (Locale::En, Some(Counter::Lateness)) => format!(
-                        "{} late/early of {} [{}] ({})",
-                        r.count,
-                        r.limit,
-                        dates.join(", "),
-                        r.rule.article
-                    ),
-                    (Locale::En, Some(Counter::Absence)) => format!(
-                        "{} unexcused absence(s) of {} [{}] ({})",
-                        r.count,
-                        r.limit,
-                        dates.join(", "),
-                        r.rule.article
-                    ),
-                    (Locale::En, None) => "expelled before this term's records".into(),
-                    (Locale::ZhHans, Some(Counter::Lateness)) => format!(
-                        "迟到/早退 {} 次，上限 {} [{}]（{}）",
-                        r.count,
-                        r.limit,
-                        dates.join("、"),
-                        r.rule.article
-                    ),
-                    (Locale::ZhHans, Some(Counter::Absence)) => format!(
-                        "无故缺席 {} 次，上限 {} [{}]（{}）",
-                        r.count,
-                        r.limit,
-                        dates.join("、"),
-                        r.rule.article
-                    ),
-                    (Locale::ZhHans, None) => "此前已被除名".into(),
-                }
+                let key = match r.counter {
+                    Some(Counter::Lateness) => "standing.reason.lateness",
+                    Some(Counter::Absence) => "standing.reason.absence",
+                    None => "standing.reason.expelled_before",
+                };
+                let params = Params::from([
+                    ("count", r.count.to_string()),
+                    ("limit", r.limit.to_string()),
+                    ("dates", crate::catalog::join_list(locale, &dates)),
+                    ("article", r.rule.article.clone()),
+                ]);
+                crate::catalog::report(locale, key, &params)
             })
             .collect();
         if let Some(next) = &self.next_consequence {

@@ -4,16 +4,15 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use crate::diagnostic::{Diagnostic, Locale, Params, localized};
+use crate::diagnostic::{Diagnostic, Params, display_from_catalog};
 use crate::ids::ActivityId;
 
 /// A budget operation is refused (domain.md §3). On any of these the ledger is unchanged.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum BudgetError {
     /// An activity id that is empty, too long or not plain ASCII: the code of the activity
     /// area (`activity.invalid_id`), since the rule is the activity id's.
-    #[error("“{id}” is not a valid activity id: use 1 to 64 ASCII letters, digits, `_` or `-`")]
     InvalidActivityId {
         /// Path of the field.
         path: String,
@@ -21,7 +20,6 @@ pub enum BudgetError {
         id: ActivityId,
     },
     /// An allocation or expense of zero or less (`budget.non_positive_amount`).
-    #[error("the amount must be positive, not {amount}")]
     NonPositiveAmount {
         /// Path of the field.
         path: String,
@@ -29,7 +27,6 @@ pub enum BudgetError {
         amount: Decimal,
     },
     /// A planned or reserved budget below zero (`budget.negative_amount`).
-    #[error("the amount must not be negative, not {amount}")]
     NegativeAmount {
         /// Path of the field.
         path: String,
@@ -37,7 +34,6 @@ pub enum BudgetError {
         amount: Decimal,
     },
     /// An amount finer than the fen (`budget.too_many_decimals`).
-    #[error("{amount} has more than {places} decimal places: amounts are yuan and fen")]
     TooManyDecimals {
         /// Path of the field.
         path: String,
@@ -47,7 +43,6 @@ pub enum BudgetError {
         places: u32,
     },
     /// No account for this activity: its plan was never approved (`budget.unknown_activity`).
-    #[error("activity “{activity}” has no budget: its plan has not been approved")]
     UnknownActivity {
         /// Path of the field.
         path: String,
@@ -55,7 +50,6 @@ pub enum BudgetError {
         activity: ActivityId,
     },
     /// Funds are already reserved for this activity (`budget.duplicate_activity`).
-    #[error("activity “{activity}” already has a budget")]
     DuplicateActivity {
         /// Path of the field.
         path: String,
@@ -63,7 +57,6 @@ pub enum BudgetError {
         activity: ActivityId,
     },
     /// The rulebook has no budget line of that id (`budget.unknown_line`).
-    #[error("the rulebook has no budget line {line:?}")]
     UnknownLine {
         /// Path of the field.
         path: String,
@@ -71,7 +64,6 @@ pub enum BudgetError {
         line: String,
     },
     /// An expense category the activity's line does not allow (`budget.unknown_category`).
-    #[error("{category:?} is not a category of line {line:?}; allowed: {allowed}")]
     UnknownCategory {
         /// Path of the field.
         path: String,
@@ -83,13 +75,11 @@ pub enum BudgetError {
         allowed: String,
     },
     /// An expense without a receipt reference (`budget.missing_receipt`).
-    #[error("an expense needs a receipt reference")]
     MissingReceipt {
         /// Path of the field.
         path: String,
     },
     /// A date outside the ledger's school year (`budget.outside_year`).
-    #[error("{date} is outside the budget year {start} to {end}")]
     OutsideYear {
         /// Path of the field.
         path: String,
@@ -101,7 +91,6 @@ pub enum BudgetError {
         end: NaiveDate,
     },
     /// A date before the activity's funds were reserved (`budget.before_reservation`).
-    #[error("{date} is before the activity's budget was approved on {reserved_on}")]
     BeforeReservation {
         /// Path of the field.
         path: String,
@@ -112,7 +101,6 @@ pub enum BudgetError {
     },
     /// The activity's account was settled when its summary was filed
     /// (`budget.account_settled`).
-    #[error("activity “{activity}” was settled on {settled_on}: its budget is closed")]
     AccountSettled {
         /// Path of the field.
         path: String,
@@ -123,9 +111,6 @@ pub enum BudgetError {
     },
     /// An activity's approved budget would exceed its line's maximum
     /// (`budget.over_line_max`).
-    #[error(
-        "activity “{activity}” would have {approved_after} approved, above the {line} line's maximum {max}"
-    )]
     OverLineMax {
         /// Path of the field.
         path: String,
@@ -140,9 +125,6 @@ pub enum BudgetError {
     },
     /// An expense above what is left of its activity's approved budget
     /// (`budget.over_activity_max`).
-    #[error(
-        "activity “{activity}” would spend {spent_after}, above its approved budget {approved}"
-    )]
     OverActivityMax {
         /// Path of the field.
         path: String,
@@ -154,7 +136,6 @@ pub enum BudgetError {
         approved: Decimal,
     },
     /// The year's commitments would pass the annual cap (`budget.over_annual_cap`).
-    #[error("commitments would reach {committed_after}, above the annual cap {cap}")]
     OverAnnualCap {
         /// Path of the field.
         path: String,
@@ -164,14 +145,12 @@ pub enum BudgetError {
         cap: Decimal,
     },
     /// A sum beyond the range of exact decimals (`budget.overflow`).
-    #[error("the amount is too large to add up exactly")]
     Overflow {
         /// Path of the field.
         path: String,
     },
     /// A ledger read from data whose entries contradict each other
     /// (`budget.inconsistent_ledger`).
-    #[error("{path}: {detail}")]
     InconsistentLedger {
         /// Path of the entry.
         path: String,
@@ -248,71 +227,6 @@ impl Diagnostic for BudgetError {
             | BudgetError::Overflow { path }
             | BudgetError::InconsistentLedger { path, .. } => path,
         }
-    }
-
-    fn message(&self, locale: Locale) -> String {
-        let zh = match self {
-            BudgetError::InvalidActivityId { id, .. } => {
-                format!("“{id}” 不是有效的活动编号：请使用 1 到 64 个 ASCII 字母、数字、`_` 或 `-`")
-            }
-            BudgetError::NonPositiveAmount { amount, .. } => {
-                format!("金额必须大于零，而不是 {amount}")
-            }
-            BudgetError::NegativeAmount { amount, .. } => format!("金额不能为负数：{amount}"),
-            BudgetError::TooManyDecimals { amount, places, .. } => {
-                format!("{amount} 的小数超过 {places} 位：金额以元、分计")
-            }
-            BudgetError::UnknownActivity { activity, .. } => {
-                format!("活动 “{activity}” 没有经费：其计划尚未获批")
-            }
-            BudgetError::DuplicateActivity { activity, .. } => {
-                format!("活动 “{activity}” 已有经费")
-            }
-            BudgetError::UnknownLine { line, .. } => format!("规则手册中没有预算科目 {line:?}"),
-            BudgetError::UnknownCategory {
-                category,
-                line,
-                allowed,
-                ..
-            } => format!("{category:?} 不是科目 {line:?} 的支出类别；允许：{allowed}"),
-            BudgetError::MissingReceipt { .. } => "支出必须附票据编号".to_owned(),
-            BudgetError::OutsideYear {
-                date, start, end, ..
-            } => format!("{date} 不在预算年度 {start} 至 {end} 之内"),
-            BudgetError::BeforeReservation {
-                date, reserved_on, ..
-            } => format!("{date} 早于该活动经费获批的日期 {reserved_on}"),
-            BudgetError::AccountSettled {
-                activity,
-                settled_on,
-                ..
-            } => format!("活动 “{activity}” 已于 {settled_on} 结算，经费已关闭"),
-            BudgetError::OverLineMax {
-                activity,
-                line,
-                approved_after,
-                max,
-                ..
-            } => format!(
-                "活动 “{activity}” 的批准经费将达 {approved_after}，超过科目 {line} 的上限 {max}"
-            ),
-            BudgetError::OverActivityMax {
-                activity,
-                spent_after,
-                approved,
-                ..
-            } => format!("活动 “{activity}” 的支出将达 {spent_after}，超过批准经费 {approved}"),
-            BudgetError::OverAnnualCap {
-                committed_after,
-                cap,
-                ..
-            } => format!("已占用经费将达 {committed_after}，超过年度上限 {cap}"),
-            BudgetError::Overflow { .. } => "金额过大，无法精确相加".to_owned(),
-            BudgetError::InconsistentLedger { path, detail } => {
-                format!("{path}：账目前后矛盾（{detail}）")
-            }
-        };
-        localized(locale, self.to_string(), zh)
     }
 
     fn params(&self) -> Params {
@@ -474,39 +388,6 @@ impl Diagnostic for BudgetWarning {
         }
     }
 
-    fn message(&self, locale: Locale) -> String {
-        let (en, zh) = match self {
-            BudgetWarning::NearActivityMax {
-                activity,
-                spent,
-                approved,
-                percent,
-                ..
-            } => (
-                format!(
-                    "activity “{activity}” has spent {spent} of its approved {approved} \
-                     ({percent}% or more)"
-                ),
-                format!(
-                    "活动 “{activity}” 已支出 {spent}，批准经费 {approved}（已达 {percent}% 以上）"
-                ),
-            ),
-            BudgetWarning::NearAnnualCap {
-                used, cap, percent, ..
-            } => (
-                format!("{used} of the annual cap {cap} is used ({percent}% or more)"),
-                format!("年度上限 {cap} 已使用 {used}（已达 {percent}% 以上）"),
-            ),
-            BudgetWarning::BelowLineRange {
-                line, amount, min, ..
-            } => (
-                format!("{amount} is below the {line} line's planned minimum {min}"),
-                format!("{amount} 低于科目 {line} 的计划下限 {min}"),
-            ),
-        };
-        localized(locale, en, zh)
-    }
-
     fn params(&self) -> Params {
         let mut p = Params::new();
         match self {
@@ -540,3 +421,5 @@ impl Diagnostic for BudgetWarning {
         p
     }
 }
+
+display_from_catalog!(BudgetError);

@@ -237,39 +237,41 @@ impl BudgetLedger {
 impl BudgetReport {
     /// The report as aligned plain-text tables, in `locale`.
     pub fn render(&self, locale: Locale) -> String {
-        let zh = locale == Locale::ZhHans;
-        let pick = |en: &'static str, cn: &'static str| if zh { cn } else { en };
         let mut out = String::new();
         section(
             &mut out,
             &format!(
                 "{} {} ({} ~ {})",
-                pick("Budget", "经费"),
+                crate::catalog::label(locale, "label.budget2"),
                 self.year,
                 self.period.start,
                 self.period.end
             ),
         );
         let mut rows = vec![row([
-            pick("Activity", "活动"),
-            pick("Line", "预算科目"),
-            pick("Planned", "计划范围"),
-            pick("Approved", "批准"),
-            pick("Reserved", "预留"),
-            pick("Spent", "支出"),
-            pick("Remaining", "结余"),
-            pick("Used", "使用率"),
-            pick("Status", "状态"),
+            crate::catalog::label(locale, "label.activity"),
+            crate::catalog::label(locale, "label.line"),
+            crate::catalog::label(locale, "label.planned"),
+            crate::catalog::label(locale, "label.approved2"),
+            crate::catalog::label(locale, "label.reserved"),
+            crate::catalog::label(locale, "label.spent"),
+            crate::catalog::label(locale, "label.remaining"),
+            crate::catalog::label(locale, "label.used"),
+            crate::catalog::label(locale, "label.status"),
         ])];
         for a in &self.accounts {
             let status = match a.settled_on {
-                Some(d) => format!("{} {d}", pick("settled", "已结算")),
-                None => pick("open", "进行中").to_owned(),
+                Some(d) => format!("{} {d}", crate::catalog::label(locale, "label.settled")),
+                None => crate::catalog::label(locale, "label.open").to_owned(),
             };
             let line = if a.within_cap {
                 a.line.clone()
             } else {
-                format!("{} ({})", a.line, pick("outside cap", "不计入上限"))
+                format!(
+                    "{} ({})",
+                    a.line,
+                    crate::catalog::label(locale, "label.outside_cap")
+                )
             };
             rows.push(vec![
                 a.title.clone(),
@@ -285,7 +287,7 @@ impl BudgetReport {
         }
         let t = &self.total;
         rows.push(vec![
-            pick("Total", "合计").to_owned(),
+            crate::catalog::label(locale, "label.total2").to_owned(),
             String::new(),
             format!("{}~{}", money(t.planned_min), money(t.planned_max)),
             money(t.approved),
@@ -300,22 +302,22 @@ impl BudgetReport {
         let _ = writeln!(
             out,
             "{} {}~{} ({}): {} {} ({}), {} {} ({}), {} {}{}",
-            pick("Annual plan", "年度计划"),
+            crate::catalog::label(locale, "label.annual_plan"),
             money(c.annual_min),
             money(c.annual_cap),
             c.rule,
-            pick("committed", "已占用"),
+            crate::catalog::label(locale, "label.committed"),
             money(c.committed),
             percent(c.committed_percent),
-            pick("spent", "已支出"),
+            crate::catalog::label(locale, "label.spent2"),
             money(c.spent),
             percent(c.utilisation),
-            pick("left under the cap", "年度上限余额"),
+            crate::catalog::label(locale, "label.left_under_the_cap"),
             money(c.remaining),
             if c.warning {
                 format!(
                     " — {} {}%",
-                    pick("WARNING: at or above", "警告：已达"),
+                    crate::catalog::label(locale, "label.warning_at_or_above"),
                     c.warning_percent
                 )
             } else {

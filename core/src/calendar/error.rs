@@ -3,14 +3,13 @@
 
 use chrono::NaiveDate;
 
-use crate::diagnostic::{Diagnostic, Locale, Params, localized};
+use crate::diagnostic::{Diagnostic, Params, display_from_catalog};
 
 /// A school calendar is invalid, or a day cannot be counted on it.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum CalendarError {
     /// A calendar period ends before it starts (`calendar.invalid_period`).
-    #[error("the period ends on {end}, before it starts on {start}")]
     InvalidPeriod {
         /// Field path.
         path: String,
@@ -22,7 +21,6 @@ pub enum CalendarError {
     /// A term longer than the library handles ([`super::MAX_TERM_DAYS`]): a term of office
     /// is a year or two, and its weekly meetings are generated one by one
     /// (`calendar.term_too_long`).
-    #[error("the term runs from {start} to {end}, longer than {max_days} days")]
     TermTooLong {
         /// Field path.
         path: String,
@@ -35,7 +33,6 @@ pub enum CalendarError {
     },
     /// A date moved by some (calendar or working) days falls outside the dates the library
     /// supports (`calendar.date_out_of_range`).
-    #[error("{date} moved by {days} days falls outside the supported dates")]
     DateOutOfRange {
         /// Field path.
         path: String,
@@ -46,7 +43,6 @@ pub enum CalendarError {
     },
     /// The calendar has no working day that far from a date: every day of the week is a
     /// weekend day and the make-up days run out (`calendar.no_working_day`).
-    #[error("the calendar has no working day {days} working days from {date}")]
     NoWorkingDay {
         /// Field path.
         path: String,
@@ -89,27 +85,6 @@ impl Diagnostic for CalendarError {
         }
     }
 
-    fn message(&self, locale: Locale) -> String {
-        let zh = match self {
-            CalendarError::InvalidPeriod { start, end, .. } => {
-                format!("时段的结束日期 {end} 早于开始日期 {start}")
-            }
-            CalendarError::TermTooLong {
-                start,
-                end,
-                max_days,
-                ..
-            } => format!("任期从 {start} 到 {end}，超过了 {max_days} 天的上限"),
-            CalendarError::DateOutOfRange { date, days, .. } => {
-                format!("{date} 移动 {days} 天后超出了支持的日期范围")
-            }
-            CalendarError::NoWorkingDay { date, days, .. } => {
-                format!("校历中距 {date} {days} 个工作日处没有工作日")
-            }
-        };
-        localized(locale, self.to_string(), zh)
-    }
-
     fn params(&self) -> Params {
         let mut p = Params::new();
         match self {
@@ -140,6 +115,7 @@ impl Diagnostic for CalendarError {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::diagnostic::Locale;
 
     #[test]
     fn every_calendar_error_has_its_own_code_a_path_and_two_languages() {
@@ -189,3 +165,5 @@ mod tests {
         }
     }
 }
+
+display_from_catalog!(CalendarError);

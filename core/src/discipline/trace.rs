@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::attendance::{RecordRef, StandingStatus};
 use crate::calendar::DateRange;
-use crate::diagnostic::Locale;
+use crate::diagnostic::{Locale, Params};
 use crate::members::MemberId;
 use crate::rule::RuleRef;
 
@@ -174,29 +174,28 @@ impl TraceStep {
         }
     }
 
-    /// One line: "2002-09-04 meet-1 late → late (attendance.counted_kinds)".
+    /// One line: "2002-09-04 meet-1 late → late (attendance.counted_kinds)", its words from
+    /// the catalogs (`standing.trace.*`).
     pub fn describe(&self, locale: Locale) -> String {
-        let zh = locale != Locale::En;
+        let text = |key: &str, params: Params| crate::catalog::report(locale, key, &params);
         let body = match self {
-            TraceStep::PriorStatus { status, .. } => {
-                if zh {
-                    format!("此前状态：{status}")
-                } else {
-                    format!("status before these records: {status}")
-                }
-            }
+            TraceStep::PriorStatus { status, .. } => text(
+                "standing.trace.prior_status",
+                Params::from([("status", status.to_string())]),
+            ),
             TraceStep::Decision {
                 sanction,
                 decision,
                 date,
                 ..
-            } => {
-                if zh {
-                    format!("{date} 决定 {decision} 撤销 {sanction}，此前记录不再计入")
-                } else {
-                    format!("{date} {decision} lifts {sanction}; earlier records no longer count")
-                }
-            }
+            } => text(
+                "standing.trace.decision",
+                Params::from([
+                    ("date", date.to_string()),
+                    ("decision", decision.clone()),
+                    ("sanction", sanction.clone()),
+                ]),
+            ),
             TraceStep::Offence {
                 offence,
                 record,
@@ -218,13 +217,16 @@ impl TraceStep {
                 to,
                 made,
                 ..
-            } => {
-                if zh {
-                    format!("{within}：每 {every} 次 {from} 折算为 1 次 {to}，共 {made} 次")
-                } else {
-                    format!("{within}: every {every} {from} make one {to}: {made}")
-                }
-            }
+            } => text(
+                "standing.trace.conversion",
+                Params::from([
+                    ("within", within.to_string()),
+                    ("every", every.to_string()),
+                    ("from", from.to_string()),
+                    ("to", to.to_string()),
+                    ("made", made.to_string()),
+                ]),
+            ),
             TraceStep::Counter {
                 counter,
                 count,
@@ -237,13 +239,15 @@ impl TraceStep {
                 deducted,
                 bonus,
                 ..
-            } => {
-                if zh {
-                    format!("积分 {points}（基础 {base}，扣 {deducted}，加 {bonus}）")
-                } else {
-                    format!("points {points} (base {base}, -{deducted}, +{bonus})")
-                }
-            }
+            } => text(
+                "standing.trace.points",
+                Params::from([
+                    ("points", points.to_string()),
+                    ("base", base.to_string()),
+                    ("deducted", deducted.to_string()),
+                    ("bonus", bonus.to_string()),
+                ]),
+            ),
             TraceStep::Sanction {
                 sanction,
                 status,
@@ -252,11 +256,10 @@ impl TraceStep {
             } => {
                 let since = since
                     .map(|d| {
-                        if zh {
-                            format!("，自 {d} 起")
-                        } else {
-                            format!(", since {d}")
-                        }
+                        text(
+                            "standing.trace.since",
+                            Params::from([("date", d.to_string())]),
+                        )
                     })
                     .unwrap_or_default();
                 format!("⇒ {sanction} ({status}{since})")

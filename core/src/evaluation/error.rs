@@ -1,13 +1,12 @@
 //! The evaluation area's error: one variant per refusal, each with a stable code and a path.
 
-use crate::diagnostic::{Diagnostic, Locale, Params, localized};
+use crate::diagnostic::{Diagnostic, Locale, Params, display_from_catalog};
 
 /// An evaluation input or scheme is refused (domain.md §2).
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum EvaluationError {
     /// The input names a scheme the rulebook does not have.
-    #[error("the rulebook has no evaluation scheme {scheme:?}")]
     UnknownScheme {
         /// Path of the field.
         path: String,
@@ -15,7 +14,6 @@ pub enum EvaluationError {
         scheme: String,
     },
     /// A score below the scale's minimum or above its maximum.
-    #[error("score {value} is outside the scale {min}..={max}")]
     ScoreOutOfScale {
         /// Path of the score.
         path: String,
@@ -27,7 +25,6 @@ pub enum EvaluationError {
         max: String,
     },
     /// A judge gave no score for a candidate on a criterion, and the scheme requires one.
-    #[error("judge {judge:?} gave {candidate:?} no score for {criterion:?}")]
     MissingScore {
         /// Path of the candidate.
         path: String,
@@ -40,9 +37,6 @@ pub enum EvaluationError {
     },
     /// Too few scores remain for the aggregation (none at all, or not more than twice the
     /// trimmed count for a trimmed mean).
-    #[error(
-        "{candidate:?} has {count} score(s) for {criterion:?}; the aggregation needs at least {needed}"
-    )]
     TooFewScores {
         /// Path of the candidate.
         path: String,
@@ -56,7 +50,6 @@ pub enum EvaluationError {
         needed: u32,
     },
     /// A criterion weight of zero or less.
-    #[error("the weight of criterion {criterion:?} is {weight}; weights must be positive")]
     NonPositiveWeight {
         /// Path of the weight.
         path: String,
@@ -66,7 +59,6 @@ pub enum EvaluationError {
         weight: String,
     },
     /// Two candidates share an id.
-    #[error("duplicate candidate {id:?}")]
     DuplicateCandidate {
         /// Path of the second candidate's id.
         path: String,
@@ -74,7 +66,6 @@ pub enum EvaluationError {
         id: String,
     },
     /// Two judges share an id.
-    #[error("duplicate judge {id:?}")]
     DuplicateJudge {
         /// Path of the second judge.
         path: String,
@@ -82,7 +73,6 @@ pub enum EvaluationError {
         id: String,
     },
     /// Two criteria of a scheme share an id.
-    #[error("duplicate criterion {id:?}")]
     DuplicateCriterion {
         /// Path of the second criterion's id.
         path: String,
@@ -90,7 +80,6 @@ pub enum EvaluationError {
         id: String,
     },
     /// A score for a candidate not in the candidate list.
-    #[error("no candidate has id {id:?}")]
     UnknownCandidate {
         /// Path of the reference.
         path: String,
@@ -98,7 +87,6 @@ pub enum EvaluationError {
         id: String,
     },
     /// A score from a judge not in the judge list (a row longer than the list of judges).
-    #[error("no judge has id {id:?}")]
     UnknownJudge {
         /// Path of the reference.
         path: String,
@@ -106,7 +94,6 @@ pub enum EvaluationError {
         id: String,
     },
     /// A criterion the scheme does not have.
-    #[error("the scheme has no criterion {id:?}")]
     UnknownCriterion {
         /// Path of the reference.
         path: String,
@@ -114,7 +101,6 @@ pub enum EvaluationError {
         id: String,
     },
     /// An empty candidate, judge or criterion id.
-    #[error("the {field} id must not be empty")]
     EmptyId {
         /// Path of the id.
         path: String,
@@ -122,15 +108,11 @@ pub enum EvaluationError {
         field: &'static str,
     },
     /// A scheme without criteria.
-    #[error("the scheme has no criteria")]
     NoCriteria {
         /// Path of the criteria list.
         path: String,
     },
     /// A scale whose minimum is not below its maximum, or beyond ±1,000,000.
-    #[error(
-        "invalid scale {min}..={max}: the minimum must be below the maximum, both within ±1000000"
-    )]
     InvalidScale {
         /// Path of the scale.
         path: String,
@@ -140,7 +122,6 @@ pub enum EvaluationError {
         max: String,
     },
     /// Any other scheme setting out of its range.
-    #[error("{path}: {expected_en}")]
     InvalidSetting {
         /// Path of the setting.
         path: String,
@@ -150,7 +131,6 @@ pub enum EvaluationError {
         expected_zh: String,
     },
     /// A sum or product left the range of exact decimals (about ±7.9e28).
-    #[error("a computation on {candidate:?} left the range of exact decimals")]
     Overflow {
         /// Path of the candidate.
         path: String,
@@ -237,57 +217,14 @@ impl Diagnostic for EvaluationError {
     }
 
     fn message(&self, locale: Locale) -> String {
-        let zh = match self {
-            EvaluationError::UnknownScheme { scheme, .. } => {
-                format!("规则手册中没有评分方案 {scheme:?}")
+        match self {
+            // Free text written where the setting is checked, in English and Chinese: not
+            // yet in the catalogs (a Chinese locale shows the Simplified text).
+            EvaluationError::InvalidSetting { expected_zh, .. } if locale != Locale::En => {
+                expected_zh.clone()
             }
-            EvaluationError::ScoreOutOfScale {
-                value, min, max, ..
-            } => format!("分数 {value} 超出评分范围 {min}..={max}"),
-            EvaluationError::MissingScore {
-                candidate,
-                judge,
-                criterion,
-                ..
-            } => format!("评委 {judge:?} 未给 {candidate:?} 的 {criterion:?} 打分"),
-            EvaluationError::TooFewScores {
-                candidate,
-                criterion,
-                count,
-                needed,
-                ..
-            } => format!(
-                "{candidate:?} 的 {criterion:?} 只有 {count} 个分数，该计分方法至少需要 {needed} 个"
-            ),
-            EvaluationError::NonPositiveWeight {
-                criterion, weight, ..
-            } => format!("评分项 {criterion:?} 的权重为 {weight}；权重必须为正数"),
-            EvaluationError::DuplicateCandidate { id, .. } => format!("候选人 {id:?} 重复"),
-            EvaluationError::DuplicateJudge { id, .. } => format!("评委 {id:?} 重复"),
-            EvaluationError::DuplicateCriterion { id, .. } => format!("评分项 {id:?} 重复"),
-            EvaluationError::UnknownCandidate { id, .. } => format!("没有编号为 {id:?} 的候选人"),
-            EvaluationError::UnknownJudge { id, .. } => format!("没有编号为 {id:?} 的评委"),
-            EvaluationError::UnknownCriterion { id, .. } => format!("评分方案中没有评分项 {id:?}"),
-            EvaluationError::EmptyId { field, .. } => {
-                let f = match *field {
-                    "candidate" => "候选人",
-                    "judge" => "评委",
-                    _ => "评分项",
-                };
-                format!("{f}编号不能为空")
-            }
-            EvaluationError::NoCriteria { .. } => "评分方案没有评分项".to_owned(),
-            EvaluationError::InvalidScale { min, max, .. } => {
-                format!("评分范围 {min}..={max} 无效：最低分必须小于最高分，且都在 ±1000000 以内")
-            }
-            EvaluationError::InvalidSetting {
-                path, expected_zh, ..
-            } => format!("{path}：{expected_zh}"),
-            EvaluationError::Overflow { candidate, .. } => {
-                format!("{candidate:?} 的计算超出了精确小数的范围")
-            }
-        };
-        localized(locale, self.to_string(), zh)
+            _ => crate::catalog::message(locale, self.code(), &self.params()),
+        }
     }
 
     fn params(&self) -> Params {
@@ -349,8 +286,13 @@ impl Diagnostic for EvaluationError {
             EvaluationError::Overflow { candidate, .. } => {
                 p.insert("candidate", candidate.clone());
             }
-            EvaluationError::NoCriteria { .. } | EvaluationError::InvalidSetting { .. } => {}
+            EvaluationError::InvalidSetting { expected_en, .. } => {
+                p.insert("expected", expected_en.clone());
+            }
+            EvaluationError::NoCriteria { .. } => {}
         }
         p
     }
 }
+
+display_from_catalog!(EvaluationError);

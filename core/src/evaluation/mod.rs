@@ -45,7 +45,7 @@ pub(crate) use policy::{MAGNITUDE_LIMIT, is_valid_id};
 use book::SheetBook;
 
 use crate::attendance::{Counter, RecordRef, Standing, StandingReason, StandingStatus};
-use crate::diagnostic::Locale;
+use crate::diagnostic::{Locale, Params};
 use crate::rule::RuleRef;
 use crate::rulebook::Rulebook;
 
@@ -498,41 +498,33 @@ impl Decision {
 
     /// One line saying why, in `locale`.
     pub fn explain(&self, locale: Locale) -> String {
-        let zh = locale == Locale::ZhHans;
-        match self {
-            Decision::Selected => if zh { "入选" } else { "selected" }.to_owned(),
-            Decision::Vetoed => if zh {
-                "一票否决：已被除名"
-            } else {
-                "vetoed: expelled"
-            }
-            .to_owned(),
-            Decision::BelowPassMark { pass_mark } => {
-                if zh {
-                    format!("总分低于及格线 {pass_mark}")
-                } else {
-                    format!("total below the pass mark {pass_mark}")
-                }
-            }
+        let (key, params) = match self {
+            Decision::Selected => ("evaluation.decision.selected", Params::new()),
+            Decision::Vetoed => ("evaluation.decision.vetoed", Params::new()),
+            Decision::BelowPassMark { pass_mark } => (
+                "evaluation.decision.below_pass_mark",
+                Params::from([("pass_mark", pass_mark.to_string())]),
+            ),
             Decision::OutsideTopN {
                 top_n,
                 tied_with_selected,
-            } => match (zh, tied_with_selected) {
-                (false, false) => format!("outside the top {top_n}"),
-                (false, true) => {
-                    format!("outside the top {top_n}: tied, placed after by the final tie-break")
-                }
-                (true, false) => format!("未进入前 {top_n} 名"),
-                (true, true) => format!("未进入前 {top_n} 名：同分，按最终规则排在其后"),
-            },
-            Decision::CategoryQuotaFull { category, quota } => {
-                if zh {
-                    format!("{category} 的名额（{quota}）已满")
+            } => (
+                if *tied_with_selected {
+                    "evaluation.decision.outside_top_n_tied"
                 } else {
-                    format!("the quota of {category} ({quota}) is full")
-                }
-            }
-        }
+                    "evaluation.decision.outside_top_n"
+                },
+                Params::from([("top_n", top_n.to_string())]),
+            ),
+            Decision::CategoryQuotaFull { category, quota } => (
+                "evaluation.decision.category_quota_full",
+                Params::from([
+                    ("category", category.to_string()),
+                    ("quota", quota.to_string()),
+                ]),
+            ),
+        };
+        crate::catalog::report(locale, key, &params)
     }
 }
 

@@ -8,7 +8,7 @@ use crate::table::{section, table};
 
 use super::{Ranking, ScoreSheet};
 
-fn deductions_cell(sheet: &ScoreSheet, zh: bool) -> String {
+fn deductions_cell(sheet: &ScoreSheet, locale: Locale) -> String {
     if sheet.deductions().is_empty() {
         return "-".to_owned();
     }
@@ -16,12 +16,13 @@ fn deductions_cell(sheet: &ScoreSheet, zh: bool) -> String {
         .deductions()
         .iter()
         .map(|d| {
-            let what = match (d.counter, zh) {
-                (Counter::Lateness, false) => "late/early",
-                (Counter::Absence, false) => "absent",
-                (Counter::Lateness, true) => "迟到/早退",
-                (Counter::Absence, true) => "缺席",
-            };
+            let what = crate::catalog::label(
+                locale,
+                match d.counter {
+                    Counter::Lateness => "label.late_early",
+                    Counter::Absence => "label.absent",
+                },
+            );
             format!("-{} ({} x{} @{})", d.amount, what, d.count, d.per)
         })
         .collect::<Vec<_>>()
@@ -46,19 +47,18 @@ impl Ranking {
     /// # Ok::<(), secretariat::Error>(())
     /// ```
     pub fn render(&self, locale: Locale) -> String {
-        let zh = locale == Locale::ZhHans;
         let mut out = String::new();
         let _ = writeln!(out, "{} · {}", self.title, self.rule);
 
         let mut header = vec![
-            if zh { "名次" } else { "Rank" }.to_owned(),
-            if zh { "候选人" } else { "Candidate" }.to_owned(),
-            if zh { "姓名" } else { "Name" }.to_owned(),
+            crate::catalog::label(locale, "label.rank").to_owned(),
+            crate::catalog::label(locale, "label.candidate").to_owned(),
+            crate::catalog::label(locale, "label.name").to_owned(),
         ];
         header.extend(self.criteria.iter().map(ToString::to_string));
-        header.push(if zh { "扣分" } else { "Deductions" }.to_owned());
-        header.push(if zh { "总分" } else { "Total" }.to_owned());
-        header.push(if zh { "结果" } else { "Decision" }.to_owned());
+        header.push(crate::catalog::label(locale, "label.deductions").to_owned());
+        header.push(crate::catalog::label(locale, "label.total").to_owned());
+        header.push(crate::catalog::label(locale, "label.decision").to_owned());
         let mut rows = vec![header];
         for s in &self.sheets {
             let mut row = vec![
@@ -67,7 +67,7 @@ impl Ranking {
                 s.name().to_owned(),
             ];
             row.extend(s.lines().map(|l| l.aggregate.to_string()));
-            row.push(deductions_cell(s, zh));
+            row.push(deductions_cell(s, locale));
             row.push(s.total().to_string());
             let decision = s.decision();
             let mut why = format!(
@@ -94,20 +94,16 @@ impl Ranking {
 
         section(
             &mut out,
-            if zh {
-                "评分明细（[ ] 为去掉的分数）"
-            } else {
-                "Score sheets ([ ] = dropped)"
-            },
+            crate::catalog::label(locale, "label.score_sheets_dropped"),
         );
         let mut header = vec![
-            if zh { "候选人" } else { "Candidate" }.to_owned(),
-            if zh { "评分项" } else { "Criterion" }.to_owned(),
+            crate::catalog::label(locale, "label.candidate").to_owned(),
+            crate::catalog::label(locale, "label.criterion").to_owned(),
         ];
         header.extend(self.judges.iter().map(ToString::to_string));
-        header.push(if zh { "得分" } else { "Aggregate" }.to_owned());
-        header.push(if zh { "权重" } else { "Weight" }.to_owned());
-        header.push(if zh { "折算" } else { "Contribution" }.to_owned());
+        header.push(crate::catalog::label(locale, "label.aggregate").to_owned());
+        header.push(crate::catalog::label(locale, "label.weight").to_owned());
+        header.push(crate::catalog::label(locale, "label.contribution").to_owned());
         let mut rows = vec![header];
         for s in &self.sheets {
             for (n, line) in s.lines().enumerate() {

@@ -2,21 +2,19 @@
 
 use chrono::NaiveDate;
 
-use crate::diagnostic::{Diagnostic, Locale, Params, localized};
+use crate::diagnostic::{Diagnostic, Params, display_from_catalog};
 
 /// A form field is missing or cannot be read as what it holds. Every variant names the
 /// field by its path (`requested_at`, `risks[1].countermeasure`, `skills[0]`).
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum FormError {
     /// A required field is missing or blank (`form.required`).
-    #[error("this field is required")]
     Required {
         /// Path of the field.
         path: String,
     },
     /// Text that is not a date written `YYYY-MM-DD` (`form.invalid_date`).
-    #[error("“{value}” is not a date: write it as YYYY-MM-DD, e.g. 2002-10-14")]
     InvalidDate {
         /// Path of the field.
         path: String,
@@ -25,9 +23,6 @@ pub enum FormError {
     },
     /// Text that is not a date and time written `YYYY-MM-DDTHH:MM[:SS]`
     /// (`form.invalid_datetime`).
-    #[error(
-        "“{value}” is not a date and time: write it as YYYY-MM-DDTHH:MM, e.g. 2002-10-08T12:30"
-    )]
     InvalidDatetime {
         /// Path of the field.
         path: String,
@@ -35,7 +30,6 @@ pub enum FormError {
         value: String,
     },
     /// Text that is not an amount of money written as a decimal (`form.invalid_amount`).
-    #[error("“{value}” is not an amount of money: write yuan as a decimal, e.g. 45.50")]
     InvalidAmount {
         /// Path of the field.
         path: String,
@@ -44,9 +38,6 @@ pub enum FormError {
     },
     /// An amount of money sent as a number rather than as text (`form.amount_as_number`):
     /// money is never a float.
-    #[error(
-        "the amount {value} was sent as a number: send money as text (\"45.50\"), never as a float"
-    )]
     AmountAsNumber {
         /// Path of the field.
         path: String,
@@ -54,7 +45,6 @@ pub enum FormError {
         value: String,
     },
     /// Text that is not a decimal number (`form.invalid_number`).
-    #[error("“{value}” is not a number: write it as a decimal, e.g. 85.5")]
     InvalidNumber {
         /// Path of the field.
         path: String,
@@ -62,7 +52,6 @@ pub enum FormError {
         value: String,
     },
     /// A value that is not one of the field's choices (`form.invalid_choice`).
-    #[error("“{value}” is not one of the choices: {allowed}")]
     InvalidChoice {
         /// Path of the field.
         path: String,
@@ -73,7 +62,6 @@ pub enum FormError {
     },
     /// A date after today where only a past or present day makes sense
     /// (`form.date_in_future`).
-    #[error("{date} is after today ({today})")]
     DateInFuture {
         /// Path of the field.
         path: String,
@@ -127,34 +115,6 @@ impl Diagnostic for FormError {
         }
     }
 
-    fn message(&self, locale: Locale) -> String {
-        let zh = match self {
-            FormError::Required { .. } => "此项为必填项".to_owned(),
-            FormError::InvalidDate { value, .. } => {
-                format!("“{value}” 不是日期：请按 YYYY-MM-DD 填写，例如 2002-10-14")
-            }
-            FormError::InvalidDatetime { value, .. } => {
-                format!("“{value}” 不是日期时间：请按 YYYY-MM-DDTHH:MM 填写，例如 2002-10-08T12:30")
-            }
-            FormError::InvalidAmount { value, .. } => {
-                format!("“{value}” 不是金额：请以元为单位填写小数，例如 45.50")
-            }
-            FormError::AmountAsNumber { value, .. } => format!(
-                "金额 {value} 以数字形式提交：金额必须以文本提交（\"45.50\"），不能用浮点数"
-            ),
-            FormError::InvalidNumber { value, .. } => {
-                format!("“{value}” 不是数字：请填写小数，例如 85.5")
-            }
-            FormError::InvalidChoice { value, allowed, .. } => {
-                format!("“{value}” 不在可选范围内：{allowed}")
-            }
-            FormError::DateInFuture { date, today, .. } => {
-                format!("{date} 晚于今天（{today}）")
-            }
-        };
-        localized(locale, self.to_string(), zh)
-    }
-
     fn params(&self) -> Params {
         let mut p = Params::new();
         match self {
@@ -180,3 +140,5 @@ impl Diagnostic for FormError {
         p
     }
 }
+
+display_from_catalog!(FormError);

@@ -153,6 +153,14 @@ pub struct FormIssue {
 }
 
 impl FormIssue {
+    /// The message of this issue in any locale, rendered again from its code and
+    /// parameters: a form result stored in one language can be shown in another.
+    pub fn message_in(&self, locale: Locale) -> String {
+        crate::catalog::message_with(locale, &self.code, &|name| {
+            self.params.get(name).map(String::as_str)
+        })
+    }
+
     /// Flattens any diagnostic.
     pub fn from_diagnostic(d: &dyn Diagnostic, locale: Locale) -> FormIssue {
         FormIssue {

@@ -393,21 +393,21 @@ fn check_plan(policy: &RecruitmentPolicy) -> Result<(), RecruitmentError> {
         detail,
     };
     if policy.places.iter().any(|c| c.count == 0) {
-        return Err(invalid("a class without places"));
+        return Err(invalid("class_without_places"));
     }
     let places = policy
         .places
         .iter()
         .try_fold(0u32, |a, c| a.checked_add(c.count));
     if places.is_none_or(|p| p > super::MAX_PLACES) {
-        return Err(invalid("more than 32 places"));
+        return Err(invalid("over_32_places"));
     }
     let combinations = policy
         .places
         .iter()
         .try_fold(1u64, |a, c| a.checked_mul(u64::from(c.count) + 1));
     if combinations.is_none_or(|n| n > super::MAX_COMBINATIONS) {
-        return Err(invalid("more than 4096 combinations of filled places"));
+        return Err(invalid("over_4096_combinations"));
     }
     Ok(())
 }

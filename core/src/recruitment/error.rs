@@ -2,14 +2,13 @@
 
 use chrono::NaiveDate;
 
-use crate::diagnostic::{Diagnostic, Locale, Params, localized};
+use crate::diagnostic::{Diagnostic, Params, display_from_catalog};
 
 /// A recruitment round or a team is refused (domain.md §4).
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum RecruitmentError {
     /// The allocation is decided on or after the recruitment deadline.
-    #[error("decided on {decided_on}, not before the recruitment deadline {deadline}")]
     AfterDeadline {
         /// Path of the field.
         path: String,
@@ -19,7 +18,6 @@ pub enum RecruitmentError {
         deadline: NaiveDate,
     },
     /// A candidate registers on or after the recruitment deadline.
-    #[error("registered on {registered_on}, not before the recruitment deadline {deadline}")]
     RegisteredAfterDeadline {
         /// Path of the field.
         path: String,
@@ -29,7 +27,6 @@ pub enum RecruitmentError {
         deadline: NaiveDate,
     },
     /// A referral by a member who is not active (expelled, resigned or on the reserve list).
-    #[error("{referrer} is not an active member and cannot refer a candidate")]
     ReferrerInactive {
         /// Path of the field.
         path: String,
@@ -37,7 +34,6 @@ pub enum RecruitmentError {
         referrer: crate::members::MemberId,
     },
     /// Two candidates share an id.
-    #[error("duplicate candidate {id:?}")]
     DuplicateCandidate {
         /// Path of the second candidate's id.
         path: String,
@@ -45,7 +41,6 @@ pub enum RecruitmentError {
         id: String,
     },
     /// An empty id or name.
-    #[error("the {field} must not be empty")]
     Empty {
         /// Path of the field.
         path: String,
@@ -53,13 +48,11 @@ pub enum RecruitmentError {
         field: &'static str,
     },
     /// A referral that names no referrer.
-    #[error("a referred candidate must name the member who referred them")]
     ReferralWithoutReferrer {
         /// Path of the field.
         path: String,
     },
     /// An examination score outside the examination scheme's scale.
-    #[error("score {value} is outside the examination scale {min}..={max}")]
     ScoreOutOfScale {
         /// Path of the score.
         path: String,
@@ -71,7 +64,6 @@ pub enum RecruitmentError {
         max: String,
     },
     /// A recruitment year outside 1900..=2199.
-    #[error("the recruitment year {year} is outside 1900..=2199")]
     InvalidYear {
         /// Path of the field.
         path: String,
@@ -79,7 +71,6 @@ pub enum RecruitmentError {
         year: i32,
     },
     /// A grade (intake year) later than the recruitment or academic year.
-    #[error("grade {grade} has not started by {year}")]
     GradeAfterYear {
         /// Path of the field.
         path: String,
@@ -89,7 +80,6 @@ pub enum RecruitmentError {
         year: i32,
     },
     /// The rulebook has no team rules of this id.
-    #[error("the rulebook has no team composition rules {id:?}")]
     UnknownTeamRules {
         /// Path of the field.
         path: String,
@@ -97,7 +87,6 @@ pub enum RecruitmentError {
         id: String,
     },
     /// A member listed twice in a team.
-    #[error("{id} is listed twice in the team")]
     DuplicateTeamMember {
         /// Path of the second listing.
         path: String,
@@ -106,7 +95,6 @@ pub enum RecruitmentError {
     },
     /// A quota plan that was not validated and is out of the bounds exact allocation needs
     /// (a class without places, more than 32 places, or more than 4096 combinations).
-    #[error("the quota plan cannot be allocated exactly: {detail}")]
     InvalidPlan {
         /// Path of the plan.
         path: String,
@@ -114,7 +102,6 @@ pub enum RecruitmentError {
         detail: &'static str,
     },
     /// A computation left the range of exact decimals.
-    #[error("the sum of the scores left the range of exact decimals")]
     Overflow {
         /// Path of the field.
         path: String,
@@ -183,53 +170,6 @@ impl Diagnostic for RecruitmentError {
         }
     }
 
-    fn message(&self, locale: Locale) -> String {
-        let zh = match self {
-            RecruitmentError::AfterDeadline {
-                decided_on,
-                deadline,
-                ..
-            } => format!("决定日期 {decided_on} 不在招新截止日 {deadline} 之前"),
-            RecruitmentError::RegisteredAfterDeadline {
-                registered_on,
-                deadline,
-                ..
-            } => format!("报名日期 {registered_on} 不在招新截止日 {deadline} 之前"),
-            RecruitmentError::ReferrerInactive { referrer, .. } => {
-                format!("{referrer} 不是在职成员，不能推荐候选人")
-            }
-            RecruitmentError::DuplicateCandidate { id, .. } => format!("候选人 {id:?} 重复"),
-            RecruitmentError::Empty { field, .. } => {
-                let f = if *field == "id" { "编号" } else { "姓名" };
-                format!("{f}不能为空")
-            }
-            RecruitmentError::ReferralWithoutReferrer { .. } => {
-                "经推荐的候选人必须写明推荐人".to_owned()
-            }
-            RecruitmentError::ScoreOutOfScale {
-                value, min, max, ..
-            } => format!("分数 {value} 超出考核评分范围 {min}..={max}"),
-            RecruitmentError::InvalidYear { year, .. } => {
-                format!("招新年份 {year} 不在 1900..=2199 之内")
-            }
-            RecruitmentError::GradeAfterYear { grade, year, .. } => {
-                format!("{grade} 级在 {year} 年尚未入学")
-            }
-            RecruitmentError::UnknownTeamRules { id, .. } => {
-                format!("规则手册中没有队伍组成规则 {id:?}")
-            }
-            RecruitmentError::DuplicateTeamMember { id, .. } => {
-                format!("{id} 在队伍中出现了两次")
-            }
-            RecruitmentError::InvalidPlan { .. } => {
-                "招新名额计划超出了精确分配的范围（某类名额为 0、总名额超过 32 或组合数超过 4096）"
-                    .to_owned()
-            }
-            RecruitmentError::Overflow { .. } => "分数之和超出了精确小数的范围".to_owned(),
-        };
-        localized(locale, self.to_string(), zh)
-    }
-
     fn params(&self) -> Params {
         let mut p = Params::new();
         match self {
@@ -283,3 +223,5 @@ impl Diagnostic for RecruitmentError {
         p
     }
 }
+
+display_from_catalog!(RecruitmentError);

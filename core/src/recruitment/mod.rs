@@ -39,7 +39,7 @@ pub use policy::{
 };
 pub use team::{CompositionViolation, RuleCount, TeamCheck, check_team, check_team_ids};
 
-use crate::diagnostic::Locale;
+use crate::diagnostic::{Locale, Params};
 use crate::evaluation::{CandidateId, Ranking};
 use crate::members::{Grade, MemberId, Skill};
 use crate::rule::RuleRef;
@@ -347,152 +347,130 @@ impl fmt::Display for QuotaChange {
 impl QuotaChange {
     /// The change in words.
     pub fn explain(&self, locale: Locale) -> String {
-        let zh = locale == Locale::ZhHans;
-        match self {
-            QuotaChange::OpenSkill { place, skill } => {
-                if zh {
-                    format!("{place} 不再限定专长 {}", skill.0)
-                } else {
-                    format!("open {place} to any skill (not only {})", skill.0)
-                }
-            }
+        let (key, params) = match self {
+            QuotaChange::OpenSkill { place, skill } => (
+                "recruitment.change.open_skill",
+                Params::from([("place", place.clone()), ("skill", skill.0.clone())]),
+            ),
             QuotaChange::OpenYear {
                 place,
                 year_of_study,
-            } => {
-                if zh {
-                    format!("{place} 不再限定第 {year_of_study} 学年")
-                } else {
-                    format!("open {place} to any year (not only year {year_of_study})")
-                }
-            }
-            QuotaChange::ReduceCount { place, from, to } => {
-                if zh {
-                    format!("{place} 名额由 {from} 减为 {to}")
-                } else {
-                    format!("reduce {place} from {from} to {to}")
-                }
-            }
-            QuotaChange::LowerMinTotal { from, to } => {
-                if zh {
-                    format!("最少招收人数由 {from} 降为 {to}")
-                } else {
-                    format!("lower min_total from {from} to {to}")
-                }
-            }
-        }
+            } => (
+                "recruitment.change.open_year",
+                Params::from([
+                    ("place", place.clone()),
+                    ("year", year_of_study.to_string()),
+                ]),
+            ),
+            QuotaChange::ReduceCount { place, from, to } => (
+                "recruitment.change.reduce_count",
+                Params::from([
+                    ("place", place.clone()),
+                    ("from", from.to_string()),
+                    ("to", to.to_string()),
+                ]),
+            ),
+            QuotaChange::LowerMinTotal { from, to } => (
+                "recruitment.change.lower_min_total",
+                Params::from([("from", from.to_string()), ("to", to.to_string())]),
+            ),
+        };
+        crate::catalog::report(locale, key, &params)
     }
 }
 
 impl NotChosenReason {
     /// The reason in words.
     pub fn explain(&self, locale: Locale) -> String {
-        let zh = locale == Locale::ZhHans;
-        match self {
+        let (key, params) = match self {
             NotChosenReason::RegisteredAfterDeadline {
                 registered_on,
                 deadline,
-            } => {
-                if zh {
-                    format!("{registered_on} 报名，晚于截止日 {deadline}")
-                } else {
-                    format!("registered on {registered_on}, not before the deadline {deadline}")
-                }
-            }
+            } => (
+                "recruitment.not_chosen.registered_after_deadline",
+                Params::from([
+                    ("registered_on", registered_on.to_string()),
+                    ("deadline", deadline.to_string()),
+                ]),
+            ),
             NotChosenReason::RegisteredAfterDecision {
                 registered_on,
                 decided_on,
-            } => {
-                if zh {
-                    format!("{registered_on} 报名，晚于本轮决定日 {decided_on}")
-                } else {
-                    format!("registered on {registered_on}, after the decision on {decided_on}")
-                }
-            }
-            NotChosenReason::NoExamScore => {
-                if zh {
-                    "没有考核成绩".into()
-                } else {
-                    "no examination score".into()
-                }
-            }
-            NotChosenReason::BelowMinScore { score, min_score } => {
-                if zh {
-                    format!("成绩 {score} 低于及格线 {min_score}")
-                } else {
-                    format!("score {score} below the pass mark {min_score}")
-                }
-            }
-            NotChosenReason::NoMatchingPlace { year_of_study } => {
-                if zh {
-                    format!("没有接收第 {year_of_study} 学年、其专长的名额")
-                } else {
-                    format!("no place accepts year {year_of_study} with these skills")
-                }
-            }
+            } => (
+                "recruitment.not_chosen.registered_after_decision",
+                Params::from([
+                    ("registered_on", registered_on.to_string()),
+                    ("decided_on", decided_on.to_string()),
+                ]),
+            ),
+            NotChosenReason::NoExamScore => ("recruitment.not_chosen.no_exam_score", Params::new()),
+            NotChosenReason::BelowMinScore { score, min_score } => (
+                "recruitment.not_chosen.below_min_score",
+                Params::from([
+                    ("score", score.to_string()),
+                    ("min_score", min_score.to_string()),
+                ]),
+            ),
+            NotChosenReason::NoMatchingPlace { year_of_study } => (
+                "recruitment.not_chosen.no_matching_place",
+                Params::from([("year", year_of_study.to_string())]),
+            ),
             NotChosenReason::Outranked {
                 places,
                 lowest_chosen_score,
                 plan_full,
             } => {
-                let lowest = lowest_chosen_score.map(|s| s.to_string());
-                match (zh, lowest) {
-                    (false, Some(l)) => format!(
-                        "outranked for {} (lowest chosen score {l}){}",
-                        places.join(", "),
-                        if *plan_full { "; the plan is full" } else { "" }
-                    ),
-                    (false, None) => format!("outranked: the plan is full ({})", places.join(", ")),
-                    (true, Some(l)) => format!(
-                        "{} 的名额已由排名在前者占据（最低入选成绩 {l}）{}",
-                        places.join("、"),
-                        if *plan_full { "；名额已满" } else { "" }
-                    ),
-                    (true, None) => format!("名额已满（{}）", places.join("、")),
-                }
+                let mut params = Params::from([
+                    ("places", crate::catalog::join_list(locale, places)),
+                    ("plan", if *plan_full { "full" } else { "open" }.to_owned()),
+                ]);
+                let key = match lowest_chosen_score {
+                    Some(l) => {
+                        params.insert("lowest", l.to_string());
+                        "recruitment.not_chosen.outranked"
+                    }
+                    None => "recruitment.not_chosen.plan_full",
+                };
+                (key, params)
             }
             NotChosenReason::WouldLeavePlacesUnfilled {
                 required_places,
                 places,
-            } => match (zh, *required_places > 0) {
-                (false, true) => format!(
-                    "choosing them would leave {required_places} required place(s) unfilled"
-                ),
-                (false, false) => format!("choosing them would fill {places} place(s) fewer"),
-                (true, true) => format!("选其入选会使 {required_places} 个必招名额空缺"),
-                (true, false) => format!("选其入选会少招 {places} 人"),
-            },
-        }
+            } => {
+                if *required_places > 0 {
+                    (
+                        "recruitment.not_chosen.leaves_required_unfilled",
+                        Params::from([("required_places", required_places.to_string())]),
+                    )
+                } else {
+                    (
+                        "recruitment.not_chosen.fills_fewer",
+                        Params::from([("places", places.to_string())]),
+                    )
+                }
+            }
+        };
+        crate::catalog::report(locale, key, &params)
     }
 }
 
 impl UnfilledReason {
     /// The reason in words.
     pub fn explain(&self, locale: Locale) -> String {
-        let zh = locale == Locale::ZhHans;
-        match self {
+        let (key, params) = match self {
             UnfilledReason::NoEligibleCandidate => {
-                if zh {
-                    "没有符合条件的候选人".into()
-                } else {
-                    "no eligible candidate".into()
-                }
+                ("recruitment.unfilled.no_eligible_candidate", Params::new())
             }
-            UnfilledReason::CandidatesPlacedElsewhere { eligible } => {
-                if zh {
-                    format!("{eligible} 名符合条件者均已占其他名额")
-                } else {
-                    format!("all {eligible} eligible candidate(s) hold other places")
-                }
-            }
-            UnfilledReason::MaxTotalReached { max_total } => {
-                if zh {
-                    format!("已达最多招收人数 {max_total}")
-                } else {
-                    format!("the maximum of {max_total} places is reached")
-                }
-            }
-        }
+            UnfilledReason::CandidatesPlacedElsewhere { eligible } => (
+                "recruitment.unfilled.placed_elsewhere",
+                Params::from([("eligible", eligible.to_string())]),
+            ),
+            UnfilledReason::MaxTotalReached { max_total } => (
+                "recruitment.unfilled.max_total_reached",
+                Params::from([("max_total", max_total.to_string())]),
+            ),
+        };
+        crate::catalog::report(locale, key, &params)
     }
 }
 

@@ -24,49 +24,50 @@ impl Allocation {
     /// # Ok::<(), secretariat::Error>(())
     /// ```
     pub fn render(&self, locale: Locale) -> String {
-        let zh = locale == Locale::ZhHans;
         let mut out = String::new();
         let _ = writeln!(
             out,
             "{} {} ({}) · {} {} · {} {}",
-            if zh { "招新" } else { "Recruitment" },
+            crate::catalog::label(locale, "label.recruitment"),
             self.year,
             self.rule.article,
-            if zh { "截止" } else { "deadline" },
+            crate::catalog::label(locale, "label.deadline"),
             self.deadline,
-            if zh { "总分" } else { "total score" },
+            crate::catalog::label(locale, "label.total_score"),
             self.total_score
         );
         let _ = writeln!(
             out,
             "{}",
-            match (zh, self.feasible) {
-                (false, true) => "Every required place is filled.",
-                (false, false) => "The plan cannot be met with these candidates.",
-                (true, true) => "所有必招名额均已招满。",
-                (true, false) => "现有候选人无法满足招新计划。",
-            }
+            crate::catalog::label(
+                locale,
+                if self.feasible {
+                    "recruitment.report.feasible"
+                } else {
+                    "recruitment.report.infeasible"
+                }
+            )
         );
 
-        section(&mut out, if zh { "已招名额" } else { "Places filled" });
+        section(
+            &mut out,
+            crate::catalog::label(locale, "label.places_filled"),
+        );
         let mut rows = vec![row([
-            if zh { "名额" } else { "Place" },
+            crate::catalog::label(locale, "label.place"),
             "#",
-            if zh { "候选人" } else { "Candidate" },
-            if zh { "姓名" } else { "Name" },
-            if zh { "成绩" } else { "Score" },
-            if zh { "学年" } else { "Year" },
-            if zh { "原因" } else { "Why" },
+            crate::catalog::label(locale, "label.candidate"),
+            crate::catalog::label(locale, "label.name"),
+            crate::catalog::label(locale, "label.score"),
+            crate::catalog::label(locale, "label.year"),
+            crate::catalog::label(locale, "label.why"),
         ])];
         for p in &self.filled {
-            let why = if zh {
-                format!(
-                    "符合条件的 {} 人中排第 {}",
-                    p.eligible_in_class, p.rank_in_class
-                )
-            } else {
-                format!("{} of {} eligible", p.rank_in_class, p.eligible_in_class)
-            };
+            let params = crate::catalog::Params::from([
+                ("rank", p.rank_in_class.to_string()),
+                ("eligible", p.eligible_in_class.to_string()),
+            ]);
+            let why = crate::catalog::report(locale, "recruitment.report.rank_in_class", &params);
             rows.push(vec![
                 p.place.clone(),
                 p.slot.to_string(),
@@ -82,28 +83,23 @@ impl Allocation {
         if !self.unfilled.is_empty() {
             section(
                 &mut out,
-                if zh {
-                    "空缺名额"
-                } else {
-                    "Places unfilled"
-                },
+                crate::catalog::label(locale, "label.places_unfilled"),
             );
             let mut rows = vec![row([
-                if zh { "名额" } else { "Place" },
+                crate::catalog::label(locale, "label.place"),
                 "#",
-                if zh { "必招" } else { "Required" },
-                if zh { "原因" } else { "Why" },
+                crate::catalog::label(locale, "label.required"),
+                crate::catalog::label(locale, "label.why"),
             ])];
             for u in &self.unfilled {
                 rows.push(vec![
                     u.place.clone(),
                     u.slot.to_string(),
-                    match (zh, u.required) {
-                        (false, true) => "yes".into(),
-                        (false, false) => "no".into(),
-                        (true, true) => "是".into(),
-                        (true, false) => "否".into(),
-                    },
+                    crate::catalog::label(
+                        locale,
+                        if u.required { "label.yes" } else { "label.no" },
+                    )
+                    .to_owned(),
                     u.reason.explain(locale),
                 ]);
             }
@@ -111,12 +107,12 @@ impl Allocation {
         }
 
         if !self.not_chosen.is_empty() {
-            section(&mut out, if zh { "未录取" } else { "Not chosen" });
+            section(&mut out, crate::catalog::label(locale, "label.not_chosen"));
             let mut rows = vec![row([
-                if zh { "候选人" } else { "Candidate" },
-                if zh { "姓名" } else { "Name" },
-                if zh { "成绩" } else { "Score" },
-                if zh { "原因" } else { "Why" },
+                crate::catalog::label(locale, "label.candidate"),
+                crate::catalog::label(locale, "label.name"),
+                crate::catalog::label(locale, "label.score"),
+                crate::catalog::label(locale, "label.why"),
             ])];
             for n in &self.not_chosen {
                 rows.push(vec![
@@ -130,27 +126,16 @@ impl Allocation {
         }
 
         if !self.relaxations.is_empty() {
-            section(
-                &mut out,
-                if zh {
-                    "可行的调整（最小的在前）"
-                } else {
-                    "Relaxations that would meet the plan (smallest first)"
-                },
-            );
+            section(&mut out, crate::catalog::label(locale, "label.relaxations"));
             for (i, r) in self.relaxations.iter().enumerate() {
                 let changes: Vec<String> = r.changes.iter().map(|c| c.explain(locale)).collect();
                 let _ = writeln!(
                     out,
                     "{}. {} ({} {})",
                     i + 1,
-                    changes.join(if zh { "；" } else { "; " }),
+                    changes.join(crate::catalog::label(locale, "label.clause_separator")),
                     r.places_removed,
-                    if zh {
-                        "个名额减少"
-                    } else {
-                        "place(s) given up"
-                    }
+                    crate::catalog::label(locale, "label.place_s_given_up")
                 );
             }
         }
@@ -161,14 +146,13 @@ impl Allocation {
 impl TeamCheck {
     /// The check as an aligned plain-text table, in `locale`.
     pub fn render(&self, locale: Locale) -> String {
-        let zh = locale == Locale::ZhHans;
         let mut out = String::new();
         let mut rows = vec![row([
-            if zh { "规则" } else { "Rule" },
-            if zh { "人数" } else { "Count" },
-            if zh { "范围" } else { "Range" },
-            if zh { "结果" } else { "Result" },
-            if zh { "成员" } else { "Members" },
+            crate::catalog::label(locale, "label.rule"),
+            crate::catalog::label(locale, "label.count"),
+            crate::catalog::label(locale, "label.range"),
+            crate::catalog::label(locale, "label.result"),
+            crate::catalog::label(locale, "label.members"),
         ])];
         for c in &self.counts {
             let broken = self.violations.iter().any(|v| v.count.id == c.id);
@@ -181,17 +165,15 @@ impl TeamCheck {
                 c.id.clone(),
                 c.count.to_string(),
                 range,
-                match (zh, broken) {
-                    (false, false) => "ok".into(),
-                    (false, true) => "BROKEN".into(),
-                    (true, false) => "符合".into(),
-                    (true, true) => "不符".into(),
-                },
-                c.members
-                    .iter()
-                    .map(ToString::to_string)
-                    .collect::<Vec<_>>()
-                    .join(", "),
+                crate::catalog::label(locale, if broken { "label.broken" } else { "label.ok" })
+                    .to_owned(),
+                crate::catalog::join_list(
+                    locale,
+                    &c.members
+                        .iter()
+                        .map(ToString::to_string)
+                        .collect::<Vec<_>>(),
+                ),
             ]);
         }
         table(&mut out, &rows);

@@ -3,19 +3,17 @@
 use chrono::NaiveDate;
 
 use crate::calendar::CalendarError;
-use crate::diagnostic::{Diagnostic, Locale, Params, localized};
+use crate::diagnostic::{Diagnostic, Locale, Params, display_from_catalog};
 use crate::members::Role;
 
 /// A scheduling input is invalid or a date cannot be computed.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum ScheduleError {
     /// The school calendar is invalid, or a day cannot be counted on it (the calendar's own
     /// codes, `calendar.*`).
-    #[error(transparent)]
-    Calendar(#[from] CalendarError),
+    Calendar(CalendarError),
     /// The rulebook has no milestone template of that id (`schedule.unknown_template`).
-    #[error("{path}: the rulebook has no milestone template `{id}`")]
     UnknownTemplate {
         /// Field path.
         path: String,
@@ -23,7 +21,6 @@ pub enum ScheduleError {
         id: String,
     },
     /// The rulebook has no lead-time rule of that id (`schedule.unknown_lead_time`).
-    #[error("{path}: the rulebook has no lead-time rule `{id}`")]
     UnknownLeadTime {
         /// Field path.
         path: String,
@@ -32,14 +29,12 @@ pub enum ScheduleError {
     },
     /// Working-day counting was asked for without a school calendar
     /// (`schedule.calendar_required`).
-    #[error("{path}: counting working days needs a school calendar")]
     CalendarRequired {
         /// Field path.
         path: String,
     },
     /// A date moved by some days falls outside the dates chrono supports
     /// (`schedule.date_out_of_range`).
-    #[error("{path}: {date} moved by {days} days falls outside the supported dates")]
     DateOutOfRange {
         /// Field path.
         path: String,
@@ -49,7 +44,6 @@ pub enum ScheduleError {
         days: i64,
     },
     /// A done milestone id is not a milestone of the plan (`schedule.unknown_milestone`).
-    #[error("{path}: `{id}` is not a milestone of this plan")]
     UnknownMilestone {
         /// Field path.
         path: String,
@@ -59,7 +53,6 @@ pub enum ScheduleError {
     /// A milestone is marked done while an earlier milestone of the plan still waits for its
     /// approval (`schedule.approval_pending`): domain.md §5, the welcome party's "advisor
     /// approval before going on".
-    #[error("{path}: `{id}` cannot be done before `{gate}` is approved (by the {role})")]
     ApprovalPending {
         /// Field path.
         path: String,
@@ -72,7 +65,6 @@ pub enum ScheduleError {
     },
     /// A milestone template given directly breaks a rule the rulebook would enforce
     /// (`schedule.invalid_template`).
-    #[error("{path}: {expected_en}")]
     InvalidTemplate {
         /// Field path.
         path: String,
@@ -83,7 +75,6 @@ pub enum ScheduleError {
     },
     /// A date cannot be written in iCalendar, whose years run from 1 to 9999
     /// (`schedule.ical_date_out_of_range`).
-    #[error("{path}: {date} cannot be written in iCalendar (years 1 to 9999)")]
     IcalDateOutOfRange {
         /// Field path.
         path: String,
@@ -158,37 +149,14 @@ impl Diagnostic for ScheduleError {
     }
 
     fn message(&self, locale: Locale) -> String {
-        let zh = match self {
-            ScheduleError::Calendar(e) => return e.message(locale),
-            ScheduleError::UnknownTemplate { path, id } => {
-                format!("{path}：规则手册中没有里程碑模板“{id}”")
+        match self {
+            // Free text written where the template is checked, in English and Chinese: not
+            // yet in the catalogs (a Chinese locale shows the Simplified text).
+            ScheduleError::InvalidTemplate { expected_zh, .. } if locale != Locale::En => {
+                expected_zh.clone()
             }
-            ScheduleError::UnknownLeadTime { path, id } => {
-                format!("{path}：规则手册中没有提前期规则“{id}”")
-            }
-            ScheduleError::CalendarRequired { path } => {
-                format!("{path}：按工作日计算需要提供校历")
-            }
-            ScheduleError::DateOutOfRange { path, date, days } => {
-                format!("{path}：{date} 移动 {days} 天后超出了支持的日期范围")
-            }
-            ScheduleError::UnknownMilestone { path, id } => {
-                format!("{path}：“{id}”不是本计划的里程碑")
-            }
-            ScheduleError::ApprovalPending {
-                path,
-                id,
-                gate,
-                role,
-            } => format!("{path}：“{gate}”须先经 {role} 审批，才能完成“{id}”"),
-            ScheduleError::InvalidTemplate {
-                path, expected_zh, ..
-            } => format!("{path}：{expected_zh}"),
-            ScheduleError::IcalDateOutOfRange { path, date } => {
-                format!("{path}：{date} 无法写入 iCalendar（年份须在 1 到 9999 之间）")
-            }
-        };
-        localized(locale, self.to_string(), zh)
+            _ => crate::catalog::message(locale, self.code(), &self.params()),
+        }
     }
 
     fn params(&self) -> Params {
@@ -218,5 +186,13 @@ impl Diagnostic for ScheduleError {
             }
         }
         p
+    }
+}
+
+display_from_catalog!(ScheduleError);
+
+impl From<CalendarError> for ScheduleError {
+    fn from(e: CalendarError) -> ScheduleError {
+        ScheduleError::Calendar(e)
     }
 }

@@ -6,7 +6,7 @@
 
 use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike};
 
-use crate::diagnostic::Locale;
+use crate::diagnostic::{Locale, Params};
 
 use super::{MeetingOccurrence, MilestonePlan, PlannedMilestone, ScheduleError};
 
@@ -107,10 +107,7 @@ pub fn to_icalendar(
             &mut out,
             &format!("DTEND:{}", date_time(meeting.end, &format!("{at}.end"))?),
         );
-        let summary = match locale {
-            Locale::En => "Regular meeting",
-            Locale::ZhHans => "例会",
-        };
+        let summary = crate::catalog::label(locale, "ical.regular_meeting");
         push(&mut out, &format!("SUMMARY:{summary}"));
         let description = rule_line(&meeting.rule.to_string(), locale);
         push(
@@ -168,26 +165,21 @@ fn milestone_description(milestone: &PlannedMilestone, locale: Locale) -> String
         lines.push(milestone.note.clone());
     }
     if !milestone.participants.is_empty() {
-        lines.push(match locale {
-            Locale::En => format!("Participants: {}", milestone.participants.join(", ")),
-            Locale::ZhHans => format!("参与者：{}", milestone.participants.join("、")),
-        });
+        let participants = crate::catalog::join_list(locale, &milestone.participants);
+        let params = Params::from([("participants", participants)]);
+        lines.push(crate::catalog::report(locale, "ical.participants", &params));
     }
     if let Some(role) = milestone.approval {
-        lines.push(match locale {
-            Locale::En => format!("Approval by {role} required before going on."),
-            Locale::ZhHans => format!("须经 {role} 批准后方可继续。"),
-        });
+        let params = Params::from([("role", role.key().to_owned())]);
+        lines.push(crate::catalog::report(locale, "ical.approval", &params));
     }
     lines.push(rule_line(&milestone.rule.to_string(), locale));
     lines.join("\n")
 }
 
 fn rule_line(rule: &str, locale: Locale) -> String {
-    match locale {
-        Locale::En => format!("Rule: {rule}"),
-        Locale::ZhHans => format!("依据：{rule}"),
-    }
+    let params = Params::from([("rule", rule.to_owned())]);
+    crate::catalog::report(locale, "ical.rule", &params)
 }
 
 /// `YYYYMMDD`, for years 1 to 9999.
