@@ -260,4 +260,8 @@ pub fn placeholders(template: &str) -> Vec<&str> {
 }
 
 #[cfg(test)]
+mod samples;
+#[cfg(test)]
+mod samples_money;
+#[cfg(test)]
 mod tests;
