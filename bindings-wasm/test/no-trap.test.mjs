@@ -21,6 +21,8 @@ import { loadCases, operations, run, FORMS_OPERATIONS } from './operations.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const corpusDir = path.resolve(here, '../../fuzz/corpus');
+/** A school's discipline table (points), for `compare`'s real call. */
+const pointsPolicy = path.resolve(here, '../../core/data/policies/points.toml');
 
 /** A value nested `depth` deep, as arrays or objects. */
 function nested(depth, asObject) {
@@ -179,6 +181,9 @@ for (const [label, sec, only] of [
       { name: 'recruitmentApplicationSchema', args: [context, { today: '2002-10-14' }] },
       { name: 'boardPlanSchema', args: [context, { today: '2002-10-14' }] },
       { name: 'standings', args: [context, { today: '2002-10-14' }] },
+      ...(sec.loadRulebookToml
+        ? [{ name: 'compare', args: [context, sec.loadRulebookToml(readFileSync(pointsPolicy, 'utf8')), { today: '2002-10-14' }] }]
+        : []),
     ].filter((c) => typeof sec[c.name] === 'function' && !seen.has(c.name));
     calls.push(...extra);
     const missing = exported(sec).filter((name) => !calls.some((c) => c.name === name));
