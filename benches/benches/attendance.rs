@@ -7,52 +7,20 @@
 
 use std::hint::black_box;
 
-use chrono::{Duration, NaiveDate};
+use chrono::NaiveDate;
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use secretariat::attendance::{
-    AttendanceRegister, CodeColumn, Event, EventId, EventKind, Mark, MarkColumns, MarkRecord,
+    AttendanceRegister, CodeColumn, Event, EventId, Mark, MarkColumns, MarkRecord,
 };
 use secretariat::calendar::{DateRange, SchoolCalendar};
-use secretariat::{Department, Grade, Member, MemberId, MemberStatus, Role, Roster, Rulebook};
+use secretariat::{MemberId, Roster, Rulebook};
 
 const MEMBERS: usize = 10_000;
 const EVENTS: usize = 100;
 
 fn term() -> (Roster, Vec<Event>, Vec<MarkRecord>, SchoolCalendar) {
-    let grade = Grade::from_number(2).unwrap_or_else(|_| unreachable!());
-    let members: Vec<Member> = (0..MEMBERS)
-        .map(|i| Member {
-            id: format!("m{i:05}").as_str().into(),
-            name: format!("Member {i}"),
-            grade,
-            department: Department(format!("dept-{}", i % 10)),
-            role: Role::Officer,
-            skills: vec![],
-            status: MemberStatus::Active,
-        })
-        .collect();
-    let first = NaiveDate::from_ymd_opt(2002, 9, 4)
-        .and_then(|d| d.and_hms_opt(19, 0, 0))
-        .unwrap_or_default();
-    let kinds = [
-        EventKind::RegularMeeting,
-        EventKind::DutyShift,
-        EventKind::GroupActivity,
-    ];
-    let events: Vec<Event> = (0..EVENTS)
-        .map(|e| {
-            let start = first + Duration::days(2 * e as i64);
-            Event {
-                id: EventId(format!("e{e:03}")),
-                kind: kinds[e % kinds.len()],
-                title: format!("Event {e}"),
-                start,
-                end: start + Duration::hours(1),
-                project_leader: None,
-                department: None,
-            }
-        })
-        .collect();
+    let members = secretariat_benches::officers(MEMBERS);
+    let events = secretariat_benches::events(EVENTS);
     // A deterministic mix: mostly present, some late / early / absent.
     let mut marks = Vec::with_capacity(MEMBERS * EVENTS);
     let mut state: u64 = 0x9e37_79b9_7f4a_7c15;

@@ -9,49 +9,17 @@ use std::hint::black_box;
 
 use chrono::{Duration, NaiveDate};
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use secretariat::attendance::{AttendanceRegister, Event, EventId, EventKind, Mark, MarkRecord};
+use secretariat::attendance::{AttendanceRegister, Mark, MarkRecord};
 use secretariat::calendar::{DateRange, Period, SchoolCalendar};
 use secretariat::discipline::EXAMPLE_POLICIES;
-use secretariat::{Department, Grade, Member, MemberStatus, Role, Roster, Rulebook};
+use secretariat::{Roster, Rulebook};
 
 const MEMBERS: usize = 10_000;
 const EVENTS: usize = 100;
 
 fn register() -> (AttendanceRegister, SchoolCalendar) {
-    let grade = Grade::from_number(2).unwrap_or_else(|_| unreachable!());
-    let members: Vec<Member> = (0..MEMBERS)
-        .map(|i| Member {
-            id: format!("m{i:05}").as_str().into(),
-            name: format!("Member {i}"),
-            grade,
-            department: Department(format!("dept-{}", i % 10)),
-            role: Role::Officer,
-            skills: vec![],
-            status: MemberStatus::Active,
-        })
-        .collect();
-    let first = NaiveDate::from_ymd_opt(2002, 9, 4)
-        .and_then(|d| d.and_hms_opt(19, 0, 0))
-        .unwrap_or_default();
-    let kinds = [
-        EventKind::RegularMeeting,
-        EventKind::DutyShift,
-        EventKind::GroupActivity,
-    ];
-    let events: Vec<Event> = (0..EVENTS)
-        .map(|e| {
-            let start = first + Duration::days(2 * e as i64);
-            Event {
-                id: EventId(format!("e{e:03}")),
-                kind: kinds[e % kinds.len()],
-                title: format!("Event {e}"),
-                start,
-                end: start + Duration::hours(1),
-                project_leader: None,
-                department: None,
-            }
-        })
-        .collect();
+    let members = secretariat_benches::officers(MEMBERS);
+    let events = secretariat_benches::events(EVENTS);
     let mut marks = Vec::with_capacity(MEMBERS * EVENTS);
     let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
     for m in &members {
@@ -95,8 +63,7 @@ fn register() -> (AttendanceRegister, SchoolCalendar) {
         weekend: vec![chrono::Weekday::Sat, chrono::Weekday::Sun],
     };
     let roster = Roster::new(members).unwrap_or_default();
-    let mut register =
-        AttendanceRegister::new(roster, events).unwrap_or_else(|e| panic!("{e}"));
+    let mut register = AttendanceRegister::new(roster, events).unwrap_or_else(|e| panic!("{e}"));
     register
         .record_marks(&Rulebook::default().attendance, &marks)
         .unwrap_or_else(|e| panic!("{e}"));
