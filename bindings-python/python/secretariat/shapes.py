@@ -362,6 +362,20 @@ class AuthorityTable(TypedDict):
     """Roles that may close an activity's account directly (a summary filed or an activity cancelled through its lifecycle settles it under that step's own check)."""
 
 
+class BalanceAssertion(TypedDict):
+    """A cash count: the money an activity's account should still hold on a day (its unspent reserve), as counted (see `BudgetLedger::assert_balance`)."""
+    activity: ActivityId
+    """The activity whose account is counted."""
+    approver: MemberId
+    """Who counted (authority `approve_expense` for the account, with no amount limit)."""
+    balance: Decimal | int | str
+    """The amount counted, yuan with two decimal places."""
+    date: datetime.date | str
+    """The day of the count: entries dated on or before it are counted."""
+    note: NotRequired[str]
+    """A free note."""
+
+
 class BoardPlanForm(TypedDict):
     """A board plan's submission as typed."""
     issue_date: NotRequired[str | None]
@@ -1218,9 +1232,11 @@ class LedgerEntry(TypedDict):
     kind: EntryKind
     """What it records."""
     note: NotRequired[str]
-    """A free note."""
+    """A free note (for a reversal: its reason)."""
     receipt: NotRequired[str]
     """The receipt reference of an expense; empty for other kinds."""
+    reverses: NotRequired[int | None]
+    """The entry a reversal undoes; absent for other kinds."""
     seq: int
     """Sequence number, from 1."""
 
@@ -1228,6 +1244,11 @@ class LedgerEntry(TypedDict):
 class LedgerOperationAllocate(TypedDict):
     """See `BudgetLedger::allocate`."""
     allocate: BudgetAllocation
+
+
+class LedgerOperationAssertBalance(TypedDict):
+    """See `BudgetLedger::assert_balance`."""
+    assert_balance: BalanceAssertion
 
 
 class LedgerOperationExpense(TypedDict):
@@ -1238,6 +1259,11 @@ class LedgerOperationExpense(TypedDict):
 class LedgerOperationReserve(TypedDict):
     """See `BudgetLedger::reserve`."""
     reserve: Reservation
+
+
+class LedgerOperationReverse(TypedDict):
+    """See `BudgetLedger::reverse`."""
+    reverse: Reversal
 
 
 class LedgerOperationSettle(TypedDict):
@@ -1854,6 +1880,18 @@ class Reservation(TypedDict):
     """The activity's project leader."""
     title: str
     """Its title, for reports."""
+
+
+class Reversal(TypedDict):
+    """Undoing an entry: the reversal posts the same amount the other way and names the entry it undoes (see `BudgetLedger::reverse`)."""
+    approver: MemberId
+    """Who corrects it: the authority the original entry needed (`approve_plan` for an allocation, `approve_expense` for an expense, `settle_account` for a settlement)."""
+    date: datetime.date | str
+    """The day of the correction."""
+    entry: int
+    """The sequence number of the entry undone."""
+    reason: str
+    """Why: required, and kept as the reversal's note."""
 
 
 class Risk(TypedDict):
@@ -3050,7 +3088,7 @@ DisciplineWindow = Union[Literal['term', 'semester', 'academic_year'], Disciplin
 DroppedEnd = Literal['lowest', 'highest']
 """Which end of the sorted scores a dropped score came from."""
 
-EntryKind = Literal['allocation', 'expense', 'settlement']
+EntryKind = Literal['allocation', 'expense', 'settlement', 'reversal', 'balance_assertion']
 """What an entry of the journal records."""
 
 EventId = str
@@ -3098,7 +3136,7 @@ LeadTimeOutcome = Literal['on_time', 'early', 'late']
 LeadTimeWindow = Union[LeadTimeWindowDaysBefore, LeadTimeWindowDaysAfter, LeadTimeWindowWithinDays, LeadTimeWindowWithinMonths, LeadTimeWindowBeforeMonthDay]
 """The window a lead-time rule allows, relative to its anchor date. In the rulebook: `window = { days_before = { earliest = 7, latest = 5 } }`, `{ within_months = 1 }`... Day counts follow the rulebook's `schedule.day_count`; months and month-days are calendar dates whatever the day count."""
 
-LedgerOperation = Union[LedgerOperationReserve, LedgerOperationAllocate, LedgerOperationExpense, LedgerOperationSettle]
+LedgerOperation = Union[LedgerOperationReserve, LedgerOperationAllocate, LedgerOperationExpense, LedgerOperationSettle, LedgerOperationReverse, LedgerOperationAssertBalance]
 """Any ledger operation, for data files and bindings: `{"expense": {...}}` (the key names the operation, so an error in its fields has an exact path such as `expense.amount`)."""
 
 Limit = Union[int, Literal['unlimited']]

@@ -157,6 +157,75 @@ pub enum BudgetError {
         /// What is wrong.
         detail: String,
     },
+    /// A reversal names no entry of the journal (`budget.unknown_entry`).
+    UnknownEntry {
+        /// Path of the field.
+        path: String,
+        /// The sequence number given.
+        entry: u32,
+    },
+    /// A reversal names an entry that cannot be reversed: a reversal or a balance
+    /// assertion (`budget.not_reversible`).
+    NotReversible {
+        /// Path of the field.
+        path: String,
+        /// The entry.
+        entry: u32,
+        /// What it records.
+        kind: super::EntryKind,
+    },
+    /// The entry was reversed already (`budget.already_reversed`).
+    AlreadyReversed {
+        /// Path of the field.
+        path: String,
+        /// The entry.
+        entry: u32,
+        /// The reversal that undid it.
+        by: u32,
+    },
+    /// A reversal dated before the entry it undoes (`budget.before_original`).
+    BeforeOriginal {
+        /// Path of the field.
+        path: String,
+        /// The date given.
+        date: NaiveDate,
+        /// The entry.
+        entry: u32,
+        /// The entry's date.
+        original_on: NaiveDate,
+    },
+    /// A correction without its reason (`budget.missing_reason`).
+    MissingReason {
+        /// Path of the field.
+        path: String,
+    },
+    /// Reversing an allocation would leave less approved than already spent
+    /// (`budget.reversal_below_spent`).
+    ReversalBelowSpent {
+        /// Path of the field.
+        path: String,
+        /// The activity.
+        activity: ActivityId,
+        /// The approved budget the reversal would leave.
+        approved_after: Decimal,
+        /// What the activity has spent.
+        spent: Decimal,
+    },
+    /// A cash count that differs from the journal (`budget.balance_mismatch`).
+    BalanceMismatch {
+        /// Path of the field.
+        path: String,
+        /// The activity.
+        activity: ActivityId,
+        /// The day of the count.
+        date: NaiveDate,
+        /// The amount counted.
+        counted: Decimal,
+        /// The unspent reserve the journal gives for that day.
+        expected: Decimal,
+        /// Counted less expected: negative when money is missing.
+        difference: Decimal,
+    },
 }
 
 impl BudgetError {
@@ -179,7 +248,14 @@ impl BudgetError {
             | BudgetError::OverActivityMax { path, .. }
             | BudgetError::OverAnnualCap { path, .. }
             | BudgetError::Overflow { path }
-            | BudgetError::InconsistentLedger { path, .. } => Some(path),
+            | BudgetError::InconsistentLedger { path, .. }
+            | BudgetError::UnknownEntry { path, .. }
+            | BudgetError::NotReversible { path, .. }
+            | BudgetError::AlreadyReversed { path, .. }
+            | BudgetError::BeforeOriginal { path, .. }
+            | BudgetError::MissingReason { path }
+            | BudgetError::ReversalBelowSpent { path, .. }
+            | BudgetError::BalanceMismatch { path, .. } => Some(path),
         }
     }
 }
@@ -204,6 +280,13 @@ impl Diagnostic for BudgetError {
             BudgetError::OverAnnualCap { .. } => "budget.over_annual_cap",
             BudgetError::Overflow { .. } => "budget.overflow",
             BudgetError::InconsistentLedger { .. } => "budget.inconsistent_ledger",
+            BudgetError::UnknownEntry { .. } => "budget.unknown_entry",
+            BudgetError::NotReversible { .. } => "budget.not_reversible",
+            BudgetError::AlreadyReversed { .. } => "budget.already_reversed",
+            BudgetError::BeforeOriginal { .. } => "budget.before_original",
+            BudgetError::MissingReason { .. } => "budget.missing_reason",
+            BudgetError::ReversalBelowSpent { .. } => "budget.reversal_below_spent",
+            BudgetError::BalanceMismatch { .. } => "budget.balance_mismatch",
         }
     }
 
@@ -225,7 +308,14 @@ impl Diagnostic for BudgetError {
             | BudgetError::OverActivityMax { path, .. }
             | BudgetError::OverAnnualCap { path, .. }
             | BudgetError::Overflow { path }
-            | BudgetError::InconsistentLedger { path, .. } => path,
+            | BudgetError::InconsistentLedger { path, .. }
+            | BudgetError::UnknownEntry { path, .. }
+            | BudgetError::NotReversible { path, .. }
+            | BudgetError::AlreadyReversed { path, .. }
+            | BudgetError::BeforeOriginal { path, .. }
+            | BudgetError::MissingReason { path }
+            | BudgetError::ReversalBelowSpent { path, .. }
+            | BudgetError::BalanceMismatch { path, .. } => path,
         }
     }
 
@@ -314,7 +404,54 @@ impl Diagnostic for BudgetError {
             BudgetError::InconsistentLedger { detail, .. } => {
                 p.insert("detail", detail.clone());
             }
-            BudgetError::MissingReceipt { .. } | BudgetError::Overflow { .. } => {}
+            BudgetError::UnknownEntry { entry, .. } => {
+                p.insert("entry", entry.to_string());
+            }
+            BudgetError::NotReversible { entry, kind, .. } => {
+                p.insert("entry", entry.to_string());
+                p.insert("kind", kind.key().to_owned());
+            }
+            BudgetError::AlreadyReversed { entry, by, .. } => {
+                p.insert("entry", entry.to_string());
+                p.insert("by", by.to_string());
+            }
+            BudgetError::BeforeOriginal {
+                date,
+                entry,
+                original_on,
+                ..
+            } => {
+                p.insert("date", date.to_string());
+                p.insert("entry", entry.to_string());
+                p.insert("original_on", original_on.to_string());
+            }
+            BudgetError::ReversalBelowSpent {
+                activity,
+                approved_after,
+                spent,
+                ..
+            } => {
+                p.insert("activity", activity.0.clone());
+                p.insert("approved_after", approved_after.to_string());
+                p.insert("spent", spent.to_string());
+            }
+            BudgetError::BalanceMismatch {
+                activity,
+                date,
+                counted,
+                expected,
+                difference,
+                ..
+            } => {
+                p.insert("activity", activity.0.clone());
+                p.insert("date", date.to_string());
+                p.insert("counted", counted.to_string());
+                p.insert("expected", expected.to_string());
+                p.insert("difference", difference.to_string());
+            }
+            BudgetError::MissingReceipt { .. }
+            | BudgetError::Overflow { .. }
+            | BudgetError::MissingReason { .. } => {}
         }
         p
     }

@@ -18,6 +18,8 @@ use crate::members::{Department, Member, MemberId, Role, Roster};
 use crate::rule::RuleRef;
 use crate::rulebook::Rulebook;
 
+use super::correction::{BalanceAssertion, Reversal, replay};
+
 use super::{
     BudgetError, BudgetLine, BudgetPolicy, BudgetWarning, MAX_POLICY_AMOUNT, ZERO_FEN,
     check_amount, fen, reaches_percent,
@@ -36,6 +38,25 @@ pub enum EntryKind {
     /// The account closed when the summary is filed (or the activity cancelled): the
     /// amount is the unspent reserve released back to the year.
     Settlement,
+    /// A correction: undoes the entry named by `reverses`, for the same amount. The journal
+    /// is never edited; a wrong entry stays, followed by its reversal.
+    Reversal,
+    /// A cash count that matched: the amount is the account's unspent reserve on the day,
+    /// as counted. It moves no money.
+    BalanceAssertion,
+}
+
+impl EntryKind {
+    /// The kind's snake_case key, as written in the journal.
+    pub fn key(self) -> &'static str {
+        match self {
+            EntryKind::Allocation => "allocation",
+            EntryKind::Expense => "expense",
+            EntryKind::Settlement => "settlement",
+            EntryKind::Reversal => "reversal",
+            EntryKind::BalanceAssertion => "balance_assertion",
+        }
+    }
 }
 
 /// One entry of the journal.
@@ -65,9 +86,12 @@ pub struct LedgerEntry {
     /// The receipt reference of an expense; empty for other kinds.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub receipt: String,
-    /// A free note.
+    /// A free note (for a reversal: its reason).
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub note: String,
+    /// The entry a reversal undoes; absent for other kinds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reverses: Option<u32>,
 }
 
 /// Funds reserved for an activity when its plan is approved: opens its account.
@@ -173,16 +197,23 @@ pub enum LedgerOperation {
     Expense(Expense),
     /// See [`BudgetLedger::settle`].
     Settle(Settlement),
+    /// See [`BudgetLedger::reverse`].
+    Reverse(Reversal),
+    /// See [`BudgetLedger::assert_balance`].
+    AssertBalance(BalanceAssertion),
 }
 
 impl LedgerOperation {
-    /// The operation's key: `reserve`, `allocate`, `expense` or `settle`.
+    /// The operation's key: `reserve`, `allocate`, `expense`, `settle`, `reverse` or
+    /// `assert_balance`.
     pub fn key(&self) -> &'static str {
         match self {
             LedgerOperation::Reserve(_) => "reserve",
             LedgerOperation::Allocate(_) => "allocate",
             LedgerOperation::Expense(_) => "expense",
             LedgerOperation::Settle(_) => "settle",
+            LedgerOperation::Reverse(_) => "reverse",
+            LedgerOperation::AssertBalance(_) => "assert_balance",
         }
     }
 
@@ -193,6 +224,8 @@ impl LedgerOperation {
             LedgerOperation::Allocate(a) => a.date,
             LedgerOperation::Expense(e) => e.date,
             LedgerOperation::Settle(s) => s.date,
+            LedgerOperation::Reverse(r) => r.date,
+            LedgerOperation::AssertBalance(b) => b.date,
         }
     }
 }
@@ -329,24 +362,24 @@ pub struct BudgetLedger {
     year: String,
     period: DateRange,
     /// By activity; serialised in the order of their ids.
-    accounts: FxHashMap<ActivityId, Account>,
-    entries: Vec<LedgerEntry>,
+    pub(super) accounts: FxHashMap<ActivityId, Account>,
+    pub(super) entries: Vec<LedgerEntry>,
     /// Sum of the accounts' commitments inside the cap.
-    committed_in_cap: Decimal,
+    pub(super) committed_in_cap: Decimal,
     /// Sum of the accounts' spending inside the cap.
-    spent_in_cap: Decimal,
+    pub(super) spent_in_cap: Decimal,
 }
 
 /// An operation checked and summed, ready to commit.
-struct Prepared {
-    entry: LedgerEntry,
+pub(super) struct Prepared {
+    pub(super) entry: LedgerEntry,
     /// The account a reservation opens (boxed: the other operations carry none).
-    new_account: Option<Box<AccountInfo>>,
-    totals: Totals,
-    committed_in_cap: Decimal,
-    spent_in_cap: Decimal,
-    checks: Vec<LimitCheck>,
-    warnings: Vec<BudgetWarning>,
+    pub(super) new_account: Option<Box<AccountInfo>>,
+    pub(super) totals: Totals,
+    pub(super) committed_in_cap: Decimal,
+    pub(super) spent_in_cap: Decimal,
+    pub(super) checks: Vec<LimitCheck>,
+    pub(super) warnings: Vec<BudgetWarning>,
 }
 
 impl Prepared {
@@ -364,13 +397,13 @@ impl Prepared {
     }
 }
 
-fn add(a: Decimal, b: Decimal, path: &str) -> Result<Decimal, BudgetError> {
+pub(super) fn add(a: Decimal, b: Decimal, path: &str) -> Result<Decimal, BudgetError> {
     a.checked_add(b).ok_or_else(|| BudgetError::Overflow {
         path: path.to_owned(),
     })
 }
 
-fn sub(a: Decimal, b: Decimal, path: &str) -> Result<Decimal, BudgetError> {
+pub(super) fn sub(a: Decimal, b: Decimal, path: &str) -> Result<Decimal, BudgetError> {
     a.checked_sub(b).ok_or_else(|| BudgetError::Overflow {
         path: path.to_owned(),
     })
@@ -956,6 +989,8 @@ impl BudgetLedger {
             LedgerOperation::Settle(s) => {
                 self.prepare_settle(rulebook, roster, s, LEDGER_FIELDS, true)
             }
+            LedgerOperation::Reverse(r) => self.prepare_reverse(rulebook, roster, r),
+            LedgerOperation::AssertBalance(b) => self.prepare_assert_balance(rulebook, roster, b),
         }
     }
 
@@ -983,7 +1018,7 @@ impl BudgetLedger {
         posting
     }
 
-    fn next_seq(&self, path: &str) -> Result<u32, BudgetError> {
+    pub(super) fn next_seq(&self, path: &str) -> Result<u32, BudgetError> {
         u32::try_from(self.entries.len())
             .ok()
             .and_then(|n| n.checked_add(1))
@@ -992,7 +1027,7 @@ impl BudgetLedger {
             })
     }
 
-    fn check_date(&self, date: NaiveDate, path: &str) -> Result<(), BudgetError> {
+    pub(super) fn check_date(&self, date: NaiveDate, path: &str) -> Result<(), BudgetError> {
         if self.period.contains(date) {
             Ok(())
         } else {
@@ -1131,6 +1166,7 @@ impl BudgetLedger {
                 category: String::new(),
                 receipt: String::new(),
                 note: r.note.clone(),
+                reverses: None,
             },
             new_account: Some(Box::new(AccountInfo {
                 title: r.title.clone(),
@@ -1204,6 +1240,7 @@ impl BudgetLedger {
                 category: String::new(),
                 receipt: String::new(),
                 note: a.note.clone(),
+                reverses: None,
             },
             new_account: None,
             totals,
@@ -1313,6 +1350,7 @@ impl BudgetLedger {
                 category: e.category.clone(),
                 receipt: e.receipt.clone(),
                 note: e.note.clone(),
+                reverses: None,
             },
             new_account: None,
             totals,
@@ -1363,6 +1401,7 @@ impl BudgetLedger {
                 category: String::new(),
                 receipt: String::new(),
                 note: s.note.clone(),
+                reverses: None,
             },
             new_account: None,
             totals,
@@ -1374,7 +1413,7 @@ impl BudgetLedger {
     }
 
     /// Refuses commitments past the annual cap; records the check and a warning near it.
-    fn check_cap(
+    pub(super) fn check_cap(
         &self,
         policy: &BudgetPolicy,
         committed_after: Decimal,
@@ -1409,7 +1448,7 @@ impl BudgetLedger {
     /// Rebuilds the sums from the journal, refusing a journal that no sequence of accepted
     /// operations could have written (limits of the rulebook aside, which the data does
     /// not carry).
-    fn from_record(record: LedgerRecord) -> Result<BudgetLedger, BudgetError> {
+    pub(super) fn from_record(record: LedgerRecord) -> Result<BudgetLedger, BudgetError> {
         let mut ledger = BudgetLedger::new(record.year, record.period);
         let mut opened: BTreeMap<ActivityId, Option<Totals>> = record
             .accounts
@@ -1444,7 +1483,11 @@ impl BudgetLedger {
                     released: ZERO_FEN,
                     settled_on: None,
                 }),
-                (Some(Some(totals)), _) if totals.settled_on.is_none() => {
+                (Some(Some(totals)), kind)
+                    if totals.settled_on.is_none()
+                        || kind == EntryKind::BalanceAssertion
+                        || kind == EntryKind::Reversal =>
+                {
                     if entry.date < totals.opened_on {
                         return Err(bad("dated before the account was opened".into()));
                     }
@@ -1454,6 +1497,9 @@ impl BudgetLedger {
                 _ => return Err(bad("the first entry of an account must allocate".into())),
             };
             let path = format!("{at}.amount");
+            if entry.reverses.is_some() && entry.kind != EntryKind::Reversal {
+                return Err(bad("only a reversal names an entry".into()));
+            }
             match entry.kind {
                 EntryKind::Allocation => {
                     totals.approved = add(totals.approved, amount, &path)?;
@@ -1483,6 +1529,14 @@ impl BudgetLedger {
                         ledger.committed_in_cap = sub(ledger.committed_in_cap, released, &path)?;
                     }
                 }
+                EntryKind::Reversal | EntryKind::BalanceAssertion => {
+                    let info = record.accounts.get(&entry.activity).cloned();
+                    let account = Account {
+                        info: info.ok_or_else(|| bad("no account".into()))?,
+                        totals: *totals,
+                    };
+                    *totals = replay(&mut ledger, &record.entries, i, &account, &at)?;
+                }
             }
         }
         for (id, info) in record.accounts {
@@ -1503,7 +1557,7 @@ impl BudgetLedger {
 }
 
 /// The scope of an account: its department and project leader.
-fn account_scope(account: &Account) -> Scope<'_> {
+pub(super) fn account_scope(account: &Account) -> Scope<'_> {
     Scope {
         project_leader: account.info.project_leader.as_ref(),
         department: account.info.department.as_ref(),
@@ -1523,7 +1577,7 @@ fn line_check(policy: &BudgetPolicy, id: &str, line: &BudgetLine, used: Decimal)
 /// amount limit: authority `approve_expense` from the table, then the role's limit from
 /// `budget.expense_approval_limits`. Refused with `authority.not_permitted`, naming the
 /// roles that may approve that amount.
-fn authorize_expense(
+pub(super) fn authorize_expense(
     rulebook: &Rulebook,
     approver: &Member,
     scope: &Scope<'_>,
@@ -1555,17 +1609,17 @@ fn authorize_expense(
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "schema", schemars(rename = "BudgetLedger"))]
 #[serde(deny_unknown_fields)]
-struct LedgerRecord {
+pub(super) struct LedgerRecord {
     /// The budget year's label, e.g. `2002-2003`.
-    year: String,
+    pub(super) year: String,
     /// The budget year's first and last day.
-    period: DateRange,
+    pub(super) period: DateRange,
     /// Per activity: the standing facts of its account.
     #[serde(default)]
-    accounts: BTreeMap<ActivityId, AccountInfo>,
+    pub(super) accounts: BTreeMap<ActivityId, AccountInfo>,
     /// Every entry, in the order it was posted.
     #[serde(default)]
-    entries: Vec<LedgerEntry>,
+    pub(super) entries: Vec<LedgerEntry>,
 }
 
 /// A ledger is written and read as `LedgerRecord` describes.
@@ -1580,7 +1634,7 @@ impl schemars::JsonSchema for BudgetLedger {
     }
 }
 
-struct AccountInfos<'a>(&'a BudgetLedger);
+pub(super) struct AccountInfos<'a>(pub(super) &'a BudgetLedger);
 
 impl Serialize for AccountInfos<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {

@@ -20,13 +20,18 @@
 
 #![cfg_attr(not(test), deny(clippy::indexing_slicing))]
 
+mod correction;
+#[cfg(test)]
+mod correction_tests;
 mod error;
+mod journal;
 mod ledger;
 mod policy;
 mod report;
 #[cfg(test)]
 mod tests;
 
+pub use correction::{BalanceAssertion, Reversal};
 pub use error::{BudgetError, BudgetWarning};
 pub use ledger::{
     Allocation, BudgetLedger, EntryKind, Expense, LedgerEntry, LedgerOperation, LimitCheck,

@@ -11,16 +11,16 @@ use crate::members::{Department, Grade, Member, MemberStatus, Role, Roster};
 use crate::report::TermData;
 use crate::rulebook::Rulebook;
 
-fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+pub(super) fn d(y: i32, m: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, day).unwrap()
 }
 
-fn yuan(s: &str) -> Decimal {
+pub(super) fn yuan(s: &str) -> Decimal {
     Decimal::from_str(s).unwrap()
 }
 
 /// The sample term's members, an advisor and an expelled department head.
-fn roster() -> Roster {
+pub(super) fn roster() -> Roster {
     let mut members = TermData::sample().members;
     let extra = |id: &str, role: Role, status: MemberStatus| Member {
         id: id.into(),
@@ -40,7 +40,7 @@ fn roster() -> Roster {
     Roster::new(members).unwrap()
 }
 
-fn ledger() -> BudgetLedger {
+pub(super) fn ledger() -> BudgetLedger {
     BudgetLedger::new("2002-2003", DateRange::new(d(2002, 9, 1), d(2003, 7, 31)))
 }
 
@@ -48,7 +48,7 @@ fn st() -> Option<Department> {
     Some(Department("Science and Technology".into()))
 }
 
-fn reservation(activity: &str, line: &str, amount: &str) -> Reservation {
+pub(super) fn reservation(activity: &str, line: &str, amount: &str) -> Reservation {
     Reservation {
         date: d(2002, 9, 16),
         activity: activity.into(),
@@ -62,7 +62,7 @@ fn reservation(activity: &str, line: &str, amount: &str) -> Reservation {
     }
 }
 
-fn expense(activity: &str, category: &str, amount: &str, approver: &str) -> Expense {
+pub(super) fn expense(activity: &str, category: &str, amount: &str, approver: &str) -> Expense {
     Expense {
         date: d(2002, 10, 12),
         activity: activity.into(),
@@ -74,7 +74,7 @@ fn expense(activity: &str, category: &str, amount: &str, approver: &str) -> Expe
     }
 }
 
-fn code_path(e: &Error) -> (&'static str, String) {
+pub(super) fn code_path(e: &Error) -> (&'static str, String) {
     (e.code(), e.path().to_owned())
 }
 
@@ -674,7 +674,7 @@ fn the_report_renders_in_both_languages() {
 // ---- properties ----
 
 #[derive(Debug, Clone)]
-enum Op {
+pub(super) enum Op {
     Reserve(usize, usize, i64, usize),
     Allocate(usize, i64, usize),
     Expense(usize, i64, usize, bool),
@@ -690,7 +690,7 @@ const LINES: [&str; 4] = [
 ];
 const APPROVERS: [&str; 5] = ["2000002", "2000001", "1999001", "2001002", "2001001"];
 
-fn arb_op() -> impl Strategy<Value = Op> {
+pub(super) fn arb_op() -> impl Strategy<Value = Op> {
     let cents = -500i64..40_000;
     prop_oneof![
         (0..4usize, 0..4usize, cents.clone(), 0..5usize)
@@ -702,7 +702,7 @@ fn arb_op() -> impl Strategy<Value = Op> {
     ]
 }
 
-fn property_rulebook() -> Rulebook {
+pub(super) fn property_rulebook() -> Rulebook {
     Rulebook::from_toml_str(
         "[budget.lines.festival]\ntitle = \"Festival\"\narticle = \"test\"\nmin = \"0.00\"\n\
          max = \"250.00\"\nwithin_cap = false",
@@ -710,7 +710,7 @@ fn property_rulebook() -> Rulebook {
     .unwrap()
 }
 
-fn to_operation(op: &Op, day: u32) -> LedgerOperation {
+pub(super) fn to_operation(op: &Op, day: u32) -> LedgerOperation {
     let date = d(2002, 9, 1) + chrono::Days::new(u64::from(day));
     let amount = |cents: i64| Decimal::new(cents, 2);
     let pick = |i: usize, list: &[&str]| list.get(i).copied().unwrap_or_default().to_owned();
@@ -758,7 +758,7 @@ fn to_operation(op: &Op, day: u32) -> LedgerOperation {
 
 /// Every limit holds, the cached sums equal the accounts', the report's totals equal the
 /// sums of its lines to the fen.
-fn check_invariants(rb: &Rulebook, ledger: &BudgetLedger) {
+pub(super) fn check_invariants(rb: &Rulebook, ledger: &BudgetLedger) {
     let mut committed = Decimal::ZERO;
     let mut spent_in_cap = Decimal::ZERO;
     for (_, account) in ledger.accounts() {

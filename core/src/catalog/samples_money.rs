@@ -169,8 +169,50 @@ pub(super) fn selection_and_money() -> Vec<Box<dyn Diagnostic>> {
                 path: "members[0].grade".into(),
                 detail: "x1".into(),
             },
+            BudgetError::UnknownEntry {
+                path: "members[0].grade".into(),
+                entry: 7,
+            },
+            BudgetError::NotReversible {
+                path: "members[0].grade".into(),
+                entry: 3,
+                kind: crate::budget::EntryKind::Reversal,
+            },
+            BudgetError::NotReversible {
+                path: "members[0].grade".into(),
+                entry: 3,
+                kind: crate::budget::EntryKind::BalanceAssertion,
+            },
+            BudgetError::AlreadyReversed {
+                path: "members[0].grade".into(),
+                entry: 2,
+                by: 3,
+            },
+            BudgetError::BeforeOriginal {
+                path: "members[0].grade".into(),
+                date: date(),
+                entry: 2,
+                original_on: date(),
+            },
+            BudgetError::MissingReason {
+                path: "members[0].grade".into(),
+            },
+            BudgetError::ReversalBelowSpent {
+                path: "members[0].grade".into(),
+                activity: ActivityId("a1".into()),
+                approved_after: Decimal::ONE,
+                spent: Decimal::TWO,
+            },
+            BudgetError::BalanceMismatch {
+                path: "members[0].grade".into(),
+                activity: ActivityId("a1".into()),
+                date: date(),
+                counted: Decimal::ONE,
+                expected: Decimal::TWO,
+                difference: Decimal::NEGATIVE_ONE,
+            },
         ],
-        17,
+        24,
         |e| match e {
             BudgetError::InvalidActivityId { .. } => 0,
             BudgetError::NonPositiveAmount { .. } => 1,
@@ -189,6 +231,13 @@ pub(super) fn selection_and_money() -> Vec<Box<dyn Diagnostic>> {
             BudgetError::OverAnnualCap { .. } => 14,
             BudgetError::Overflow { .. } => 15,
             BudgetError::InconsistentLedger { .. } => 16,
+            BudgetError::UnknownEntry { .. } => 17,
+            BudgetError::NotReversible { .. } => 18,
+            BudgetError::AlreadyReversed { .. } => 19,
+            BudgetError::BeforeOriginal { .. } => 20,
+            BudgetError::MissingReason { .. } => 21,
+            BudgetError::ReversalBelowSpent { .. } => 22,
+            BudgetError::BalanceMismatch { .. } => 23,
         },
     ));
     out.extend(covered::<ActivityError>(
