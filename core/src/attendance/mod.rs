@@ -459,6 +459,70 @@ impl AttendanceRegister {
         Ok(())
     }
 
+    /// Records marks as `recorder`, all or none, after checking that the rulebook's
+    /// authority `record_attendance` lets them record each event's marks: in the scope of
+    /// the event's project leader and department (a department head records only their own
+    /// department's events). [`AttendanceRegister::record_marks`] takes marks whose
+    /// recording was checked before, such as a term's data file.
+    ///
+    /// # Errors
+    ///
+    /// `member.unknown` (`recorder`); `authority.not_permitted` (`recorder`, for the first
+    /// event they may not record); then as [`AttendanceRegister::record_marks`]. On error
+    /// nothing is recorded.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use secretariat::{AttendanceRegister, Diagnostic, Rulebook, TermData};
+    /// use secretariat::attendance::{Mark, MarkRecord};
+    ///
+    /// let rb = Rulebook::default();
+    /// let data = TermData::sample();
+    /// let mut register = AttendanceRegister::new(data.roster()?, data.events.clone())?;
+    /// let meeting = data.events[0].id.clone();
+    /// let marks = [MarkRecord::direct("2002011", meeting, Mark::Late)];
+    /// // A reserve member may not record attendance.
+    /// let reserve = data.members.iter().find(|m| m.role == secretariat::Role::ReserveMember).unwrap();
+    /// let err = register.record_marks_by(&rb, &reserve.id, &marks).unwrap_err();
+    /// assert_eq!((err.code(), err.path()), ("authority.not_permitted", "recorder"));
+    /// assert_eq!(register.mark_count(), 0);
+    ///
+    /// register.record_marks_by(&rb, &"2000001".into(), &marks)?; // the president may
+    /// assert_eq!(register.mark_count(), 1);
+    /// # Ok::<(), secretariat::Error>(())
+    /// ```
+    pub fn record_marks_by(
+        &mut self,
+        rulebook: &crate::Rulebook,
+        recorder: &MemberId,
+        records: &[MarkRecord],
+    ) -> crate::Result<()> {
+        let actor = self.roster.require(recorder, "recorder")?;
+        let mut checked: Vec<&EventId> = Vec::new();
+        for r in records {
+            let Some(event) = self.event(&r.event) else {
+                continue; // `record_marks` refuses it at its place
+            };
+            if checked.contains(&&event.id) {
+                continue;
+            }
+            let scope = crate::authority::Scope {
+                project_leader: event.project_leader.as_ref(),
+                department: event.department.as_ref(),
+            };
+            crate::authority::authorize(
+                &rulebook.authority,
+                crate::authority::Action::RecordAttendance,
+                actor,
+                &scope,
+                "recorder",
+            )?;
+            checked.push(&event.id);
+        }
+        self.record_marks(&rulebook.attendance, records)
+    }
+
     /// Removes the marks recorded since `start`: the register is as before the batch.
     #[cold]
     fn unstage(&mut self, start: usize) {
