@@ -104,7 +104,9 @@ impl PyBudgetLedger {
         })
     }
     /// Applies one operation given in its dict form, `{"reserve": {...}}`,
-    /// `{"allocate": {...}}`, `{"expense": {...}}` or `{"settle": {...}}`: a `Posting`.
+    /// `{"allocate": {...}}`, `{"expense": {...}}`, `{"settle": {...}}`, a correction
+    /// `{"reverse": {date, entry, approver, reason}}` or a cash count
+    /// `{"assert_balance": {date, activity, balance, approver}}`: a `Posting`.
     fn apply<'py>(&mut self, operation: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
         self.run_dict(operation, false)
     }
@@ -152,6 +154,38 @@ impl PyBudgetLedger {
         fields: Option<&Bound<'py, PyDict>>,
     ) -> PyResult<Bound<'py, PyAny>> {
         self.run(py, &LedgerOperation::Settle(body(py, fields)?), false, "")
+    }
+    /// Reads a ledger from its JSON Lines (`to_json_lines`), replaying every entry.
+    #[staticmethod]
+    #[pyo3(signature = (text, *, members, rulebook = None))]
+    fn from_json_lines(
+        py: Python<'_>,
+        text: &Bound<'_, PyAny>,
+        members: &Bound<'_, PyAny>,
+        rulebook: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Self> {
+        let inner = BudgetLedger::from_json_lines(&arg::<String>(text, "text")?)
+            .map_err(|e| to_py_err(py, &e))?;
+        let (roster, rulebook) = (roster_arg(py, members)?, rulebook_arg(rulebook)?);
+        Ok(PyBudgetLedger {
+            inner,
+            roster,
+            rulebook: rulebook.into_owned(),
+        })
+    }
+    /// The journal as JSON Lines: a header line, then one entry per line.
+    fn to_json_lines(&self) -> String {
+        self.inner.to_json_lines()
+    }
+    /// What a cash count of `activity`'s account should find at the end of `date`; `None`
+    /// without an account.
+    fn balance_on(
+        &self,
+        activity: &Bound<'_, PyAny>,
+        date: &Bound<'_, PyAny>,
+    ) -> PyResult<Option<Decimal>> {
+        let activity: secretariat::ids::ActivityId = arg(activity, "activity")?;
+        Ok(self.inner.balance_on(&activity, arg(date, "date")?))
     }
     /// The journal, in order: a `Table` of `LedgerEntry` dicts, by `seq`.
     #[getter]
