@@ -27,7 +27,7 @@ mod report;
 #[cfg(test)]
 mod tests;
 
-pub use error::{BudgetError, BudgetWarning};
+pub use error::{BudgetError, BudgetErrorKind, BudgetWarning};
 pub use ledger::{
     Allocation, BudgetLedger, EntryKind, Expense, LedgerEntry, LedgerOperation, LimitCheck,
     LimitKind, Posting, Reservation, Settlement,
@@ -60,23 +60,17 @@ pub(crate) fn check_amount(
     };
     if refused {
         return Err(if allow_zero {
-            BudgetError::NegativeAmount {
-                path: path(),
-                amount,
-            }
+            BudgetErrorKind::NegativeAmount { amount }.at(path())
         } else {
-            BudgetError::NonPositiveAmount {
-                path: path(),
-                amount,
-            }
+            BudgetErrorKind::NonPositiveAmount { amount }.at(path())
         });
     }
     if amount.scale() > MONEY_PLACES && amount.normalize().scale() > MONEY_PLACES {
-        return Err(BudgetError::TooManyDecimals {
-            path: path(),
+        return Err(BudgetErrorKind::TooManyDecimals {
             amount,
             places: MONEY_PLACES,
-        });
+        }
+        .at(path()));
     }
     Ok(fen(amount))
 }
