@@ -6,7 +6,7 @@ use chrono::{Datelike, NaiveDate, NaiveDateTime};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyTuple};
 
-use secretariat::calendar::{CalendarError, SchoolCalendar};
+use secretariat::calendar::{CalendarErrorKind, SchoolCalendar};
 use secretariat::schedule::{self, EventProgress, MeetingOccurrence, MilestonePlan};
 
 use crate::columns::report;
@@ -91,8 +91,8 @@ impl PySchoolCalendar {
         let py = date.py();
         let (date, days) = (arg(date, "date")?, arg(days, "days")?);
         let day = self.inner.add_working_days(date, days).py_err(py)?;
-        let (path, days) = ("date".into(), days.into());
-        let err = CalendarError::DateOutOfRange { path, date, days };
+        let (path, days) = ("date", days.into());
+        let err = CalendarErrorKind::DateOutOfRange { date, days }.at(path);
         let python_range = (1..=9999).contains(&day.year());
         python_range.then_some(day).ok_or(err).py_err(py)
     }

@@ -22,17 +22,17 @@ use serde::de::DeserializeOwned;
 use serde_json::Value;
 use wasm_bindgen::prelude::*;
 
-use secretariat::{Error, InputError};
+use secretariat::{Error, InputErrorKind};
 
 use crate::case;
 
 /// An `input.invalid` error at `path`.
 pub(crate) fn invalid(path: &str, detail: impl Into<String>) -> Error {
-    InputError::Invalid {
+    InputErrorKind::Invalid {
         code: "input.invalid",
-        path: path.to_owned(),
         detail: detail.into(),
     }
+    .at(path)
     .into()
 }
 

@@ -6,9 +6,9 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use crate::diagnostic::{Diagnostic, Params, display_from_catalog};
+use crate::diagnostic::{ErrorKind, Located, Params, located};
 use crate::members::{Department, Member, MemberId, Role};
-use crate::rule::RulebookError;
+use crate::rule::{RulebookError, RulebookErrorKind};
 
 /// An action that needs authority.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -86,11 +86,11 @@ impl AuthorityTable {
             Action::SettleAccount,
         ] {
             if self.roles_for(action).is_empty() {
-                return Err(RulebookError::Inconsistent {
-                    path: crate::diagnostic::join_path(path, action.key()),
+                return Err(RulebookErrorKind::Inconsistent {
                     expected_en: "at least one role must be allowed to take this action".into(),
                     expected_zh: "至少应有一个角色有权执行此操作".into(),
-                });
+                }
+                .at(crate::diagnostic::join_path(path, action.key())));
             }
         }
         Ok(())
@@ -106,14 +106,13 @@ pub struct Scope<'a> {
     pub department: Option<&'a Department>,
 }
 
-/// The actor's role does not permit the action.
+/// What went wrong in a [`AuthorityError`], apart from where: one variant per code, with its
+/// parameters.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
-pub enum AuthorityError {
+pub enum AuthorityErrorKind {
     /// No role the actor holds here is allowed to take the action.
     NotPermitted {
-        /// Path of the actor field.
-        path: String,
         /// The actor.
         actor: MemberId,
         /// The action.
@@ -125,28 +124,18 @@ pub enum AuthorityError {
     },
 }
 
-impl AuthorityError {
-    /// The path field, for [`crate::Error::within`].
-    pub(crate) fn path_mut(&mut self) -> Option<&mut String> {
-        match self {
-            AuthorityError::NotPermitted { path, .. } => Some(path),
-        }
-    }
-}
+/// The actor's role does not permit the action.
+///
+/// Its [kind](AuthorityErrorKind) says what; the path of the offending field sits beside it.
+pub type AuthorityError = Located<AuthorityErrorKind>;
 
-impl Diagnostic for AuthorityError {
+impl ErrorKind for AuthorityErrorKind {
     fn code(&self) -> &'static str {
         "authority.not_permitted"
     }
 
-    fn path(&self) -> &str {
-        match self {
-            AuthorityError::NotPermitted { path, .. } => path,
-        }
-    }
-
     fn params(&self) -> Params {
-        let AuthorityError::NotPermitted {
+        let AuthorityErrorKind::NotPermitted {
             actor,
             action,
             roles,
@@ -222,18 +211,20 @@ pub fn authorize(
     held.iter()
         .copied()
         .find(|r| allowed.contains(r))
-        .ok_or_else(|| AuthorityError::NotPermitted {
-            path: path.to_owned(),
-            actor: actor.id.clone(),
-            action,
-            roles: if !actor.status.is_active() {
-                format!("status {}", actor.status)
-            } else if held.is_empty() {
-                format!("{} of {}", actor.role, actor.department)
-            } else {
-                join_roles(&held)
-            },
-            allowed: join_roles(allowed),
+        .ok_or_else(|| {
+            AuthorityErrorKind::NotPermitted {
+                actor: actor.id.clone(),
+                action,
+                roles: if !actor.status.is_active() {
+                    format!("status {}", actor.status)
+                } else if held.is_empty() {
+                    format!("{} of {}", actor.role, actor.department)
+                } else {
+                    join_roles(&held)
+                },
+                allowed: join_roles(allowed),
+            }
+            .at(path)
         })
 }
 
@@ -241,4 +232,4 @@ fn join_roles(roles: &[Role]) -> String {
     roles.iter().map(|r| r.key()).collect::<Vec<_>>().join(", ")
 }
 
-display_from_catalog!(AuthorityError);
+located!(AuthorityErrorKind);

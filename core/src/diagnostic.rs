@@ -19,8 +19,14 @@ pub use crate::catalog::{Locale, Params};
 pub trait Diagnostic {
     /// The stable machine code, e.g. `leave.no_substitute`.
     fn code(&self) -> &'static str;
-    /// The path of the offending field, e.g. `members[3].grade`; empty for the whole input.
+    /// The path of the offending field as text, e.g. `members[3].grade` (its segments
+    /// joined by [`join_segments`]); empty for the whole input.
     fn path(&self) -> &str;
+    /// The path of the offending field as segments, e.g. `["members", 3, "grade"]`; empty
+    /// for the whole input.
+    fn path_segments(&self) -> Vec<PathSegment> {
+        path_segments(self.path())
+    }
     /// The numbers and names the message is built from: every placeholder of the code's
     /// templates names one of them.
     fn params(&self) -> Params;
@@ -30,22 +36,192 @@ pub trait Diagnostic {
     }
 }
 
-/// Implements `Display` (the English message of the catalog) and `std::error::Error` for
-/// error types that implement [`Diagnostic`].
-macro_rules! display_from_catalog {
-    ($($ty:ty),+ $(,)?) => {$(
-        impl ::std::fmt::Display for $ty {
-            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                f.write_str(&$crate::diagnostic::Diagnostic::message(
-                    self,
-                    $crate::diagnostic::Locale::En,
-                ))
+/// What an area's error says apart from where: its code and parameters. Each area writes
+/// one enum of kinds; the error it returns is that kind [`Located`] at a path, so the path
+/// sits beside the kind, written once, rather than inside every variant.
+pub trait ErrorKind {
+    /// The stable machine code, e.g. `leave.no_substitute`.
+    fn code(&self) -> &'static str;
+    /// The numbers and names the message is built from.
+    fn params(&self) -> Params;
+    /// The message in `locale`, filled from `params` (the kind's own and the path's): the
+    /// catalog's template of the code, unless the kind reads otherwise (a field type's own
+    /// refusal keeps its code but reads as the general `input.invalid`).
+    fn message(&self, locale: Locale, params: &Params) -> String {
+        crate::catalog::message(locale, self.code(), params)
+    }
+    /// The name of a parameter that holds the error's path as text, for a message that
+    /// names its field (`form.required`'s `{field}`).
+    fn path_param(&self) -> Option<&'static str> {
+        None
+    }
+}
+
+/// An error of one area: its kind (code and parameters) and, beside it, the path of the
+/// offending field as segments (empty for the whole input).
+///
+/// # Example
+///
+/// ```
+/// use secretariat::error::{Diagnostic, FormError, FormErrorKind, PathSegment};
+///
+/// let e: FormError = FormErrorKind::Required.at("risks[1].countermeasure");
+/// assert_eq!(e.code(), "form.required");
+/// assert_eq!(e.path(), "risks[1].countermeasure");
+/// assert_eq!(e.path_segments()[1], PathSegment::Index(1));
+/// assert_eq!(e.clone().within("plans[0]").path(), "plans[0].risks[1].countermeasure");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Located<K> {
+    /// Boxed, so that an error costs one pointer for its path and results stay small.
+    path: Box<FieldPath>,
+    kind: K,
+}
+
+/// A path as segments, and its text kept beside them for [`Diagnostic::path`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct FieldPath {
+    segments: Vec<PathSegment>,
+    text: String,
+}
+
+/// What can name a path: its text (`members[3].grade`, split by [`path_segments`]) or its
+/// segments.
+pub trait IntoPath {
+    /// The path as segments.
+    fn into_path(self) -> Vec<PathSegment>;
+}
+
+impl IntoPath for &str {
+    fn into_path(self) -> Vec<PathSegment> {
+        path_segments(self)
+    }
+}
+
+impl IntoPath for String {
+    fn into_path(self) -> Vec<PathSegment> {
+        path_segments(&self)
+    }
+}
+
+impl IntoPath for &String {
+    fn into_path(self) -> Vec<PathSegment> {
+        path_segments(self)
+    }
+}
+
+impl IntoPath for Vec<PathSegment> {
+    fn into_path(self) -> Vec<PathSegment> {
+        self
+    }
+}
+
+impl IntoPath for &[PathSegment] {
+    fn into_path(self) -> Vec<PathSegment> {
+        self.to_vec()
+    }
+}
+
+impl<K> Located<K> {
+    /// The error of `kind` at `path`.
+    pub fn new(kind: K, path: impl IntoPath) -> Located<K> {
+        let segments = path.into_path();
+        Located {
+            path: Box::new(FieldPath {
+                text: join_segments(&segments),
+                segments,
+            }),
+            kind,
+        }
+    }
+
+    /// What went wrong, apart from where.
+    pub fn kind(&self) -> &K {
+        &self.kind
+    }
+
+    /// The kind, without its path.
+    pub fn into_kind(self) -> K {
+        self.kind
+    }
+
+    /// The path as segments (see [`Diagnostic::path`] for its text).
+    pub fn segments(&self) -> &[PathSegment] {
+        &self.path.segments
+    }
+
+    /// The same error at another path.
+    pub fn at(self, path: impl IntoPath) -> Located<K> {
+        Located::new(self.kind, path)
+    }
+
+    /// The same error with its path placed under `parent`: an error at `done[2]` within
+    /// `activities[0]` is at `activities[0].done[2]`.
+    pub fn within(mut self, parent: impl IntoPath) -> Located<K> {
+        let mut path = parent.into_path();
+        path.append(&mut self.path.segments);
+        Located::new(self.kind, path)
+    }
+
+    /// The same path around another kind (an area's error carried by another area).
+    pub fn map_kind<L>(self, f: impl FnOnce(K) -> L) -> Located<L> {
+        Located {
+            path: self.path,
+            kind: f(self.kind),
+        }
+    }
+}
+
+impl<K: ErrorKind> Diagnostic for Located<K> {
+    fn code(&self) -> &'static str {
+        self.kind.code()
+    }
+    fn path(&self) -> &str {
+        &self.path.text
+    }
+    fn path_segments(&self) -> Vec<PathSegment> {
+        self.path.segments.clone()
+    }
+    fn params(&self) -> Params {
+        let mut p = self.kind.params();
+        if let Some(name) = self.kind.path_param() {
+            p.insert(name, self.path.text.clone());
+        }
+        p
+    }
+    fn message(&self, locale: Locale) -> String {
+        self.kind.message(locale, &self.params())
+    }
+}
+
+impl<K: ErrorKind> fmt::Display for Located<K> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message(Locale::En))
+    }
+}
+
+impl<K: ErrorKind + fmt::Debug> std::error::Error for Located<K> {}
+
+/// Gives an area's kind enum its `at` constructor: `FormErrorKind::Required.at("name")`.
+macro_rules! located {
+    ($($kind:ty),+ $(,)?) => {$(
+        impl $kind {
+            /// This kind of error at `path` (text such as `members[3].grade`, or segments).
+            pub fn at(
+                self,
+                path: impl $crate::diagnostic::IntoPath,
+            ) -> $crate::diagnostic::Located<$kind> {
+                $crate::diagnostic::Located::new(self, path)
+            }
+
+            /// This kind of error about the whole input (an empty path).
+            pub fn at_root(self) -> $crate::diagnostic::Located<$kind> {
+                $crate::diagnostic::Located::new(self, ::std::vec::Vec::new())
             }
         }
-        impl ::std::error::Error for $ty {}
     )+};
 }
-pub(crate) use display_from_catalog;
+pub(crate) use located;
 
 /// An error flattened to plain data: what a binding or a form shows.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

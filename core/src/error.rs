@@ -4,25 +4,25 @@
 //! the offending input (`members[3].grade`, empty when the error concerns the whole input),
 //! named parameters, and a message in English and in Simplified Chinese.
 
-use crate::diagnostic::join_path;
 pub use crate::diagnostic::{
-    Diagnostic, Issue, Locale, Params, PathSegment, join_segments, path_segments,
+    Diagnostic, ErrorKind, IntoPath, Issue, Locale, Located, Params, PathSegment, join_segments,
+    path_segments,
 };
 
-pub use crate::activity::ActivityError;
-pub use crate::attendance::{AttendanceError, LeaveError};
-pub use crate::authority::AuthorityError;
-pub use crate::budget::BudgetError;
-pub use crate::calendar::CalendarError;
-pub use crate::evaluation::EvaluationError;
-pub use crate::forms::FormError;
-pub use crate::input::InputError;
-pub use crate::members::MemberError;
-pub use crate::recruitment::RecruitmentError;
-pub use crate::rule::RulebookError;
-pub use crate::schedule::ScheduleError;
+pub use crate::activity::{ActivityError, ActivityErrorKind};
+pub use crate::attendance::{AttendanceError, AttendanceErrorKind, LeaveError, LeaveErrorKind};
+pub use crate::authority::{AuthorityError, AuthorityErrorKind};
+pub use crate::budget::{BudgetError, BudgetErrorKind};
+pub use crate::calendar::{CalendarError, CalendarErrorKind};
+pub use crate::evaluation::{EvaluationError, EvaluationErrorKind};
+pub use crate::forms::{FormError, FormErrorKind};
+pub use crate::input::{InputError, InputErrorKind};
+pub use crate::members::{MemberError, MemberErrorKind};
+pub use crate::recruitment::{RecruitmentError, RecruitmentErrorKind};
+pub use crate::rule::{RulebookError, RulebookErrorKind};
+pub use crate::schedule::{ScheduleError, ScheduleErrorKind};
 #[cfg(feature = "schema")]
-pub use crate::schema::SchemaError;
+pub use crate::schema::{SchemaError, SchemaErrorKind};
 
 /// Any error of the crate.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -102,39 +102,30 @@ impl Error {
 
     /// The same error with its path placed under `parent`: an error at `done[2]` within
     /// `activities[0]` is at `activities[0].done[2]`.
-    pub fn within(mut self, parent: &str) -> Error {
-        let path = match &mut self {
-            Error::Rulebook(e) => e.path_mut(),
-            Error::Member(e) => e.path_mut(),
-            Error::Authority(e) => e.path_mut(),
-            Error::Attendance(e) => e.path_mut(),
-            Error::Leave(e) => e.path_mut(),
-            Error::Schedule(e) => e.path_mut(),
-            Error::Calendar(e) => Some(e.path_mut()),
-            Error::Evaluation(e) => e.path_mut(),
-            Error::Recruitment(e) => e.path_mut(),
-            Error::Budget(e) => e.path_mut(),
-            Error::Activity(e) => e.path_mut(),
-            Error::Input(e) => e.path_mut(),
-            Error::Form(e) => e.path_mut(),
+    pub fn within(self, parent: &str) -> Error {
+        let parent = path_segments(parent);
+        match self {
+            Error::Rulebook(e) => Error::Rulebook(e.within(parent)),
+            Error::Member(e) => Error::Member(e.within(parent)),
+            Error::Authority(e) => Error::Authority(e.within(parent)),
+            Error::Attendance(e) => Error::Attendance(e.within(parent)),
+            Error::Leave(e) => Error::Leave(e.within(parent)),
+            Error::Schedule(e) => Error::Schedule(e.within(parent)),
+            Error::Calendar(e) => Error::Calendar(e.within(parent)),
+            Error::Evaluation(e) => Error::Evaluation(e.within(parent)),
+            Error::Recruitment(e) => Error::Recruitment(e.within(parent)),
+            Error::Budget(e) => Error::Budget(e.within(parent)),
+            Error::Activity(e) => Error::Activity(e.within(parent)),
+            Error::Input(e) => Error::Input(e.within(parent)),
+            Error::Form(e) => Error::Form(e.within(parent)),
             #[cfg(feature = "schema")]
-            Error::Schema(e) => e.path_mut(),
-        };
-        if let Some(path) = path {
-            *path = join_path(parent, path);
+            Error::Schema(e) => Error::Schema(e.within(parent)),
         }
-        self
     }
 
     /// This error as a plain record, with its message in `locale`.
     pub fn issue(&self, locale: Locale) -> Issue {
         Issue::from_diagnostic(self, locale)
-    }
-
-    /// The error's path split into segments: `risks[1].countermeasure` is
-    /// `["risks", 1, "countermeasure"]` (see [`path_segments`]).
-    pub fn path_segments(&self) -> Vec<PathSegment> {
-        path_segments(self.path())
     }
 }
 
@@ -144,6 +135,9 @@ impl Diagnostic for Error {
     }
     fn path(&self) -> &str {
         self.inner().path()
+    }
+    fn path_segments(&self) -> Vec<PathSegment> {
+        self.inner().path_segments()
     }
     fn message(&self, locale: Locale) -> String {
         self.inner().message(locale)

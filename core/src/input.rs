@@ -8,12 +8,13 @@ pub(crate) mod path;
 
 pub use exact::parse_exact;
 
-use crate::diagnostic::{Diagnostic, Locale, Params, display_from_catalog};
+use crate::diagnostic::{ErrorKind, Locale, Located, Params, located};
 
-/// Input data could not be read.
+/// What went wrong in a [`InputError`], apart from where: one variant per code, with its
+/// parameters.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
-pub enum InputError {
+pub enum InputErrorKind {
     /// The text is not valid JSON or TOML.
     Syntax {
         /// `json` or `toml`.
@@ -26,12 +27,15 @@ pub enum InputError {
         /// The stable code: `input.invalid`, or a more precise one such as
         /// `member.invalid_grade` when a field type refused the value itself.
         code: &'static str,
-        /// Path of the field.
-        path: String,
         /// What was wrong.
         detail: String,
     },
 }
+
+/// Input data could not be read.
+///
+/// Its [kind](InputErrorKind) says what; the path of the offending field sits beside it.
+pub type InputError = Located<InputErrorKind>;
 
 thread_local! {
     /// The code and message of the last refusal a field type made through [`field_error`]:
@@ -48,49 +52,32 @@ pub(crate) fn field_error<E: serde::de::Error>(code: &'static str, message: Stri
     error
 }
 
-impl InputError {
-    /// The path field, for [`crate::Error::within`].
-    pub(crate) fn path_mut(&mut self) -> Option<&mut String> {
-        match self {
-            InputError::Invalid { path, .. } => Some(path),
-            InputError::Syntax { .. } => None,
-        }
-    }
-}
-
-impl Diagnostic for InputError {
+impl ErrorKind for InputErrorKind {
     fn code(&self) -> &'static str {
         match self {
-            InputError::Syntax { .. } => "input.syntax",
-            InputError::Invalid { code, .. } => code,
+            InputErrorKind::Syntax { .. } => "input.syntax",
+            InputErrorKind::Invalid { code, .. } => code,
         }
     }
 
-    fn path(&self) -> &str {
-        match self {
-            InputError::Syntax { .. } => "",
-            InputError::Invalid { path, .. } => path,
-        }
-    }
-
-    fn message(&self, locale: Locale) -> String {
+    fn message(&self, locale: Locale, params: &Params) -> String {
         // A refused field keeps its own code, but its detail is the reader's text, so the
         // message is the general one of `input.invalid` around it.
         let key = match self {
-            InputError::Syntax { .. } => "input.syntax",
-            InputError::Invalid { .. } => "input.invalid",
+            InputErrorKind::Syntax { .. } => "input.syntax",
+            InputErrorKind::Invalid { .. } => "input.invalid",
         };
-        crate::catalog::message(locale, key, &self.params())
+        crate::catalog::message(locale, key, params)
     }
 
     fn params(&self) -> Params {
         let mut p = Params::new();
         match self {
-            InputError::Syntax { format, detail } => {
+            InputErrorKind::Syntax { format, detail } => {
                 p.insert("format", (*format).to_owned());
                 p.insert("detail", detail.clone());
             }
-            InputError::Invalid { detail, .. } => {
+            InputErrorKind::Invalid { detail, .. } => {
                 p.insert("detail", detail.clone());
             }
         }
@@ -105,7 +92,7 @@ fn invalid(path: String, detail: String) -> InputError {
         .with(|r| r.borrow_mut().take())
         .filter(|(_, message)| *message == detail)
         .map_or("input.invalid", |(code, _)| code);
-    InputError::Invalid { code, path, detail }
+    InputErrorKind::Invalid { code, detail }.at(path)
 }
 
 /// Reads any input type from a JSON value, with paths in errors.
@@ -137,9 +124,12 @@ pub fn from_json_value<T: DeserializeOwned>(value: serde_json::Value) -> Result<
 /// assert_eq!(err.path(), "[0].grade");
 /// ```
 pub fn from_json_str<T: DeserializeOwned>(text: &str) -> Result<T, InputError> {
-    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| InputError::Syntax {
-        format: "json",
-        detail: e.to_string(),
+    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| {
+        InputErrorKind::Syntax {
+            format: "json",
+            detail: e.to_string(),
+        }
+        .at_root()
     })?;
     from_json_value(value)
 }
@@ -162,11 +152,14 @@ pub fn from_json_str<T: DeserializeOwned>(text: &str) -> Result<T, InputError> {
 /// # Ok::<(), secretariat::InputError>(())
 /// ```
 pub fn from_toml_str<T: DeserializeOwned>(text: &str) -> Result<T, InputError> {
-    let value: serde_json::Value = toml::from_str(text).map_err(|e| InputError::Syntax {
-        format: "toml",
-        detail: e.message().to_owned(),
+    let value: serde_json::Value = toml::from_str(text).map_err(|e| {
+        InputErrorKind::Syntax {
+            format: "toml",
+            detail: e.message().to_owned(),
+        }
+        .at_root()
     })?;
     from_json_value(value)
 }
 
-display_from_catalog!(InputError);
+located!(InputErrorKind);

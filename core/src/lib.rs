@@ -81,20 +81,26 @@ pub mod schema;
 mod table;
 
 pub use activity::{
-    ActivityBook, ActivityError, ActivityPlan, ActivityYearData, PlanValidation, validate_plan,
+    ActivityBook, ActivityError, ActivityErrorKind, ActivityPlan, ActivityYearData, PlanValidation,
+    validate_plan,
 };
 pub use attendance::{AttendanceRegister, LeaveRequest, Standing};
-pub use budget::{BudgetError, BudgetLedger, BudgetReport, Decimal};
+pub use budget::{BudgetError, BudgetErrorKind, BudgetLedger, BudgetReport, Decimal};
 pub use error::{Diagnostic, Error, Issue, Locale, PathSegment, Result};
 pub use evaluation::{
-    EvaluationError, EvaluationInput, EvaluationScheme, Ranking, ScoreSheet, evaluate,
+    EvaluationError, EvaluationErrorKind, EvaluationInput, EvaluationScheme, Ranking, ScoreSheet,
+    evaluate,
 };
-pub use forms::{FormError, FormIssue, FormOutcome, FormResult};
-pub use input::InputError;
-pub use members::{Department, Grade, Member, MemberError, MemberId, MemberStatus, Role, Roster};
-pub use recruitment::{Allocation, RecruitmentError, RecruitmentRound, allocate};
+pub use forms::{FormError, FormErrorKind, FormIssue, FormOutcome, FormResult};
+pub use input::{InputError, InputErrorKind};
+pub use members::{
+    Department, Grade, Member, MemberError, MemberErrorKind, MemberId, MemberStatus, Role, Roster,
+};
+pub use recruitment::{
+    Allocation, RecruitmentError, RecruitmentErrorKind, RecruitmentRound, allocate,
+};
 pub use report::{SelectionData, TermData, TermReport, term_report};
-pub use rulebook::{RuleRef, Rulebook, RulebookError, RulebookStamp};
+pub use rulebook::{RuleRef, Rulebook, RulebookError, RulebookErrorKind, RulebookStamp};
 
 /// The README's Rust quick start, compiled and run as a doctest.
 #[cfg(doctest)]

@@ -6,7 +6,7 @@ use std::fmt;
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::diagnostic::{Diagnostic, Locale, Params, display_from_catalog};
+use crate::diagnostic::{Diagnostic, ErrorKind, Locale, Located, Params, located};
 
 /// A member's identifier, unique in a roster (e.g. a student number).
 ///
@@ -93,9 +93,11 @@ impl Grade {
     /// ```
     pub fn parse(text: &str) -> Result<Grade, MemberError> {
         let t = text.trim();
-        let bad = || MemberError::InvalidGrade {
-            path: String::new(),
-            value: text.to_owned(),
+        let bad = || {
+            MemberErrorKind::InvalidGrade {
+                value: text.to_owned(),
+            }
+            .at(String::new())
         };
         if !t.bytes().all(|b| b.is_ascii_digit()) {
             return Err(bad());
@@ -131,10 +133,10 @@ impl Grade {
         match n {
             0..=99 => Ok(Grade::from_two_digits(n as u16)),
             1900..=2199 => Ok(Grade(n as u16)),
-            _ => Err(MemberError::InvalidGrade {
-                path: String::new(),
+            _ => Err(MemberErrorKind::InvalidGrade {
                 value: n.to_string(),
-            }),
+            }
+            .at(String::new())),
         }
     }
 
@@ -170,10 +172,10 @@ impl<'de> Deserialize<'de> for Grade {
         let parsed = match Raw::deserialize(d) {
             Ok(Raw::Number(n)) => Grade::from_number(n),
             Ok(Raw::Text(t)) => Grade::parse(&t),
-            Err(_) => Err(MemberError::InvalidGrade {
-                path: String::new(),
+            Err(_) => Err(MemberErrorKind::InvalidGrade {
                 value: "(not a number or text)".into(),
-            }),
+            }
+            .at(String::new())),
         };
         parsed.map_err(|e| crate::input::field_error(e.code(), e.message(Locale::En)))
     }
@@ -319,81 +321,58 @@ pub struct Member {
     pub status: MemberStatus,
 }
 
-/// A member record is invalid or refers to no one.
+/// What went wrong in a [`MemberError`], apart from where: one variant per code, with its
+/// parameters.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
-pub enum MemberError {
+pub enum MemberErrorKind {
     /// A grade that is neither a two-digit cohort nor a full year.
     InvalidGrade {
-        /// Path of the field.
-        path: String,
         /// The value given.
         value: String,
     },
     /// Two members share an id.
     DuplicateId {
-        /// Path of the second record.
-        path: String,
         /// The id.
         id: MemberId,
     },
     /// An id or a name that is empty.
     Empty {
-        /// Path of the field.
-        path: String,
         /// `id` or `name`.
         field: &'static str,
     },
     /// A reference to a member not in the roster.
     Unknown {
-        /// Path of the reference.
-        path: String,
         /// The id.
         id: MemberId,
     },
 }
 
-impl MemberError {
-    /// The path field, for [`crate::Error::within`].
-    pub(crate) fn path_mut(&mut self) -> Option<&mut String> {
-        match self {
-            MemberError::InvalidGrade { path, .. } => Some(path),
-            MemberError::DuplicateId { path, .. } => Some(path),
-            MemberError::Empty { path, .. } => Some(path),
-            MemberError::Unknown { path, .. } => Some(path),
-        }
-    }
-}
+/// A member record is invalid or refers to no one.
+///
+/// Its [kind](MemberErrorKind) says what; the path of the offending field sits beside it.
+pub type MemberError = Located<MemberErrorKind>;
 
-impl Diagnostic for MemberError {
+impl ErrorKind for MemberErrorKind {
     fn code(&self) -> &'static str {
         match self {
-            MemberError::InvalidGrade { .. } => "member.invalid_grade",
-            MemberError::DuplicateId { .. } => "member.duplicate_id",
-            MemberError::Empty { .. } => "member.empty",
-            MemberError::Unknown { .. } => "member.unknown",
-        }
-    }
-
-    fn path(&self) -> &str {
-        match self {
-            MemberError::InvalidGrade { path, .. }
-            | MemberError::DuplicateId { path, .. }
-            | MemberError::Empty { path, .. }
-            | MemberError::Unknown { path, .. } => path,
+            MemberErrorKind::InvalidGrade { .. } => "member.invalid_grade",
+            MemberErrorKind::DuplicateId { .. } => "member.duplicate_id",
+            MemberErrorKind::Empty { .. } => "member.empty",
+            MemberErrorKind::Unknown { .. } => "member.unknown",
         }
     }
 
     fn params(&self) -> Params {
         let mut p = Params::new();
         match self {
-            MemberError::InvalidGrade { value, .. } => {
+            MemberErrorKind::InvalidGrade { value, .. } => {
                 p.insert("value", value.clone());
             }
-            MemberError::DuplicateId { id, .. } | MemberError::Unknown { id, .. } => {
+            MemberErrorKind::DuplicateId { id, .. } | MemberErrorKind::Unknown { id, .. } => {
                 p.insert("id", id.0.clone());
             }
-            MemberError::Empty { field, .. } => {
+            MemberErrorKind::Empty { field, .. } => {
                 p.insert("field", (*field).to_owned());
             }
         }
@@ -439,26 +418,18 @@ impl Roster {
         index.reserve(members.len());
         for (i, m) in members.iter().enumerate() {
             if m.id.0.trim().is_empty() {
-                return Err(MemberError::Empty {
-                    path: format!("members[{i}].id"),
-                    field: "id",
-                });
+                return Err(MemberErrorKind::Empty { field: "id" }.at(format!("members[{i}].id")));
             }
             if m.name.trim().is_empty() {
-                return Err(MemberError::Empty {
-                    path: format!("members[{i}].name"),
-                    field: "name",
-                });
+                return Err(
+                    MemberErrorKind::Empty { field: "name" }.at(format!("members[{i}].name"))
+                );
             }
-            let slot = u32::try_from(i).map_err(|_| MemberError::Empty {
-                path: format!("members[{i}]"),
-                field: "id",
-            })?;
+            let slot = u32::try_from(i)
+                .map_err(|_| MemberErrorKind::Empty { field: "id" }.at(format!("members[{i}]")))?;
             if index.insert(m.id.clone(), slot).is_some() {
-                return Err(MemberError::DuplicateId {
-                    path: format!("members[{i}].id"),
-                    id: m.id.clone(),
-                });
+                return Err(MemberErrorKind::DuplicateId { id: m.id.clone() }
+                    .at(format!("members[{i}].id")));
             }
         }
         Ok(Roster { members, index })
@@ -503,10 +474,8 @@ impl Roster {
     /// assert_eq!((err.code(), err.path()), ("member.unknown", "substitute"));
     /// ```
     pub fn require(&self, id: &MemberId, path: &str) -> Result<&Member, MemberError> {
-        self.get(id).ok_or_else(|| MemberError::Unknown {
-            path: path.to_owned(),
-            id: id.clone(),
-        })
+        self.get(id)
+            .ok_or_else(|| MemberErrorKind::Unknown { id: id.clone() }.at(path))
     }
 }
 
@@ -558,10 +527,10 @@ mod tests {
 
     #[test]
     fn an_unknown_member_is_named_by_its_id_alone() {
-        let e = MemberError::Unknown {
-            path: "member".into(),
+        let e = MemberErrorKind::Unknown {
             id: "2002001".into(),
-        };
+        }
+        .at("member");
         assert_eq!(e.message(Locale::En), "no member has id \"2002001\"");
         assert_eq!(e.message(Locale::ZhHans), "没有编号为“2002001”的成员");
     }
@@ -580,4 +549,4 @@ mod tests {
     }
 }
 
-display_from_catalog!(MemberError);
+located!(MemberErrorKind);

@@ -7,7 +7,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use crate::diagnostic::{Diagnostic, Locale, Params, display_from_catalog};
+use crate::diagnostic::{ErrorKind, Locale, Located, Params, located};
 
 /// A rule's stable key and the seed article it implements, carried by every verdict.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -35,10 +35,11 @@ impl fmt::Display for RuleRef {
     }
 }
 
-/// The rulebook could not be read, or holds a value out of its range.
+/// What went wrong in a [`RulebookError`], apart from where: one variant per code, with its
+/// parameters.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
-pub enum RulebookError {
+pub enum RulebookErrorKind {
     /// The text is not valid TOML or JSON.
     Syntax {
         /// `toml` or `json`.
@@ -47,21 +48,14 @@ pub enum RulebookError {
         detail: String,
     },
     /// A key the rulebook does not know.
-    UnknownKey {
-        /// Path of the key.
-        path: String,
-    },
+    UnknownKey,
     /// A value of the wrong type or shape.
     InvalidType {
-        /// Path of the key.
-        path: String,
         /// What was wrong.
         detail: String,
     },
     /// A number outside the range the rule allows.
     OutOfRange {
-        /// Path of the key.
-        path: String,
         /// The value given.
         value: i64,
         /// Smallest allowed.
@@ -71,8 +65,6 @@ pub enum RulebookError {
     },
     /// A value that breaks a rule of consistency between keys.
     Inconsistent {
-        /// Path of the key.
-        path: String,
         /// What the value must satisfy, in English.
         expected_en: String,
         /// The same, in Chinese.
@@ -80,72 +72,54 @@ pub enum RulebookError {
     },
 }
 
-impl RulebookError {
-    /// The path field, for [`crate::Error::within`].
-    pub(crate) fn path_mut(&mut self) -> Option<&mut String> {
-        match self {
-            RulebookError::UnknownKey { path, .. } => Some(path),
-            RulebookError::InvalidType { path, .. } => Some(path),
-            RulebookError::OutOfRange { path, .. } => Some(path),
-            RulebookError::Inconsistent { path, .. } => Some(path),
-            RulebookError::Syntax { .. } => None,
-        }
-    }
-}
+/// The rulebook could not be read, or holds a value out of its range.
+///
+/// Its [kind](RulebookErrorKind) says what; the path of the offending field sits beside it.
+pub type RulebookError = Located<RulebookErrorKind>;
 
-impl Diagnostic for RulebookError {
+impl ErrorKind for RulebookErrorKind {
     fn code(&self) -> &'static str {
         match self {
-            RulebookError::Syntax { .. } => "rulebook.syntax",
-            RulebookError::UnknownKey { .. } => "rulebook.unknown_key",
-            RulebookError::InvalidType { .. } => "rulebook.invalid_type",
-            RulebookError::OutOfRange { .. } => "rulebook.out_of_range",
-            RulebookError::Inconsistent { .. } => "rulebook.inconsistent",
+            RulebookErrorKind::Syntax { .. } => "rulebook.syntax",
+            RulebookErrorKind::UnknownKey => "rulebook.unknown_key",
+            RulebookErrorKind::InvalidType { .. } => "rulebook.invalid_type",
+            RulebookErrorKind::OutOfRange { .. } => "rulebook.out_of_range",
+            RulebookErrorKind::Inconsistent { .. } => "rulebook.inconsistent",
         }
     }
 
-    fn path(&self) -> &str {
-        match self {
-            RulebookError::Syntax { .. } => "",
-            RulebookError::UnknownKey { path }
-            | RulebookError::InvalidType { path, .. }
-            | RulebookError::OutOfRange { path, .. }
-            | RulebookError::Inconsistent { path, .. } => path,
-        }
-    }
-
-    fn message(&self, locale: Locale) -> String {
+    fn message(&self, locale: Locale, params: &Params) -> String {
         match self {
             // Free text written where the rule is checked, in English and Chinese: not yet
             // in the catalogs (a Chinese locale shows the Simplified text).
-            RulebookError::Inconsistent { expected_zh, .. } if locale != Locale::En => {
+            RulebookErrorKind::Inconsistent { expected_zh, .. } if locale != Locale::En => {
                 expected_zh.clone()
             }
-            _ => crate::catalog::message(locale, self.code(), &self.params()),
+            _ => crate::catalog::message(locale, self.code(), params),
         }
     }
 
     fn params(&self) -> Params {
         let mut p = Params::new();
         match self {
-            RulebookError::Syntax { format, detail } => {
+            RulebookErrorKind::Syntax { format, detail } => {
                 p.insert("format", (*format).to_owned());
                 p.insert("detail", detail.clone());
             }
-            RulebookError::InvalidType { detail, .. } => {
+            RulebookErrorKind::InvalidType { detail, .. } => {
                 p.insert("detail", detail.clone());
             }
-            RulebookError::OutOfRange {
+            RulebookErrorKind::OutOfRange {
                 value, min, max, ..
             } => {
                 p.insert("value", value.to_string());
                 p.insert("min", min.to_string());
                 p.insert("max", max.to_string());
             }
-            RulebookError::Inconsistent { expected_en, .. } => {
+            RulebookErrorKind::Inconsistent { expected_en, .. } => {
                 p.insert("expected", expected_en.clone());
             }
-            RulebookError::UnknownKey { .. } => {}
+            RulebookErrorKind::UnknownKey => {}
         }
         p
     }
@@ -163,13 +137,9 @@ pub(crate) fn check_range(
     if (min..=max).contains(&value) {
         Ok(())
     } else {
-        Err(RulebookError::OutOfRange {
-            path: crate::diagnostic::join_path(path, key),
-            value,
-            min,
-            max,
-        })
+        Err(RulebookErrorKind::OutOfRange { value, min, max }
+            .at(crate::diagnostic::join_path(path, key)))
     }
 }
 
-display_from_catalog!(RulebookError);
+located!(RulebookErrorKind);

@@ -129,7 +129,7 @@ use crate::activity::{ActivityReport, ActivityYearData};
 use crate::attendance::{Event, Mark, MarkRecord};
 use crate::budget::{Expense, LedgerOperation, Posting};
 use crate::calendar::{DateRange, SchoolCalendar};
-use crate::diagnostic::{Diagnostic, Locale, Params, display_from_catalog};
+use crate::diagnostic::{ErrorKind, Locale, Located, Params, located};
 use crate::discipline::{Comparison, DisciplinePolicy, SanctionDecision};
 use crate::error::Error;
 use crate::forms;
@@ -142,45 +142,34 @@ use crate::{
     TermReport,
 };
 
-/// No schema has the name asked for.
+/// What went wrong in a [`SchemaError`], apart from where: one variant per code, with its
+/// parameters.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
-pub enum SchemaError {
+pub enum SchemaErrorKind {
     /// The name is not one of [`NAMES`] (`schema.unknown_name`).
     UnknownName {
-        /// Field path: `name`, the argument.
-        path: String,
         /// The name asked for.
         name: String,
     },
 }
 
-impl SchemaError {
-    /// The path field, for [`crate::Error::within`].
-    pub(crate) fn path_mut(&mut self) -> Option<&mut String> {
-        match self {
-            SchemaError::UnknownName { path, .. } => Some(path),
-        }
-    }
-}
+/// No schema has the name asked for.
+///
+/// Its [kind](SchemaErrorKind) says what; the path of the offending field sits beside it.
+pub type SchemaError = Located<SchemaErrorKind>;
 
-impl Diagnostic for SchemaError {
+impl ErrorKind for SchemaErrorKind {
     fn code(&self) -> &'static str {
         match self {
-            SchemaError::UnknownName { .. } => "schema.unknown_name",
-        }
-    }
-
-    fn path(&self) -> &str {
-        match self {
-            SchemaError::UnknownName { path, .. } => path,
+            SchemaErrorKind::UnknownName { .. } => "schema.unknown_name",
         }
     }
 
     fn params(&self) -> Params {
         let mut p = Params::new();
         match self {
-            SchemaError::UnknownName { name, .. } => {
+            SchemaErrorKind::UnknownName { name, .. } => {
                 p.insert("name", name.clone());
                 p.insert("known", NAMES.join(", "));
             }
@@ -341,14 +330,12 @@ registry! {
 /// # Ok::<(), secretariat::Error>(())
 /// ```
 pub fn schema(name: &str) -> Result<Value, Error> {
-    let entry =
-        ENTRIES
-            .iter()
-            .find(|e| e.name == name)
-            .ok_or_else(|| SchemaError::UnknownName {
-                path: "name".into(),
-                name: name.to_owned(),
-            })?;
+    let entry = ENTRIES.iter().find(|e| e.name == name).ok_or_else(|| {
+        SchemaErrorKind::UnknownName {
+            name: name.to_owned(),
+        }
+        .at("name")
+    })?;
     Ok((entry.generate)(settings(entry.side)).to_value())
 }
 
@@ -577,6 +564,7 @@ fn plain_links(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::diagnostic::Diagnostic;
 
     #[test]
     fn every_name_is_listed_once() {
@@ -665,4 +653,4 @@ mod tests {
     }
 }
 
-display_from_catalog!(SchemaError);
+located!(SchemaErrorKind);

@@ -74,11 +74,11 @@ pub fn run(
 ) -> Option<Outcome> {
     let need_today = || -> Result<NaiveDate, Error> {
         today.ok_or_else(|| {
-            secretariat::InputError::Invalid {
+            secretariat::InputErrorKind::Invalid {
                 code: "input.invalid",
-                path: "today".into(),
                 detail: "this operation needs today".into(),
             }
+            .at("today")
             .into()
         })
     };

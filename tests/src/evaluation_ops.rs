@@ -27,11 +27,11 @@ struct TeamInput {
 }
 
 fn missing_today() -> Error {
-    secretariat::InputError::Invalid {
+    secretariat::InputErrorKind::Invalid {
         code: "input.invalid",
-        path: "today".into(),
         detail: "this operation needs today".into(),
     }
+    .at("today")
     .into()
 }
 

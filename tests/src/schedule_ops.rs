@@ -49,11 +49,11 @@ pub fn run(
 ) -> Option<Outcome> {
     let policy = &rulebook.schedule;
     let missing_today = || -> Error {
-        secretariat::InputError::Invalid {
+        secretariat::InputErrorKind::Invalid {
             code: "input.invalid",
-            path: "today".into(),
             detail: "this operation needs today".into(),
         }
+        .at("today")
         .into()
     };
     Some(match operation {

@@ -23,7 +23,7 @@ use serde::de::DeserializeOwned;
 use serde_json::{Map, Number, Value};
 
 use secretariat::error::join_segments;
-use secretariat::{Diagnostic, Error, InputError, PathSegment};
+use secretariat::{Diagnostic, Error, InputErrorKind, PathSegment};
 
 use crate::errors::to_py_err;
 
@@ -66,11 +66,11 @@ pub fn input_error(
     path: impl fmt::Display,
     detail: impl Into<String>,
 ) -> Error {
-    InputError::Invalid {
+    InputErrorKind::Invalid {
         code,
-        path: path.to_string(),
         detail: detail.into(),
     }
+    .at(path.to_string())
     .into()
 }
 

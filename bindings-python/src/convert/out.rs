@@ -11,7 +11,7 @@ use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyBool, PyDict, PyList, PyString};
 use rustc_hash::FxHashMap;
-use secretariat::calendar::CalendarError;
+use secretariat::calendar::CalendarErrorKind;
 use secretariat::error::path_segments;
 use serde::ser::{self, Serialize};
 
@@ -106,11 +106,7 @@ fn display_value<'py>(py: Python<'py>, text: &str, field: Option<&str>) -> PyOut
             return Ok(());
         }
         let path = field.unwrap_or_default().to_owned();
-        let err = CalendarError::DateOutOfRange {
-            path,
-            date,
-            days: 0,
-        };
+        let err = CalendarErrorKind::DateOutOfRange { date, days: 0 }.at(path);
         Err(SerError(to_py_err(py, &err.into())))
     };
     if (10..=13).contains(&text.len())

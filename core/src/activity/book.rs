@@ -10,8 +10,9 @@ use crate::members::{Member, Role, Roster};
 use crate::rulebook::Rulebook;
 
 use super::{
-    Activity, ActivityError, ActivityId, ActivityPlan, ActivityPolicy, ActivityState, ActivityStep,
-    ActivityWarning, StepAction, TransitionRecord, check_activity_id, check_plan,
+    Activity, ActivityError, ActivityErrorKind, ActivityId, ActivityPlan, ActivityPolicy,
+    ActivityState, ActivityStep, ActivityWarning, StepAction, TransitionRecord, check_activity_id,
+    check_plan,
 };
 
 /// How a step's fields are named when its money moves in the ledger: the budget comes from
@@ -93,11 +94,7 @@ impl ActivityBook {
     pub fn draft(&mut self, plan: ActivityPlan, on: NaiveDate) -> crate::Result<()> {
         check_activity_id(&plan.id, "id")?;
         if self.position(&plan.id).is_some() {
-            return Err(ActivityError::Duplicate {
-                path: "id".into(),
-                id: plan.id,
-            }
-            .into());
+            return Err(ActivityErrorKind::Duplicate { id: plan.id }.at("id").into());
         }
         self.activities.push(Activity {
             plan,
@@ -133,16 +130,18 @@ impl ActivityBook {
         let activity = self
             .position(&plan.id)
             .and_then(|i| self.activities.get_mut(i))
-            .ok_or_else(|| ActivityError::Unknown {
-                path: "id".into(),
-                id: plan.id.clone(),
+            .ok_or_else(|| {
+                ActivityErrorKind::Unknown {
+                    id: plan.id.clone(),
+                }
+                .at("id")
             })?;
         if activity.state != ActivityState::Draft {
-            return Err(ActivityError::NotDraft {
-                path: "id".into(),
+            return Err(ActivityErrorKind::NotDraft {
                 id: plan.id,
                 state: activity.state,
             }
+            .at("id")
             .into());
         }
         activity.plan = plan;
@@ -201,28 +200,28 @@ impl ActivityBook {
         step: &ActivityStep,
         calendar: Option<&SchoolCalendar>,
     ) -> crate::Result<StepOutcome> {
-        let index = self
-            .position(&step.activity)
-            .ok_or_else(|| ActivityError::Unknown {
-                path: "activity".into(),
-                id: step.activity.clone(),
-            })?;
-        let Some(activity) = self.activities.get(index) else {
-            return Err(ActivityError::Unknown {
-                path: "activity".into(),
+        let index = self.position(&step.activity).ok_or_else(|| {
+            ActivityErrorKind::Unknown {
                 id: step.activity.clone(),
             }
+            .at("activity")
+        })?;
+        let Some(activity) = self.activities.get(index) else {
+            return Err(ActivityErrorKind::Unknown {
+                id: step.activity.clone(),
+            }
+            .at("activity")
             .into());
         };
         let from = activity.state;
         let to = target(step, from)?;
         let previous = activity.since();
         if step.on < previous {
-            return Err(ActivityError::DateBeforePrevious {
-                path: "on".into(),
+            return Err(ActivityErrorKind::DateBeforePrevious {
                 date: step.on,
                 previous,
             }
+            .at("on")
             .into());
         }
         let actor = roster.require(&step.by, "by")?;
@@ -235,11 +234,7 @@ impl ActivityBook {
         if let Some(field) = note_needed
             && step.note.trim().is_empty()
         {
-            return Err(ActivityError::MissingField {
-                path: "note".into(),
-                field,
-            }
-            .into());
+            return Err(ActivityErrorKind::MissingField { field }.at("note").into());
         }
         if step.action == StepAction::Submit
             && let Some(first) =
@@ -351,22 +346,22 @@ pub(super) fn target(
         (A::Reject, S::Submitted) => S::Rejected,
         (A::Start, S::Approved) => S::InProgress,
         (A::Start, S::Draft | S::Submitted | S::Rejected) => {
-            return Err(ActivityError::NotApproved {
-                path: "action".into(),
+            return Err(ActivityErrorKind::NotApproved {
                 id: step.activity.clone(),
                 state: from,
-            });
+            }
+            .at("action"));
         }
         (A::Complete, S::InProgress) => S::Completed,
         (A::Summarize, S::Completed) => S::Summarized,
         (A::Cancel, S::Draft | S::Submitted | S::Approved | S::InProgress) => S::Cancelled,
         _ => {
-            return Err(ActivityError::InvalidTransition {
-                path: "action".into(),
+            return Err(ActivityErrorKind::InvalidTransition {
                 id: step.activity.clone(),
                 action: step.action,
                 state: from,
-            });
+            }
+            .at("action"));
         }
     };
     Ok(to)
@@ -400,22 +395,22 @@ fn check_actor(
             if is_leader {
                 Ok(None)
             } else {
-                Err(ActivityError::NotProjectLeader {
-                    path: "by".into(),
+                Err(ActivityErrorKind::NotProjectLeader {
                     actor: step.by.clone(),
                     action: step.action,
                     leader: plan.project_leader.clone(),
                 }
+                .at("by")
                 .into())
             }
         }
         StepAction::Approve | StepAction::Reject => {
             if is_leader {
-                return Err(ActivityError::SelfApproval {
-                    path: "by".into(),
+                return Err(ActivityErrorKind::SelfApproval {
                     actor: step.by.clone(),
                     action: step.action,
                 }
+                .at("by")
                 .into());
             }
             Ok(Some(approve()?))

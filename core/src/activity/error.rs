@@ -3,55 +3,44 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::diagnostic::{Diagnostic, Params, display_from_catalog};
+use crate::diagnostic::{Diagnostic, ErrorKind, Located, Params, located};
 use crate::members::MemberId;
 use crate::rule::RuleRef;
 
 use super::{ActivityId, ActivityState, StepAction};
 
-/// A plan has a problem, or a step is refused. On a refused step nothing changes.
+/// What went wrong in a [`ActivityError`], apart from where: one variant per code, with its
+/// parameters.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
-pub enum ActivityError {
+pub enum ActivityErrorKind {
     /// An id that is empty, too long or not plain ASCII (`activity.invalid_id`).
     InvalidId {
-        /// Path of the field.
-        path: String,
         /// The id given.
         id: ActivityId,
     },
     /// The book already has an activity with this id (`activity.duplicate`).
     Duplicate {
-        /// Path of the field.
-        path: String,
         /// The id.
         id: ActivityId,
     },
     /// The book has no activity with this id (`activity.unknown`).
     Unknown {
-        /// Path of the field.
-        path: String,
         /// The id.
         id: ActivityId,
     },
     /// A field the plan or the step needs is empty (`activity.missing_field`).
     MissingField {
-        /// Path of the field.
-        path: String,
         /// The field's name.
         field: &'static str,
     },
     /// A risk without a countermeasure (`activity.risk_without_countermeasure`).
     RiskWithoutCountermeasure {
-        /// Path of the field.
-        path: String,
         /// The risk.
         risk: String,
     },
     /// The activity ends before it starts (`activity.end_before_start`).
     EndBeforeStart {
-        /// Path of the field.
-        path: String,
         /// First day.
         start: NaiveDate,
         /// Last day.
@@ -59,8 +48,6 @@ pub enum ActivityError {
     },
     /// The activity starts before the plan is submitted (`activity.starts_before_submission`).
     StartsBeforeSubmission {
-        /// Path of the field.
-        path: String,
         /// First day.
         start: NaiveDate,
         /// The day of submission.
@@ -68,8 +55,6 @@ pub enum ActivityError {
     },
     /// The plan is submitted after a lead-time rule's deadline (`activity.submission_late`).
     SubmissionLate {
-        /// Path of the anchor field.
-        path: String,
         /// The lead-time rule.
         rule: RuleRef,
         /// The rule's deadline.
@@ -81,15 +66,11 @@ pub enum ActivityError {
     },
     /// The project leader is not an active member (`activity.leader_inactive`).
     LeaderInactive {
-        /// Path of the field.
-        path: String,
         /// The leader.
         leader: MemberId,
     },
     /// The activity cannot start: its plan is not approved (`activity.not_approved`).
     NotApproved {
-        /// Path of the field.
-        path: String,
         /// The activity.
         id: ActivityId,
         /// Its state.
@@ -97,8 +78,6 @@ pub enum ActivityError {
     },
     /// The step is not possible from the activity's state (`activity.invalid_transition`).
     InvalidTransition {
-        /// Path of the field.
-        path: String,
         /// The activity.
         id: ActivityId,
         /// The step.
@@ -108,8 +87,6 @@ pub enum ActivityError {
     },
     /// Only a draft's plan can be revised (`activity.not_draft`).
     NotDraft {
-        /// Path of the field.
-        path: String,
         /// The activity.
         id: ActivityId,
         /// Its state.
@@ -117,8 +94,6 @@ pub enum ActivityError {
     },
     /// Only the project leader takes this step (`activity.not_project_leader`).
     NotProjectLeader {
-        /// Path of the field.
-        path: String,
         /// Who tried.
         actor: MemberId,
         /// The step.
@@ -128,8 +103,6 @@ pub enum ActivityError {
     },
     /// The project leader approves or rejects their own plan (`activity.self_approval`).
     SelfApproval {
-        /// Path of the field.
-        path: String,
         /// The project leader.
         actor: MemberId,
         /// The step.
@@ -137,8 +110,6 @@ pub enum ActivityError {
     },
     /// A step dated before the activity's previous one (`activity.date_before_previous`).
     DateBeforePrevious {
-        /// Path of the field.
-        path: String,
         /// The date given.
         date: NaiveDate,
         /// The previous step's date.
@@ -146,91 +117,53 @@ pub enum ActivityError {
     },
 }
 
-impl ActivityError {
-    /// The path field, for [`crate::Error::within`].
-    pub(crate) fn path_mut(&mut self) -> Option<&mut String> {
-        match self {
-            ActivityError::InvalidId { path, .. }
-            | ActivityError::Duplicate { path, .. }
-            | ActivityError::Unknown { path, .. }
-            | ActivityError::MissingField { path, .. }
-            | ActivityError::RiskWithoutCountermeasure { path, .. }
-            | ActivityError::EndBeforeStart { path, .. }
-            | ActivityError::StartsBeforeSubmission { path, .. }
-            | ActivityError::SubmissionLate { path, .. }
-            | ActivityError::LeaderInactive { path, .. }
-            | ActivityError::NotApproved { path, .. }
-            | ActivityError::InvalidTransition { path, .. }
-            | ActivityError::NotDraft { path, .. }
-            | ActivityError::NotProjectLeader { path, .. }
-            | ActivityError::SelfApproval { path, .. }
-            | ActivityError::DateBeforePrevious { path, .. } => Some(path),
-        }
-    }
-}
+/// A plan has a problem, or a step is refused. On a refused step nothing changes.
+///
+/// Its [kind](ActivityErrorKind) says what; the path of the offending field sits beside it.
+pub type ActivityError = Located<ActivityErrorKind>;
 
-impl Diagnostic for ActivityError {
+impl ErrorKind for ActivityErrorKind {
     fn code(&self) -> &'static str {
         match self {
-            ActivityError::InvalidId { .. } => "activity.invalid_id",
-            ActivityError::Duplicate { .. } => "activity.duplicate",
-            ActivityError::Unknown { .. } => "activity.unknown",
-            ActivityError::MissingField { .. } => "activity.missing_field",
-            ActivityError::RiskWithoutCountermeasure { .. } => {
+            ActivityErrorKind::InvalidId { .. } => "activity.invalid_id",
+            ActivityErrorKind::Duplicate { .. } => "activity.duplicate",
+            ActivityErrorKind::Unknown { .. } => "activity.unknown",
+            ActivityErrorKind::MissingField { .. } => "activity.missing_field",
+            ActivityErrorKind::RiskWithoutCountermeasure { .. } => {
                 "activity.risk_without_countermeasure"
             }
-            ActivityError::EndBeforeStart { .. } => "activity.end_before_start",
-            ActivityError::StartsBeforeSubmission { .. } => "activity.starts_before_submission",
-            ActivityError::SubmissionLate { .. } => "activity.submission_late",
-            ActivityError::LeaderInactive { .. } => "activity.leader_inactive",
-            ActivityError::NotApproved { .. } => "activity.not_approved",
-            ActivityError::InvalidTransition { .. } => "activity.invalid_transition",
-            ActivityError::NotDraft { .. } => "activity.not_draft",
-            ActivityError::NotProjectLeader { .. } => "activity.not_project_leader",
-            ActivityError::SelfApproval { .. } => "activity.self_approval",
-            ActivityError::DateBeforePrevious { .. } => "activity.date_before_previous",
-        }
-    }
-
-    fn path(&self) -> &str {
-        match self {
-            ActivityError::InvalidId { path, .. }
-            | ActivityError::Duplicate { path, .. }
-            | ActivityError::Unknown { path, .. }
-            | ActivityError::MissingField { path, .. }
-            | ActivityError::RiskWithoutCountermeasure { path, .. }
-            | ActivityError::EndBeforeStart { path, .. }
-            | ActivityError::StartsBeforeSubmission { path, .. }
-            | ActivityError::SubmissionLate { path, .. }
-            | ActivityError::LeaderInactive { path, .. }
-            | ActivityError::NotApproved { path, .. }
-            | ActivityError::InvalidTransition { path, .. }
-            | ActivityError::NotDraft { path, .. }
-            | ActivityError::NotProjectLeader { path, .. }
-            | ActivityError::SelfApproval { path, .. }
-            | ActivityError::DateBeforePrevious { path, .. } => path,
+            ActivityErrorKind::EndBeforeStart { .. } => "activity.end_before_start",
+            ActivityErrorKind::StartsBeforeSubmission { .. } => "activity.starts_before_submission",
+            ActivityErrorKind::SubmissionLate { .. } => "activity.submission_late",
+            ActivityErrorKind::LeaderInactive { .. } => "activity.leader_inactive",
+            ActivityErrorKind::NotApproved { .. } => "activity.not_approved",
+            ActivityErrorKind::InvalidTransition { .. } => "activity.invalid_transition",
+            ActivityErrorKind::NotDraft { .. } => "activity.not_draft",
+            ActivityErrorKind::NotProjectLeader { .. } => "activity.not_project_leader",
+            ActivityErrorKind::SelfApproval { .. } => "activity.self_approval",
+            ActivityErrorKind::DateBeforePrevious { .. } => "activity.date_before_previous",
         }
     }
 
     fn params(&self) -> Params {
         let mut p = Params::new();
         match self {
-            ActivityError::InvalidId { id, .. }
-            | ActivityError::Duplicate { id, .. }
-            | ActivityError::Unknown { id, .. } => {
+            ActivityErrorKind::InvalidId { id, .. }
+            | ActivityErrorKind::Duplicate { id, .. }
+            | ActivityErrorKind::Unknown { id, .. } => {
                 p.insert("id", id.0.clone());
             }
-            ActivityError::MissingField { field, .. } => {
+            ActivityErrorKind::MissingField { field, .. } => {
                 p.insert("field", (*field).to_owned());
             }
-            ActivityError::RiskWithoutCountermeasure { risk, .. } => {
+            ActivityErrorKind::RiskWithoutCountermeasure { risk, .. } => {
                 p.insert("risk", risk.clone());
             }
-            ActivityError::EndBeforeStart { start, end, .. } => {
+            ActivityErrorKind::EndBeforeStart { start, end, .. } => {
                 p.insert("start", start.to_string());
                 p.insert("end", end.to_string());
             }
-            ActivityError::StartsBeforeSubmission {
+            ActivityErrorKind::StartsBeforeSubmission {
                 start,
                 submitted_on,
                 ..
@@ -238,7 +171,7 @@ impl Diagnostic for ActivityError {
                 p.insert("start", start.to_string());
                 p.insert("submitted_on", submitted_on.to_string());
             }
-            ActivityError::SubmissionLate {
+            ActivityErrorKind::SubmissionLate {
                 rule,
                 deadline,
                 submitted_on,
@@ -251,22 +184,22 @@ impl Diagnostic for ActivityError {
                 p.insert("submitted_on", submitted_on.to_string());
                 p.insert("days_late", days_late.to_string());
             }
-            ActivityError::LeaderInactive { leader, .. } => {
+            ActivityErrorKind::LeaderInactive { leader, .. } => {
                 p.insert("leader", leader.0.clone());
             }
-            ActivityError::NotApproved { id, state, .. }
-            | ActivityError::NotDraft { id, state, .. } => {
+            ActivityErrorKind::NotApproved { id, state, .. }
+            | ActivityErrorKind::NotDraft { id, state, .. } => {
                 p.insert("id", id.0.clone());
                 p.insert("state", state.key().to_owned());
             }
-            ActivityError::InvalidTransition {
+            ActivityErrorKind::InvalidTransition {
                 id, action, state, ..
             } => {
                 p.insert("id", id.0.clone());
                 p.insert("action", action.key().to_owned());
                 p.insert("state", state.key().to_owned());
             }
-            ActivityError::NotProjectLeader {
+            ActivityErrorKind::NotProjectLeader {
                 actor,
                 action,
                 leader,
@@ -276,11 +209,11 @@ impl Diagnostic for ActivityError {
                 p.insert("action", action.key().to_owned());
                 p.insert("leader", leader.0.clone());
             }
-            ActivityError::SelfApproval { actor, action, .. } => {
+            ActivityErrorKind::SelfApproval { actor, action, .. } => {
                 p.insert("actor", actor.0.clone());
                 p.insert("action", action.key().to_owned());
             }
-            ActivityError::DateBeforePrevious { date, previous, .. } => {
+            ActivityErrorKind::DateBeforePrevious { date, previous, .. } => {
                 p.insert("date", date.to_string());
                 p.insert("previous", previous.to_string());
             }
@@ -407,4 +340,4 @@ impl Diagnostic for ActivityWarning {
     }
 }
 
-display_from_catalog!(ActivityError);
+located!(ActivityErrorKind);

@@ -38,7 +38,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 pub use book::{ActivityBook, StepOutcome};
-pub use error::{ActivityError, ActivityWarning};
+pub use error::{ActivityError, ActivityErrorKind, ActivityWarning};
 pub use policy::{ActivityPolicy, LeadTimeAnchor};
 pub use report::{ActivityReport, ActivityRow, NextStep};
 pub(crate) use validate::findings as plan_findings;
@@ -56,10 +56,7 @@ pub(crate) fn check_activity_id(id: &ActivityId, path: &str) -> Result<(), Activ
     if crate::ids::is_valid_id(&id.0) {
         Ok(())
     } else {
-        Err(ActivityError::InvalidId {
-            path: path.to_owned(),
-            id: id.clone(),
-        })
+        Err(ActivityErrorKind::InvalidId { id: id.clone() }.at(path))
     }
 }
 

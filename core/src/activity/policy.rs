@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::diagnostic::join_path;
-use crate::rule::{RuleRef, RulebookError, check_range};
+use crate::rule::{RuleRef, RulebookError, RulebookErrorKind, check_range};
 use crate::schedule::SchedulePolicy;
 
 /// Which date of a plan a lead-time rule counts from.
@@ -66,11 +66,11 @@ impl ActivityPolicy {
         let lead_times = join_path(path, "submission_lead_times");
         for id in self.submission_lead_times.keys() {
             if !schedule.lead_times.contains_key(id) {
-                return Err(RulebookError::Inconsistent {
-                    path: join_path(&lead_times, id),
+                return Err(RulebookErrorKind::Inconsistent {
                     expected_en: format!("`{id}` must be a rule of schedule.lead_times"),
                     expected_zh: format!("“{id}”必须是 schedule.lead_times 中的规则"),
-                });
+                }
+                .at(join_path(&lead_times, id)));
             }
         }
         Ok(())

@@ -745,11 +745,11 @@ proptest! {
 
 #[test]
 fn step_errors_are_typed() {
-    let e: Error = ActivityError::SelfApproval {
-        path: "by".into(),
+    let e: Error = ActivityErrorKind::SelfApproval {
         actor: "x".into(),
         action: StepAction::Approve,
     }
+    .at("by")
     .into();
     assert_eq!(e.area(), "activity");
     assert!(e.message(Locale::ZhHans).contains("不能"));

@@ -4,16 +4,16 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use crate::budget::{BudgetError, BudgetLedger, BudgetWarning, check_amount, reaches_percent};
+use crate::budget::{BudgetErrorKind, BudgetLedger, BudgetWarning, check_amount, reaches_percent};
 use crate::calendar::SchoolCalendar;
 use crate::diagnostic::{Issue, Locale};
 use crate::error::Error;
-use crate::members::{MemberError, Roster};
+use crate::members::{MemberErrorKind, Roster};
 use crate::rule::RuleRef;
 use crate::rulebook::Rulebook;
 use crate::schedule::{LeadTimeOutcome, LeadTimeVerdict};
 
-use super::{ActivityError, ActivityPlan, ActivityWarning, LeadTimeAnchor, check_activity_id};
+use super::{ActivityErrorKind, ActivityPlan, ActivityWarning, LeadTimeAnchor, check_activity_id};
 
 /// The budget of a plan against its line and the annual cap, with the rules used.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -156,13 +156,7 @@ pub fn validate_plan(
 
 fn missing(problems: &mut Vec<Error>, text: &str, path: &str, field: &'static str) {
     if text.trim().is_empty() {
-        problems.push(
-            ActivityError::MissingField {
-                path: path.to_owned(),
-                field,
-            }
-            .into(),
-        );
+        problems.push(ActivityErrorKind::MissingField { field }.at(path).into());
     }
 }
 
@@ -188,10 +182,10 @@ pub(crate) fn findings(
         problems.push(e.into());
     } else if ledger.has_account(&plan.id) {
         problems.push(
-            BudgetError::DuplicateActivity {
-                path: "id".into(),
+            BudgetErrorKind::DuplicateActivity {
                 activity: plan.id.clone(),
             }
+            .at("id")
             .into(),
         );
     }
@@ -199,27 +193,27 @@ pub(crate) fn findings(
     let line = rulebook.budget.line(&plan.line);
     if line.is_none() {
         problems.push(
-            BudgetError::UnknownLine {
-                path: "line".into(),
+            BudgetErrorKind::UnknownLine {
                 line: plan.line.clone(),
             }
+            .at("line")
             .into(),
         );
     }
     missing(problems, &plan.department.0, "department", "department");
     match roster.get(&plan.project_leader) {
         None => problems.push(
-            MemberError::Unknown {
-                path: "project_leader".into(),
+            MemberErrorKind::Unknown {
                 id: plan.project_leader.clone(),
             }
+            .at("project_leader")
             .into(),
         ),
         Some(m) if !m.status.is_active() => problems.push(
-            ActivityError::LeaderInactive {
-                path: "project_leader".into(),
+            ActivityErrorKind::LeaderInactive {
                 leader: m.id.clone(),
             }
+            .at("project_leader")
             .into(),
         ),
         Some(_) => {}
@@ -227,21 +221,21 @@ pub(crate) fn findings(
     missing(problems, &plan.purpose, "purpose", "purpose");
     if plan.start < today {
         problems.push(
-            ActivityError::StartsBeforeSubmission {
-                path: "start".into(),
+            ActivityErrorKind::StartsBeforeSubmission {
                 start: plan.start,
                 submitted_on: today,
             }
+            .at("start")
             .into(),
         );
     }
     if plan.end < plan.start {
         problems.push(
-            ActivityError::EndBeforeStart {
-                path: "end".into(),
+            ActivityErrorKind::EndBeforeStart {
                 start: plan.start,
                 end: plan.end,
             }
+            .at("end")
             .into(),
         );
     }
@@ -272,10 +266,10 @@ pub(crate) fn findings(
         missing(problems, &r.risk, &format!("risks[{i}].risk"), "risk");
         if r.countermeasure.trim().is_empty() {
             problems.push(
-                ActivityError::RiskWithoutCountermeasure {
-                    path: format!("risks[{i}].countermeasure"),
+                ActivityErrorKind::RiskWithoutCountermeasure {
                     risk: r.risk.clone(),
                 }
+                .at(format!("risks[{i}].countermeasure"))
                 .into(),
             );
         }
@@ -296,13 +290,13 @@ fn check_budget(
     let policy = &rulebook.budget;
     if amount > line.max {
         f.problems.push(
-            BudgetError::OverLineMax {
-                path: "budget".into(),
+            BudgetErrorKind::OverLineMax {
                 activity: plan.id.clone(),
                 line: plan.line.clone(),
                 approved_after: amount,
                 max: line.max,
             }
+            .at("budget")
             .into(),
         );
     } else if amount < line.min {
@@ -327,19 +321,16 @@ fn check_budget(
                 }
             }
             Some(after) => f.problems.push(
-                BudgetError::OverAnnualCap {
-                    path: "budget".into(),
+                BudgetErrorKind::OverAnnualCap {
                     committed_after: after,
                     cap: policy.annual_cap,
                 }
+                .at("budget")
                 .into(),
             ),
-            None => f.problems.push(
-                BudgetError::Overflow {
-                    path: "budget".into(),
-                }
-                .into(),
-            ),
+            None => f
+                .problems
+                .push(BudgetErrorKind::Overflow.at("budget").into()),
         }
     }
     f.budget = Some(PlanBudget {
@@ -390,24 +381,21 @@ fn check_lead_times(
             .check_lead_time_with(id, anchor_date, today, &counter)
         {
             Ok(v) => v,
-            Err(mut e) => {
+            Err(e) => {
                 // The schedule names its anchor `anchor`: here it is the plan's field.
-                if let Some(p) = e.path_mut() {
-                    *p = path.to_owned();
-                }
-                f.problems.push(e.into());
+                f.problems.push(e.at(path).into());
                 continue;
             }
         };
         match verdict.outcome {
             LeadTimeOutcome::Late => f.problems.push(
-                ActivityError::SubmissionLate {
-                    path: path.to_owned(),
+                ActivityErrorKind::SubmissionLate {
                     rule: verdict.rule.clone(),
                     deadline: verdict.window.end,
                     submitted_on: today,
                     days_late: verdict.days_outside,
                 }
+                .at(path)
                 .into(),
             ),
             LeadTimeOutcome::Early => f.activity_warnings.push(ActivityWarning::SubmittedEarly {

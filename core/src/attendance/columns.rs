@@ -8,10 +8,10 @@
 //! is looked up once, and each row costs a few array reads. The checks, their order, the
 //! errors and their paths are those of `record_marks` for the same marks.
 
-use crate::members::{MemberError, MemberId};
+use crate::members::{MemberErrorKind, MemberId};
 
 use super::marked::MarkedPairs;
-use super::{AttendanceError, AttendanceRegister, EventId, Mark, StoredMark};
+use super::{AttendanceErrorKind, AttendanceRegister, EventId, Mark, StoredMark};
 
 /// One id column of marks (the members or the events), as codes.
 ///
@@ -137,11 +137,11 @@ impl AttendanceRegister {
             ("marks.mark", columns.marks.len()),
         ] {
             if actual != rows {
-                return Err(AttendanceError::ColumnLength {
-                    path: path.into(),
+                return Err(AttendanceErrorKind::ColumnLength {
                     expected: rows,
                     actual,
                 }
+                .at(path)
                 .into());
             }
         }
@@ -269,11 +269,7 @@ impl AttendanceRegister {
         let path = format!("marks[{row}].member");
         match columns.members.categories {
             Some(ids) => match ids.get(code as usize) {
-                Some(id) => MemberError::Unknown {
-                    path,
-                    id: id.clone(),
-                }
-                .into(),
+                Some(id) => MemberErrorKind::Unknown { id: id.clone() }.at(path).into(),
                 None => out_of_range(path, code, ids.len()),
             },
             None => out_of_range(path, code, self.roster.len()),
@@ -293,11 +289,9 @@ impl AttendanceRegister {
         let path = format!("marks[{row}].event");
         match columns.events.categories {
             Some(ids) => match ids.get(code as usize) {
-                Some(id) => AttendanceError::UnknownEvent {
-                    path,
-                    id: id.clone(),
-                }
-                .into(),
+                Some(id) => AttendanceErrorKind::UnknownEvent { id: id.clone() }
+                    .at(path)
+                    .into(),
                 None => out_of_range(path, code, ids.len()),
             },
             None => out_of_range(path, code, self.events.len()),
@@ -306,5 +300,7 @@ impl AttendanceRegister {
 }
 
 fn out_of_range(path: String, code: u32, len: usize) -> crate::Error {
-    AttendanceError::CodeOutOfRange { path, code, len }.into()
+    AttendanceErrorKind::CodeOutOfRange { code, len }
+        .at(path)
+        .into()
 }

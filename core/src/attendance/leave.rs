@@ -7,11 +7,11 @@ use serde::{Deserialize, Serialize};
 
 use crate::authority::{Action, Scope, authorize};
 use crate::error::Error;
-use crate::members::{MemberError, MemberId, Role};
+use crate::members::{MemberErrorKind, MemberId, Role};
 use crate::rule::RuleRef;
 use crate::rulebook::Rulebook;
 
-use super::{AttendanceError, AttendanceRegister, EventId, LeaveError, LeavePolicy};
+use super::{AttendanceErrorKind, AttendanceRegister, EventId, LeaveErrorKind, LeavePolicy};
 
 /// A member's request for leave from an event, with the approver's decision to grant it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -67,19 +67,19 @@ impl AttendanceRegister {
 
         if requester.is_none() {
             problems.push(
-                MemberError::Unknown {
-                    path: "member".into(),
+                MemberErrorKind::Unknown {
                     id: request.member.clone(),
                 }
+                .at("member")
                 .into(),
             );
         }
         if event.is_none() {
             problems.push(
-                AttendanceError::UnknownEvent {
-                    path: "event".into(),
+                AttendanceErrorKind::UnknownEvent {
                     id: request.event.clone(),
                 }
+                .at("event")
                 .into(),
             );
         }
@@ -87,21 +87,21 @@ impl AttendanceRegister {
             && !m.status.is_active()
         {
             problems.push(
-                LeaveError::RequesterInactive {
-                    path: "member".into(),
+                LeaveErrorKind::RequesterInactive {
                     member: m.id.clone(),
                 }
+                .at("member")
                 .into(),
             );
         }
         if let (Some(m), Some(e)) = (requester_pos, event_pos) {
             if self.on_leave.contains_key(&(m, e)) {
                 problems.push(
-                    LeaveError::AlreadyGranted {
-                        path: "event".into(),
+                    LeaveErrorKind::AlreadyGranted {
                         member: request.member.clone(),
                         event: request.event.clone(),
                     }
+                    .at("event")
                     .into(),
                 );
             }
@@ -109,22 +109,17 @@ impl AttendanceRegister {
                 g.event == request.event && g.substitute.as_ref() == Some(&request.member)
             }) {
                 problems.push(
-                    LeaveError::RequesterIsSubstitute {
-                        path: "member".into(),
+                    LeaveErrorKind::RequesterIsSubstitute {
                         member: request.member.clone(),
                         absentee: absentee.member.clone(),
                     }
+                    .at("member")
                     .into(),
                 );
             }
         }
         if policy.require_reason && request.reason.trim().is_empty() {
-            problems.push(
-                LeaveError::NoReason {
-                    path: "reason".into(),
-                }
-                .into(),
-            );
+            problems.push(LeaveErrorKind::NoReason.at("reason").into());
         }
         self.check_substitute(policy, request, event_pos, &mut problems);
         if let Some(e) = event {
@@ -132,12 +127,12 @@ impl AttendanceRegister {
             let deadline = e.start.checked_sub_signed(notice).unwrap_or(e.start);
             if request.requested_at > deadline {
                 problems.push(
-                    LeaveError::TooLate {
-                        path: "requested_at".into(),
+                    LeaveErrorKind::TooLate {
                         requested_at: request.requested_at,
                         deadline,
                         notice_minutes: policy.min_notice_minutes,
                     }
+                    .at("requested_at")
                     .into(),
                 );
             }
@@ -157,40 +152,32 @@ impl AttendanceRegister {
     ) {
         let Some(sub_id) = &request.substitute else {
             if policy.require_substitute {
-                problems.push(
-                    LeaveError::NoSubstitute {
-                        path: "substitute".into(),
-                    }
-                    .into(),
-                );
+                problems.push(LeaveErrorKind::NoSubstitute.at("substitute").into());
             }
             return;
         };
         if sub_id == &request.member {
             problems.push(
-                LeaveError::SubstituteIsRequester {
-                    path: "substitute".into(),
-                }
-                .into(),
+                LeaveErrorKind::SubstituteIsRequester
+                    .at("substitute")
+                    .into(),
             );
             return;
         }
         let Some(sub) = self.roster.get(sub_id) else {
             problems.push(
-                MemberError::Unknown {
-                    path: "substitute".into(),
-                    id: sub_id.clone(),
-                }
-                .into(),
+                MemberErrorKind::Unknown { id: sub_id.clone() }
+                    .at("substitute")
+                    .into(),
             );
             return;
         };
         if !sub.status.is_active() {
             problems.push(
-                LeaveError::SubstituteInactive {
-                    path: "substitute".into(),
+                LeaveErrorKind::SubstituteInactive {
                     substitute: sub_id.clone(),
                 }
+                .at("substitute")
                 .into(),
             );
         }
@@ -200,10 +187,10 @@ impl AttendanceRegister {
         };
         if sub_on_leave {
             problems.push(
-                LeaveError::SubstituteOnLeave {
-                    path: "substitute".into(),
+                LeaveErrorKind::SubstituteOnLeave {
                     substitute: sub_id.clone(),
                 }
+                .at("substitute")
                 .into(),
             );
         }
@@ -215,10 +202,10 @@ impl AttendanceRegister {
     fn approving_role(&self, rulebook: &Rulebook, request: &LeaveRequest) -> Result<Role, Error> {
         let approver = self.roster.require(&request.approver, "approver")?;
         if request.approver == request.member {
-            return Err(LeaveError::SelfApproval {
-                path: "approver".into(),
+            return Err(LeaveErrorKind::SelfApproval {
                 member: request.member.clone(),
             }
+            .at("approver")
             .into());
         }
         let event = self.event(&request.event);
@@ -237,11 +224,11 @@ impl AttendanceRegister {
         )?;
         // A department head approves only when the event has no project leader.
         if role == Role::DepartmentHead && leader.is_some() {
-            return Err(LeaveError::WrongApprover {
-                path: "approver".into(),
+            return Err(LeaveErrorKind::WrongApprover {
                 approver: request.approver.clone(),
                 designated: leader.cloned(),
             }
+            .at("approver")
             .into());
         }
         Ok(role)
@@ -293,10 +280,10 @@ impl AttendanceRegister {
             self.roster.position(&request.member),
             self.event_position(&request.event),
         ) else {
-            return Err(AttendanceError::UnknownEvent {
-                path: "event".into(),
+            return Err(AttendanceErrorKind::UnknownEvent {
                 id: request.event.clone(),
             }
+            .at("event")
             .into());
         };
         let grant = LeaveGrant {
@@ -308,10 +295,8 @@ impl AttendanceRegister {
             reason: request.reason.clone(),
             rule: LeavePolicy::rule(),
         };
-        let slot =
-            u32::try_from(self.leaves.len()).map_err(|_| AttendanceError::DateOutOfRange {
-                path: "event".into(),
-            })?;
+        let slot = u32::try_from(self.leaves.len())
+            .map_err(|_| AttendanceErrorKind::DateOutOfRange.at("event"))?;
         self.on_leave.insert((member, event), slot);
         self.leaves.push(grant.clone());
         Ok(grant)

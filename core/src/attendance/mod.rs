@@ -19,7 +19,7 @@ use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
 pub use columns::{CodeColumn, MarkColumns};
-pub use error::{AttendanceError, LeaveError};
+pub use error::{AttendanceError, AttendanceErrorKind, LeaveError, LeaveErrorKind};
 pub use leave::{LeaveGrant, LeaveRequest};
 pub use policy::{AttendancePolicy, AttendanceWindow, LeavePolicy};
 pub use standing::{
@@ -203,10 +203,7 @@ impl Mark {
         if let Some(out) = sign_out
             && out < sign_in
         {
-            return Err(AttendanceError::SignOutBeforeSignIn {
-                path: "sign_out".into(),
-                sign_out: out,
-            });
+            return Err(AttendanceErrorKind::SignOutBeforeSignIn { sign_out: out }.at("sign_out"));
         }
         let late = start
             .checked_add_signed(grace)
@@ -336,32 +333,30 @@ impl AttendanceRegister {
         for (i, e) in events.iter().enumerate() {
             let path = format!("events[{i}]");
             if e.id.0.trim().is_empty() {
-                return Err(AttendanceError::InvalidEvent {
-                    path: format!("{path}.id"),
+                return Err(AttendanceErrorKind::InvalidEvent {
                     id: e.id.clone(),
                     detail: "empty_id",
                 }
+                .at(format!("{path}.id"))
                 .into());
             }
             if e.end < e.start {
-                return Err(AttendanceError::InvalidEvent {
-                    path: format!("{path}.end"),
+                return Err(AttendanceErrorKind::InvalidEvent {
                     id: e.id.clone(),
                     detail: "ends_before_start",
                 }
+                .at(format!("{path}.end"))
                 .into());
             }
             if let Some(leader) = &e.project_leader {
                 roster.require(leader, &format!("{path}.project_leader"))?;
             }
             let slot = u32::try_from(i)
-                .map_err(|_| AttendanceError::DateOutOfRange { path: path.clone() })?;
+                .map_err(|_| AttendanceErrorKind::DateOutOfRange.at(path.clone()))?;
             if event_index.insert(e.id.clone(), slot).is_some() {
-                return Err(AttendanceError::DuplicateEvent {
-                    path: format!("{path}.id"),
-                    id: e.id.clone(),
-                }
-                .into());
+                return Err(AttendanceErrorKind::DuplicateEvent { id: e.id.clone() }
+                    .at(format!("{path}.id"))
+                    .into());
             }
         }
         Ok(AttendanceRegister {
@@ -557,12 +552,9 @@ impl AttendanceRegister {
     ) -> crate::Error {
         self.unstage(start);
         let (member, event) = self.ids_at(member, event);
-        AttendanceError::DuplicateMark {
-            path: format!("marks[{row}]"),
-            member,
-            event,
-        }
-        .into()
+        AttendanceErrorKind::DuplicateMark { member, event }
+            .at(format!("marks[{row}]"))
+            .into()
     }
 
     /// Rolls back the batch begun at `start`: row `row` is `excused` without leave.
@@ -576,12 +568,9 @@ impl AttendanceRegister {
     ) -> crate::Error {
         self.unstage(start);
         let (member, event) = self.ids_at(member, event);
-        AttendanceError::ExcusedWithoutLeave {
-            path: format!("marks[{row}].mark"),
-            member,
-            event,
-        }
-        .into()
+        AttendanceErrorKind::ExcusedWithoutLeave { member, event }
+            .at(format!("marks[{row}].mark"))
+            .into()
     }
 
     fn resolve_mark(
@@ -592,26 +581,24 @@ impl AttendanceRegister {
     ) -> crate::Result<StoredMark> {
         // Paths are built only on error: this runs once per mark.
         let path = MarkPath(index);
-        let member =
-            self.roster
-                .position(&r.member)
-                .ok_or_else(|| crate::MemberError::Unknown {
-                    path: format!("{path}.member"),
-                    id: r.member.clone(),
-                })?;
-        let event_pos =
-            self.event_position(&r.event)
-                .ok_or_else(|| AttendanceError::UnknownEvent {
-                    path: format!("{path}.event"),
-                    id: r.event.clone(),
-                })?;
-        let event =
-            self.events
-                .get(event_pos as usize)
-                .ok_or_else(|| AttendanceError::UnknownEvent {
-                    path: format!("{path}.event"),
-                    id: r.event.clone(),
-                })?;
+        let member = self.roster.position(&r.member).ok_or_else(|| {
+            crate::MemberErrorKind::Unknown {
+                id: r.member.clone(),
+            }
+            .at(format!("{path}.member"))
+        })?;
+        let event_pos = self.event_position(&r.event).ok_or_else(|| {
+            AttendanceErrorKind::UnknownEvent {
+                id: r.event.clone(),
+            }
+            .at(format!("{path}.event"))
+        })?;
+        let event = self.events.get(event_pos as usize).ok_or_else(|| {
+            AttendanceErrorKind::UnknownEvent {
+                id: r.event.clone(),
+            }
+            .at(format!("{path}.event"))
+        })?;
         let mark = match (r.mark, r.sign_in, r.sign_out) {
             (Some(mark), None, None) => mark,
             (None, Some(sign_in), sign_out) => Mark::from_times(
@@ -621,38 +608,34 @@ impl AttendanceRegister {
                 sign_out,
                 policy.grace_minutes,
             )
-            .map_err(|_| AttendanceError::SignOutBeforeSignIn {
-                path: format!("{path}.sign_out"),
-                sign_out: sign_out.unwrap_or(sign_in),
+            .map_err(|_| {
+                AttendanceErrorKind::SignOutBeforeSignIn {
+                    sign_out: sign_out.unwrap_or(sign_in),
+                }
+                .at(format!("{path}.sign_out"))
             })?,
             (None, None, Some(sign_out)) => {
-                return Err(AttendanceError::SignOutBeforeSignIn {
-                    path: format!("{path}.sign_out"),
-                    sign_out,
-                }
-                .into());
+                return Err(AttendanceErrorKind::SignOutBeforeSignIn { sign_out }
+                    .at(format!("{path}.sign_out"))
+                    .into());
             }
             (None, None, None) => {
-                return Err(AttendanceError::MarkShape {
-                    path: path.to_string(),
-                    given: "neither",
-                }
-                .into());
+                return Err(AttendanceErrorKind::MarkShape { given: "neither" }
+                    .at(path.to_string())
+                    .into());
             }
             (Some(_), _, _) => {
-                return Err(AttendanceError::MarkShape {
-                    path: path.to_string(),
-                    given: "both",
-                }
-                .into());
+                return Err(AttendanceErrorKind::MarkShape { given: "both" }
+                    .at(path.to_string())
+                    .into());
             }
         };
         if mark == Mark::Excused && !self.on_leave.contains_key(&(member, event_pos)) {
-            return Err(AttendanceError::ExcusedWithoutLeave {
-                path: format!("{path}.mark"),
+            return Err(AttendanceErrorKind::ExcusedWithoutLeave {
                 member: r.member.clone(),
                 event: r.event.clone(),
             }
+            .at(format!("{path}.mark"))
             .into());
         }
         let minutes = match r.sign_in {

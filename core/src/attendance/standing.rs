@@ -18,8 +18,8 @@ use crate::rule::RuleRef;
 use crate::rulebook::Rulebook;
 
 use super::{
-    AttendanceError, AttendancePolicy, AttendanceRegister, AttendanceWindow, EventId, EventKind,
-    Mark,
+    AttendanceError, AttendanceErrorKind, AttendancePolicy, AttendanceRegister, AttendanceWindow,
+    EventId, EventKind, Mark,
 };
 
 /// A member's standing status.
@@ -262,15 +262,10 @@ pub fn resolve_window(
 ) -> Result<DateRange, AttendanceError> {
     match policy.window {
         AttendanceWindow::Term => Ok(calendar.term),
-        AttendanceWindow::Semester => {
-            calendar
-                .semester_of(today)
-                .map(|s| s.range())
-                .ok_or(AttendanceError::NoSemester {
-                    path: "attendance.window".into(),
-                    today,
-                })
-        }
+        AttendanceWindow::Semester => calendar
+            .semester_of(today)
+            .map(|s| s.range())
+            .ok_or(AttendanceErrorKind::NoSemester { today }.at("attendance.window")),
         AttendanceWindow::RollingDays(days) => {
             let start = today
                 .checked_sub_days(Days::new(u64::from(days.saturating_sub(1))))
@@ -496,13 +491,12 @@ impl AttendanceRegister {
         let mut decided: Vec<(u32, &SanctionDecision)> = Vec::with_capacity(decisions.len());
         for (i, d) in decisions.iter().enumerate() {
             let path = format!("sanction_decisions[{i}]");
-            let member =
-                self.roster
-                    .position(&d.member)
-                    .ok_or_else(|| crate::MemberError::Unknown {
-                        path: format!("{path}.member"),
-                        id: d.member.clone(),
-                    })?;
+            let member = self.roster.position(&d.member).ok_or_else(|| {
+                crate::MemberErrorKind::Unknown {
+                    id: d.member.clone(),
+                }
+                .at(format!("{path}.member"))
+            })?;
             compiled.check_decision(&path, d)?;
             decided.push((member, d));
         }
@@ -708,11 +702,9 @@ impl AttendanceRegister {
             .into_iter()
             .nth(position)
             .ok_or_else(|| {
-                crate::MemberError::Unknown {
-                    path: "member".into(),
-                    id: member.clone(),
-                }
-                .into()
+                crate::MemberErrorKind::Unknown { id: member.clone() }
+                    .at("member")
+                    .into()
             })
     }
 }

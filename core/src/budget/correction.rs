@@ -14,7 +14,10 @@ use crate::rulebook::Rulebook;
 use super::ledger::{
     Account, LEDGER_FIELDS, Prepared, Totals, account_scope, add, authorize_expense, sub,
 };
-use super::{BudgetError, BudgetLedger, EntryKind, LedgerEntry, Posting, ZERO_FEN, check_amount};
+use super::{
+    BudgetError, BudgetErrorKind, BudgetLedger, EntryKind, LedgerEntry, Posting, ZERO_FEN,
+    check_amount,
+};
 
 /// Undoing an entry: the reversal posts the same amount the other way and names the entry
 /// it undoes (see [`BudgetLedger::reverse`]).
@@ -98,34 +101,28 @@ fn reversible(
     date: NaiveDate,
     path: &str,
 ) -> Result<LedgerEntry, BudgetError> {
-    let entry = original(entries, seq).ok_or_else(|| BudgetError::UnknownEntry {
-        path: path.to_owned(),
-        entry: seq,
-    })?;
+    let entry = original(entries, seq)
+        .ok_or_else(|| BudgetErrorKind::UnknownEntry { entry: seq }.at(path))?;
     if matches!(
         entry.kind,
         EntryKind::Reversal | EntryKind::BalanceAssertion
     ) {
-        return Err(BudgetError::NotReversible {
-            path: path.to_owned(),
+        return Err(BudgetErrorKind::NotReversible {
             entry: seq,
             kind: entry.kind,
-        });
+        }
+        .at(path));
     }
     if let Some(by) = reversed_by(entries, seq) {
-        return Err(BudgetError::AlreadyReversed {
-            path: path.to_owned(),
-            entry: seq,
-            by,
-        });
+        return Err(BudgetErrorKind::AlreadyReversed { entry: seq, by }.at(path));
     }
     if date < entry.date {
-        return Err(BudgetError::BeforeOriginal {
-            path: "date".to_owned(),
+        return Err(BudgetErrorKind::BeforeOriginal {
             date,
             entry: seq,
             original_on: entry.date,
-        });
+        }
+        .at("date"));
     }
     Ok(entry.clone())
 }
@@ -144,22 +141,22 @@ fn undo(
     let in_cap = account.info.within_cap;
     let (mut committed, mut spent_year) = (committed_in_cap, spent_in_cap);
     if let (true, Some(settled_on)) = (original.kind != EntryKind::Settlement, totals.settled_on) {
-        return Err(BudgetError::AccountSettled {
-            path: path.to_owned(),
+        return Err(BudgetErrorKind::AccountSettled {
             activity: original.activity.clone(),
             settled_on,
-        });
+        }
+        .at(path));
     }
     match original.kind {
         EntryKind::Allocation => {
             totals.approved = sub(totals.approved, original.amount, path)?;
             if totals.approved < totals.spent {
-                return Err(BudgetError::ReversalBelowSpent {
-                    path: path.to_owned(),
+                return Err(BudgetErrorKind::ReversalBelowSpent {
                     activity: original.activity.clone(),
                     approved_after: totals.approved,
                     spent: totals.spent,
-                });
+                }
+                .at(path));
             }
             if in_cap {
                 committed = sub(committed, original.amount, path)?;
@@ -316,19 +313,13 @@ impl BudgetLedger {
     ) -> crate::Result<Prepared> {
         let fields = LEDGER_FIELDS;
         if r.reason.trim().is_empty() {
-            return Err(BudgetError::MissingReason {
-                path: "reason".into(),
-            }
-            .into());
+            return Err(BudgetErrorKind::MissingReason.at("reason").into());
         }
         self.check_date(r.date, fields.date)?;
         let original = reversible(&self.entries, r.entry, r.date, "entry")?;
-        let account =
-            self.account(&original.activity)
-                .ok_or_else(|| BudgetError::UnknownEntry {
-                    path: "entry".into(),
-                    entry: r.entry,
-                })?;
+        let account = self
+            .account(&original.activity)
+            .ok_or_else(|| BudgetErrorKind::UnknownEntry { entry: r.entry }.at("entry"))?;
         let approver = roster.require(&r.approver, fields.approver)?;
         let scope = account_scope(account);
         let role = match original.kind {
@@ -400,18 +391,18 @@ impl BudgetLedger {
         let fields = LEDGER_FIELDS;
         let counted = check_amount(b.balance, true, || "balance".to_owned())?;
         self.check_date(b.date, fields.date)?;
-        let account = self
-            .account(&b.activity)
-            .ok_or_else(|| BudgetError::UnknownActivity {
-                path: fields.activity.to_owned(),
+        let account = self.account(&b.activity).ok_or_else(|| {
+            BudgetErrorKind::UnknownActivity {
                 activity: b.activity.clone(),
-            })?;
+            }
+            .at(fields.activity)
+        })?;
         if b.date < account.totals.opened_on {
-            return Err(BudgetError::BeforeReservation {
-                path: fields.date.to_owned(),
+            return Err(BudgetErrorKind::BeforeReservation {
                 date: b.date,
                 reserved_on: account.totals.opened_on,
             }
+            .at(fields.date)
             .into());
         }
         let approver = roster.require(&b.approver, fields.approver)?;
@@ -424,14 +415,14 @@ impl BudgetLedger {
         )?;
         let expected = balance_in(&self.entries, &b.activity, b.date);
         if counted != expected {
-            return Err(BudgetError::BalanceMismatch {
-                path: "balance".into(),
+            return Err(BudgetErrorKind::BalanceMismatch {
                 activity: b.activity.clone(),
                 date: b.date,
                 counted,
                 expected,
                 difference: counted - expected,
             }
+            .at("balance")
             .into());
         }
         Ok(Prepared {
@@ -471,9 +462,11 @@ pub(super) fn replay(
     let Some(entry) = entries.get(i) else {
         return Ok(account.totals);
     };
-    let bad = |detail: &str| BudgetError::InconsistentLedger {
-        path: at.to_owned(),
-        detail: detail.to_owned(),
+    let bad = |detail: &str| {
+        BudgetErrorKind::InconsistentLedger {
+            detail: detail.to_owned(),
+        }
+        .at(at)
     };
     match entry.kind {
         EntryKind::Reversal => {

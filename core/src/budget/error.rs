@@ -4,39 +4,32 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use crate::diagnostic::{Diagnostic, Params, display_from_catalog};
+use crate::diagnostic::{Diagnostic, ErrorKind, Located, Params, located};
 use crate::ids::ActivityId;
 
-/// A budget operation is refused (domain.md §3). On any of these the ledger is unchanged.
+/// What went wrong in a [`BudgetError`], apart from where: one variant per code, with its
+/// parameters.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
-pub enum BudgetError {
+pub enum BudgetErrorKind {
     /// An activity id that is empty, too long or not plain ASCII: the code of the activity
     /// area (`activity.invalid_id`), since the rule is the activity id's.
     InvalidActivityId {
-        /// Path of the field.
-        path: String,
         /// The id given.
         id: ActivityId,
     },
     /// An allocation or expense of zero or less (`budget.non_positive_amount`).
     NonPositiveAmount {
-        /// Path of the field.
-        path: String,
         /// The amount given.
         amount: Decimal,
     },
     /// A planned or reserved budget below zero (`budget.negative_amount`).
     NegativeAmount {
-        /// Path of the field.
-        path: String,
         /// The amount given.
         amount: Decimal,
     },
     /// An amount finer than the fen (`budget.too_many_decimals`).
     TooManyDecimals {
-        /// Path of the field.
-        path: String,
         /// The amount given.
         amount: Decimal,
         /// The places allowed.
@@ -44,29 +37,21 @@ pub enum BudgetError {
     },
     /// No account for this activity: its plan was never approved (`budget.unknown_activity`).
     UnknownActivity {
-        /// Path of the field.
-        path: String,
         /// The activity.
         activity: ActivityId,
     },
     /// Funds are already reserved for this activity (`budget.duplicate_activity`).
     DuplicateActivity {
-        /// Path of the field.
-        path: String,
         /// The activity.
         activity: ActivityId,
     },
     /// The rulebook has no budget line of that id (`budget.unknown_line`).
     UnknownLine {
-        /// Path of the field.
-        path: String,
         /// The line asked for.
         line: String,
     },
     /// An expense category the activity's line does not allow (`budget.unknown_category`).
     UnknownCategory {
-        /// Path of the field.
-        path: String,
         /// The category given.
         category: String,
         /// The activity's line.
@@ -75,14 +60,9 @@ pub enum BudgetError {
         allowed: String,
     },
     /// An expense without a receipt reference (`budget.missing_receipt`).
-    MissingReceipt {
-        /// Path of the field.
-        path: String,
-    },
+    MissingReceipt,
     /// A date outside the ledger's school year (`budget.outside_year`).
     OutsideYear {
-        /// Path of the field.
-        path: String,
         /// The date given.
         date: NaiveDate,
         /// First day of the year.
@@ -92,8 +72,6 @@ pub enum BudgetError {
     },
     /// A date before the activity's funds were reserved (`budget.before_reservation`).
     BeforeReservation {
-        /// Path of the field.
-        path: String,
         /// The date given.
         date: NaiveDate,
         /// The day the funds were reserved.
@@ -102,8 +80,6 @@ pub enum BudgetError {
     /// The activity's account was settled when its summary was filed
     /// (`budget.account_settled`).
     AccountSettled {
-        /// Path of the field.
-        path: String,
         /// The activity.
         activity: ActivityId,
         /// The day it was settled.
@@ -112,8 +88,6 @@ pub enum BudgetError {
     /// An activity's approved budget would exceed its line's maximum
     /// (`budget.over_line_max`).
     OverLineMax {
-        /// Path of the field.
-        path: String,
         /// The activity.
         activity: ActivityId,
         /// The line.
@@ -126,8 +100,6 @@ pub enum BudgetError {
     /// An expense above what is left of its activity's approved budget
     /// (`budget.over_activity_max`).
     OverActivityMax {
-        /// Path of the field.
-        path: String,
         /// The activity.
         activity: ActivityId,
         /// The spending the operation would give.
@@ -137,38 +109,27 @@ pub enum BudgetError {
     },
     /// The year's commitments would pass the annual cap (`budget.over_annual_cap`).
     OverAnnualCap {
-        /// Path of the field.
-        path: String,
         /// The commitments (reserved and spent) the operation would give.
         committed_after: Decimal,
         /// The annual cap.
         cap: Decimal,
     },
     /// A sum beyond the range of exact decimals (`budget.overflow`).
-    Overflow {
-        /// Path of the field.
-        path: String,
-    },
+    Overflow,
     /// A ledger read from data whose entries contradict each other
     /// (`budget.inconsistent_ledger`).
     InconsistentLedger {
-        /// Path of the entry.
-        path: String,
         /// What is wrong.
         detail: String,
     },
     /// A reversal names no entry of the journal (`budget.unknown_entry`).
     UnknownEntry {
-        /// Path of the field.
-        path: String,
         /// The sequence number given.
         entry: u32,
     },
     /// A reversal names an entry that cannot be reversed: a reversal or a balance
     /// assertion (`budget.not_reversible`).
     NotReversible {
-        /// Path of the field.
-        path: String,
         /// The entry.
         entry: u32,
         /// What it records.
@@ -176,8 +137,6 @@ pub enum BudgetError {
     },
     /// The entry was reversed already (`budget.already_reversed`).
     AlreadyReversed {
-        /// Path of the field.
-        path: String,
         /// The entry.
         entry: u32,
         /// The reversal that undid it.
@@ -185,8 +144,6 @@ pub enum BudgetError {
     },
     /// A reversal dated before the entry it undoes (`budget.before_original`).
     BeforeOriginal {
-        /// Path of the field.
-        path: String,
         /// The date given.
         date: NaiveDate,
         /// The entry.
@@ -195,15 +152,10 @@ pub enum BudgetError {
         original_on: NaiveDate,
     },
     /// A correction without its reason (`budget.missing_reason`).
-    MissingReason {
-        /// Path of the field.
-        path: String,
-    },
+    MissingReason,
     /// Reversing an allocation would leave less approved than already spent
     /// (`budget.reversal_below_spent`).
     ReversalBelowSpent {
-        /// Path of the field.
-        path: String,
         /// The activity.
         activity: ActivityId,
         /// The approved budget the reversal would leave.
@@ -213,8 +165,6 @@ pub enum BudgetError {
     },
     /// A cash count that differs from the journal (`budget.balance_mismatch`).
     BalanceMismatch {
-        /// Path of the field.
-        path: String,
         /// The activity.
         activity: ActivityId,
         /// The day of the count.
@@ -228,119 +178,63 @@ pub enum BudgetError {
     },
 }
 
-impl BudgetError {
-    /// The path field, for [`crate::Error::within`].
-    pub(crate) fn path_mut(&mut self) -> Option<&mut String> {
-        match self {
-            BudgetError::InvalidActivityId { path, .. }
-            | BudgetError::NonPositiveAmount { path, .. }
-            | BudgetError::NegativeAmount { path, .. }
-            | BudgetError::TooManyDecimals { path, .. }
-            | BudgetError::UnknownActivity { path, .. }
-            | BudgetError::DuplicateActivity { path, .. }
-            | BudgetError::UnknownLine { path, .. }
-            | BudgetError::UnknownCategory { path, .. }
-            | BudgetError::MissingReceipt { path }
-            | BudgetError::OutsideYear { path, .. }
-            | BudgetError::BeforeReservation { path, .. }
-            | BudgetError::AccountSettled { path, .. }
-            | BudgetError::OverLineMax { path, .. }
-            | BudgetError::OverActivityMax { path, .. }
-            | BudgetError::OverAnnualCap { path, .. }
-            | BudgetError::Overflow { path }
-            | BudgetError::InconsistentLedger { path, .. }
-            | BudgetError::UnknownEntry { path, .. }
-            | BudgetError::NotReversible { path, .. }
-            | BudgetError::AlreadyReversed { path, .. }
-            | BudgetError::BeforeOriginal { path, .. }
-            | BudgetError::MissingReason { path }
-            | BudgetError::ReversalBelowSpent { path, .. }
-            | BudgetError::BalanceMismatch { path, .. } => Some(path),
-        }
-    }
-}
+/// A budget operation is refused (domain.md §3). On any of these the ledger is unchanged.
+///
+/// Its [kind](BudgetErrorKind) says what; the path of the offending field sits beside it.
+pub type BudgetError = Located<BudgetErrorKind>;
 
-impl Diagnostic for BudgetError {
+impl ErrorKind for BudgetErrorKind {
     fn code(&self) -> &'static str {
         match self {
-            BudgetError::InvalidActivityId { .. } => "activity.invalid_id",
-            BudgetError::NonPositiveAmount { .. } => "budget.non_positive_amount",
-            BudgetError::NegativeAmount { .. } => "budget.negative_amount",
-            BudgetError::TooManyDecimals { .. } => "budget.too_many_decimals",
-            BudgetError::UnknownActivity { .. } => "budget.unknown_activity",
-            BudgetError::DuplicateActivity { .. } => "budget.duplicate_activity",
-            BudgetError::UnknownLine { .. } => "budget.unknown_line",
-            BudgetError::UnknownCategory { .. } => "budget.unknown_category",
-            BudgetError::MissingReceipt { .. } => "budget.missing_receipt",
-            BudgetError::OutsideYear { .. } => "budget.outside_year",
-            BudgetError::BeforeReservation { .. } => "budget.before_reservation",
-            BudgetError::AccountSettled { .. } => "budget.account_settled",
-            BudgetError::OverLineMax { .. } => "budget.over_line_max",
-            BudgetError::OverActivityMax { .. } => "budget.over_activity_max",
-            BudgetError::OverAnnualCap { .. } => "budget.over_annual_cap",
-            BudgetError::Overflow { .. } => "budget.overflow",
-            BudgetError::InconsistentLedger { .. } => "budget.inconsistent_ledger",
-            BudgetError::UnknownEntry { .. } => "budget.unknown_entry",
-            BudgetError::NotReversible { .. } => "budget.not_reversible",
-            BudgetError::AlreadyReversed { .. } => "budget.already_reversed",
-            BudgetError::BeforeOriginal { .. } => "budget.before_original",
-            BudgetError::MissingReason { .. } => "budget.missing_reason",
-            BudgetError::ReversalBelowSpent { .. } => "budget.reversal_below_spent",
-            BudgetError::BalanceMismatch { .. } => "budget.balance_mismatch",
-        }
-    }
-
-    fn path(&self) -> &str {
-        match self {
-            BudgetError::InvalidActivityId { path, .. }
-            | BudgetError::NonPositiveAmount { path, .. }
-            | BudgetError::NegativeAmount { path, .. }
-            | BudgetError::TooManyDecimals { path, .. }
-            | BudgetError::UnknownActivity { path, .. }
-            | BudgetError::DuplicateActivity { path, .. }
-            | BudgetError::UnknownLine { path, .. }
-            | BudgetError::UnknownCategory { path, .. }
-            | BudgetError::MissingReceipt { path }
-            | BudgetError::OutsideYear { path, .. }
-            | BudgetError::BeforeReservation { path, .. }
-            | BudgetError::AccountSettled { path, .. }
-            | BudgetError::OverLineMax { path, .. }
-            | BudgetError::OverActivityMax { path, .. }
-            | BudgetError::OverAnnualCap { path, .. }
-            | BudgetError::Overflow { path }
-            | BudgetError::InconsistentLedger { path, .. }
-            | BudgetError::UnknownEntry { path, .. }
-            | BudgetError::NotReversible { path, .. }
-            | BudgetError::AlreadyReversed { path, .. }
-            | BudgetError::BeforeOriginal { path, .. }
-            | BudgetError::MissingReason { path }
-            | BudgetError::ReversalBelowSpent { path, .. }
-            | BudgetError::BalanceMismatch { path, .. } => path,
+            BudgetErrorKind::InvalidActivityId { .. } => "activity.invalid_id",
+            BudgetErrorKind::NonPositiveAmount { .. } => "budget.non_positive_amount",
+            BudgetErrorKind::NegativeAmount { .. } => "budget.negative_amount",
+            BudgetErrorKind::TooManyDecimals { .. } => "budget.too_many_decimals",
+            BudgetErrorKind::UnknownActivity { .. } => "budget.unknown_activity",
+            BudgetErrorKind::DuplicateActivity { .. } => "budget.duplicate_activity",
+            BudgetErrorKind::UnknownLine { .. } => "budget.unknown_line",
+            BudgetErrorKind::UnknownCategory { .. } => "budget.unknown_category",
+            BudgetErrorKind::MissingReceipt => "budget.missing_receipt",
+            BudgetErrorKind::OutsideYear { .. } => "budget.outside_year",
+            BudgetErrorKind::BeforeReservation { .. } => "budget.before_reservation",
+            BudgetErrorKind::AccountSettled { .. } => "budget.account_settled",
+            BudgetErrorKind::OverLineMax { .. } => "budget.over_line_max",
+            BudgetErrorKind::OverActivityMax { .. } => "budget.over_activity_max",
+            BudgetErrorKind::OverAnnualCap { .. } => "budget.over_annual_cap",
+            BudgetErrorKind::Overflow => "budget.overflow",
+            BudgetErrorKind::InconsistentLedger { .. } => "budget.inconsistent_ledger",
+            BudgetErrorKind::UnknownEntry { .. } => "budget.unknown_entry",
+            BudgetErrorKind::NotReversible { .. } => "budget.not_reversible",
+            BudgetErrorKind::AlreadyReversed { .. } => "budget.already_reversed",
+            BudgetErrorKind::BeforeOriginal { .. } => "budget.before_original",
+            BudgetErrorKind::MissingReason => "budget.missing_reason",
+            BudgetErrorKind::ReversalBelowSpent { .. } => "budget.reversal_below_spent",
+            BudgetErrorKind::BalanceMismatch { .. } => "budget.balance_mismatch",
         }
     }
 
     fn params(&self) -> Params {
         let mut p = Params::new();
         match self {
-            BudgetError::InvalidActivityId { id, .. } => {
+            BudgetErrorKind::InvalidActivityId { id, .. } => {
                 p.insert("id", id.0.clone());
             }
-            BudgetError::NonPositiveAmount { amount, .. }
-            | BudgetError::NegativeAmount { amount, .. } => {
+            BudgetErrorKind::NonPositiveAmount { amount, .. }
+            | BudgetErrorKind::NegativeAmount { amount, .. } => {
                 p.insert("amount", amount.to_string());
             }
-            BudgetError::TooManyDecimals { amount, places, .. } => {
+            BudgetErrorKind::TooManyDecimals { amount, places, .. } => {
                 p.insert("amount", amount.to_string());
                 p.insert("places", places.to_string());
             }
-            BudgetError::UnknownActivity { activity, .. }
-            | BudgetError::DuplicateActivity { activity, .. } => {
+            BudgetErrorKind::UnknownActivity { activity, .. }
+            | BudgetErrorKind::DuplicateActivity { activity, .. } => {
                 p.insert("activity", activity.0.clone());
             }
-            BudgetError::UnknownLine { line, .. } => {
+            BudgetErrorKind::UnknownLine { line, .. } => {
                 p.insert("line", line.clone());
             }
-            BudgetError::UnknownCategory {
+            BudgetErrorKind::UnknownCategory {
                 category,
                 line,
                 allowed,
@@ -350,20 +244,20 @@ impl Diagnostic for BudgetError {
                 p.insert("line", line.clone());
                 p.insert("allowed", allowed.clone());
             }
-            BudgetError::OutsideYear {
+            BudgetErrorKind::OutsideYear {
                 date, start, end, ..
             } => {
                 p.insert("date", date.to_string());
                 p.insert("start", start.to_string());
                 p.insert("end", end.to_string());
             }
-            BudgetError::BeforeReservation {
+            BudgetErrorKind::BeforeReservation {
                 date, reserved_on, ..
             } => {
                 p.insert("date", date.to_string());
                 p.insert("reserved_on", reserved_on.to_string());
             }
-            BudgetError::AccountSettled {
+            BudgetErrorKind::AccountSettled {
                 activity,
                 settled_on,
                 ..
@@ -371,7 +265,7 @@ impl Diagnostic for BudgetError {
                 p.insert("activity", activity.0.clone());
                 p.insert("settled_on", settled_on.to_string());
             }
-            BudgetError::OverLineMax {
+            BudgetErrorKind::OverLineMax {
                 activity,
                 line,
                 approved_after,
@@ -383,7 +277,7 @@ impl Diagnostic for BudgetError {
                 p.insert("approved_after", approved_after.to_string());
                 p.insert("max", max.to_string());
             }
-            BudgetError::OverActivityMax {
+            BudgetErrorKind::OverActivityMax {
                 activity,
                 spent_after,
                 approved,
@@ -393,7 +287,7 @@ impl Diagnostic for BudgetError {
                 p.insert("spent_after", spent_after.to_string());
                 p.insert("approved", approved.to_string());
             }
-            BudgetError::OverAnnualCap {
+            BudgetErrorKind::OverAnnualCap {
                 committed_after,
                 cap,
                 ..
@@ -401,47 +295,44 @@ impl Diagnostic for BudgetError {
                 p.insert("committed_after", committed_after.to_string());
                 p.insert("cap", cap.to_string());
             }
-            BudgetError::InconsistentLedger { detail, .. } => {
+            BudgetErrorKind::InconsistentLedger { detail, .. } => {
                 p.insert("detail", detail.clone());
             }
-            BudgetError::UnknownEntry { entry, .. } => {
+            BudgetErrorKind::UnknownEntry { entry } => {
                 p.insert("entry", entry.to_string());
             }
-            BudgetError::NotReversible { entry, kind, .. } => {
+            BudgetErrorKind::NotReversible { entry, kind } => {
                 p.insert("entry", entry.to_string());
                 p.insert("kind", kind.key().to_owned());
             }
-            BudgetError::AlreadyReversed { entry, by, .. } => {
+            BudgetErrorKind::AlreadyReversed { entry, by } => {
                 p.insert("entry", entry.to_string());
                 p.insert("by", by.to_string());
             }
-            BudgetError::BeforeOriginal {
+            BudgetErrorKind::BeforeOriginal {
                 date,
                 entry,
                 original_on,
-                ..
             } => {
                 p.insert("date", date.to_string());
                 p.insert("entry", entry.to_string());
                 p.insert("original_on", original_on.to_string());
             }
-            BudgetError::ReversalBelowSpent {
+            BudgetErrorKind::ReversalBelowSpent {
                 activity,
                 approved_after,
                 spent,
-                ..
             } => {
                 p.insert("activity", activity.0.clone());
                 p.insert("approved_after", approved_after.to_string());
                 p.insert("spent", spent.to_string());
             }
-            BudgetError::BalanceMismatch {
+            BudgetErrorKind::BalanceMismatch {
                 activity,
                 date,
                 counted,
                 expected,
                 difference,
-                ..
             } => {
                 p.insert("activity", activity.0.clone());
                 p.insert("date", date.to_string());
@@ -449,9 +340,9 @@ impl Diagnostic for BudgetError {
                 p.insert("expected", expected.to_string());
                 p.insert("difference", difference.to_string());
             }
-            BudgetError::MissingReceipt { .. }
-            | BudgetError::Overflow { .. }
-            | BudgetError::MissingReason { .. } => {}
+            BudgetErrorKind::MissingReceipt
+            | BudgetErrorKind::Overflow
+            | BudgetErrorKind::MissingReason => {}
         }
         p
     }
@@ -559,4 +450,4 @@ impl Diagnostic for BudgetWarning {
     }
 }
 
-display_from_catalog!(BudgetError);
+located!(BudgetErrorKind);

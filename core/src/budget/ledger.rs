@@ -21,8 +21,8 @@ use crate::rulebook::Rulebook;
 use super::correction::{BalanceAssertion, Reversal, replay};
 
 use super::{
-    BudgetError, BudgetLine, BudgetPolicy, BudgetWarning, MAX_POLICY_AMOUNT, ZERO_FEN,
-    check_amount, fen, reaches_percent,
+    BudgetError, BudgetErrorKind, BudgetLine, BudgetPolicy, BudgetWarning, MAX_POLICY_AMOUNT,
+    ZERO_FEN, check_amount, fen, reaches_percent,
 };
 
 /// What an entry of the journal records.
@@ -398,15 +398,13 @@ impl Prepared {
 }
 
 pub(super) fn add(a: Decimal, b: Decimal, path: &str) -> Result<Decimal, BudgetError> {
-    a.checked_add(b).ok_or_else(|| BudgetError::Overflow {
-        path: path.to_owned(),
-    })
+    a.checked_add(b)
+        .ok_or_else(|| BudgetErrorKind::Overflow.at(path))
 }
 
 pub(super) fn sub(a: Decimal, b: Decimal, path: &str) -> Result<Decimal, BudgetError> {
-    a.checked_sub(b).ok_or_else(|| BudgetError::Overflow {
-        path: path.to_owned(),
-    })
+    a.checked_sub(b)
+        .ok_or_else(|| BudgetErrorKind::Overflow.at(path))
 }
 
 impl BudgetLedger {
@@ -711,10 +709,10 @@ impl BudgetLedger {
         let account = match self.accounts.get(&e.activity) {
             None => {
                 problems.push(
-                    BudgetError::UnknownActivity {
-                        path: fields.activity.to_owned(),
+                    BudgetErrorKind::UnknownActivity {
                         activity: e.activity.clone(),
                     }
+                    .at(fields.activity)
                     .into(),
                 );
                 None
@@ -722,11 +720,11 @@ impl BudgetLedger {
             Some(account) => match account.totals.settled_on {
                 Some(settled_on) => {
                     problems.push(
-                        BudgetError::AccountSettled {
-                            path: fields.activity.to_owned(),
+                        BudgetErrorKind::AccountSettled {
                             activity: e.activity.clone(),
                             settled_on,
                         }
+                        .at(fields.activity)
                         .into(),
                     );
                     None
@@ -737,11 +735,11 @@ impl BudgetLedger {
         let open = account.and_then(|account| {
             if e.date < account.totals.opened_on {
                 problems.push(
-                    BudgetError::BeforeReservation {
-                        path: fields.date.to_owned(),
+                    BudgetErrorKind::BeforeReservation {
                         date: e.date,
                         reserved_on: account.totals.opened_on,
                     }
+                    .at(fields.date)
                     .into(),
                 );
             }
@@ -749,10 +747,10 @@ impl BudgetLedger {
                 Some(line) => Some((account, line)),
                 None => {
                     problems.push(
-                        BudgetError::UnknownLine {
-                            path: fields.activity.to_owned(),
+                        BudgetErrorKind::UnknownLine {
                             line: account.info.line.clone(),
                         }
+                        .at(fields.activity)
                         .into(),
                     );
                     None
@@ -764,22 +762,17 @@ impl BudgetLedger {
             && !line.categories.contains(&e.category)
         {
             problems.push(
-                BudgetError::UnknownCategory {
-                    path: "category".into(),
+                BudgetErrorKind::UnknownCategory {
                     category: e.category.clone(),
                     line: account.info.line.clone(),
                     allowed: line.categories.join(", "),
                 }
+                .at("category")
                 .into(),
             );
         }
         if policy.require_receipt && e.receipt.trim().is_empty() {
-            problems.push(
-                BudgetError::MissingReceipt {
-                    path: "receipt".into(),
-                }
-                .into(),
-            );
+            problems.push(BudgetErrorKind::MissingReceipt.at("receipt").into());
         }
         match roster.require(&e.approver, fields.approver) {
             Err(err) => problems.push(err.into()),
@@ -810,21 +803,16 @@ impl BudgetLedger {
         if let (Some((account, _)), Some(amount)) = (open, amount) {
             match account.totals.spent.checked_add(amount) {
                 Some(spent_after) if spent_after > account.totals.approved => problems.push(
-                    BudgetError::OverActivityMax {
-                        path: fields.amount.to_owned(),
+                    BudgetErrorKind::OverActivityMax {
                         activity: e.activity.clone(),
                         spent_after,
                         approved: account.totals.approved,
                     }
+                    .at(fields.amount)
                     .into(),
                 ),
                 Some(_) => {}
-                None => problems.push(
-                    BudgetError::Overflow {
-                        path: fields.amount.to_owned(),
-                    }
-                    .into(),
-                ),
+                None => problems.push(BudgetErrorKind::Overflow.at(fields.amount).into()),
             }
         }
         problems
@@ -1022,21 +1010,19 @@ impl BudgetLedger {
         u32::try_from(self.entries.len())
             .ok()
             .and_then(|n| n.checked_add(1))
-            .ok_or_else(|| BudgetError::Overflow {
-                path: path.to_owned(),
-            })
+            .ok_or_else(|| BudgetErrorKind::Overflow.at(path))
     }
 
     pub(super) fn check_date(&self, date: NaiveDate, path: &str) -> Result<(), BudgetError> {
         if self.period.contains(date) {
             Ok(())
         } else {
-            Err(BudgetError::OutsideYear {
-                path: path.to_owned(),
+            Err(BudgetErrorKind::OutsideYear {
                 date,
                 start: self.period.start,
                 end: self.period.end,
-            })
+            }
+            .at(path))
         }
     }
 
@@ -1048,33 +1034,32 @@ impl BudgetLedger {
         date: NaiveDate,
         fields: FieldNames,
     ) -> Result<(&'a Account, &'a BudgetLine), BudgetError> {
-        let account = self
-            .accounts
-            .get(activity)
-            .ok_or_else(|| BudgetError::UnknownActivity {
-                path: fields.activity.to_owned(),
+        let account = self.accounts.get(activity).ok_or_else(|| {
+            BudgetErrorKind::UnknownActivity {
                 activity: activity.clone(),
-            })?;
+            }
+            .at(fields.activity)
+        })?;
         if let Some(settled_on) = account.totals.settled_on {
-            return Err(BudgetError::AccountSettled {
-                path: fields.activity.to_owned(),
+            return Err(BudgetErrorKind::AccountSettled {
                 activity: activity.clone(),
                 settled_on,
-            });
+            }
+            .at(fields.activity));
         }
         if date < account.totals.opened_on {
-            return Err(BudgetError::BeforeReservation {
-                path: fields.date.to_owned(),
+            return Err(BudgetErrorKind::BeforeReservation {
                 date,
                 reserved_on: account.totals.opened_on,
-            });
+            }
+            .at(fields.date));
         }
-        let line = policy
-            .line(&account.info.line)
-            .ok_or_else(|| BudgetError::UnknownLine {
-                path: fields.activity.to_owned(),
+        let line = policy.line(&account.info.line).ok_or_else(|| {
+            BudgetErrorKind::UnknownLine {
                 line: account.info.line.clone(),
-            })?;
+            }
+            .at(fields.activity)
+        })?;
         Ok((account, line))
     }
 
@@ -1089,25 +1074,25 @@ impl BudgetLedger {
         let amount = check_amount(r.amount, true, || fields.amount.to_owned())?;
         self.check_date(r.date, fields.date)?;
         if !is_valid_id(r.activity.as_str()) {
-            return Err(BudgetError::InvalidActivityId {
-                path: fields.activity.to_owned(),
+            return Err(BudgetErrorKind::InvalidActivityId {
                 id: r.activity.clone(),
             }
+            .at(fields.activity)
             .into());
         }
         if self.accounts.contains_key(&r.activity) {
-            return Err(BudgetError::DuplicateActivity {
-                path: fields.activity.to_owned(),
+            return Err(BudgetErrorKind::DuplicateActivity {
                 activity: r.activity.clone(),
             }
+            .at(fields.activity)
             .into());
         }
-        let line = policy
-            .line(&r.line)
-            .ok_or_else(|| BudgetError::UnknownLine {
-                path: fields.line.to_owned(),
+        let line = policy.line(&r.line).ok_or_else(|| {
+            BudgetErrorKind::UnknownLine {
                 line: r.line.clone(),
-            })?;
+            }
+            .at(fields.line)
+        })?;
         let approver = roster.require(&r.approver, fields.approver)?;
         let scope = Scope {
             project_leader: r.project_leader.as_ref(),
@@ -1129,13 +1114,13 @@ impl BudgetLedger {
         };
         let mut checks = vec![line_check(policy, &r.line, line, amount)];
         if amount > line.max {
-            return Err(BudgetError::OverLineMax {
-                path: fields.amount.to_owned(),
+            return Err(BudgetErrorKind::OverLineMax {
                 activity: r.activity.clone(),
                 line: r.line.clone(),
                 approved_after: amount,
                 max: line.max,
             }
+            .at(fields.amount)
             .into());
         }
         let mut warnings = Vec::new();
@@ -1211,13 +1196,13 @@ impl BudgetLedger {
             totals.approved,
         )];
         if totals.approved > line.max {
-            return Err(BudgetError::OverLineMax {
-                path: fields.amount.to_owned(),
+            return Err(BudgetErrorKind::OverLineMax {
                 activity: a.activity.clone(),
                 line: account.info.line.clone(),
                 approved_after: totals.approved,
                 max: line.max,
             }
+            .at(fields.amount)
             .into());
         }
         let mut warnings = Vec::new();
@@ -1263,19 +1248,16 @@ impl BudgetLedger {
         self.check_date(e.date, fields.date)?;
         let (account, line) = self.open_account(policy, &e.activity, e.date, fields)?;
         if !line.categories.is_empty() && !line.categories.contains(&e.category) {
-            return Err(BudgetError::UnknownCategory {
-                path: "category".into(),
+            return Err(BudgetErrorKind::UnknownCategory {
                 category: e.category.clone(),
                 line: account.info.line.clone(),
                 allowed: line.categories.join(", "),
             }
+            .at("category")
             .into());
         }
         if policy.require_receipt && e.receipt.trim().is_empty() {
-            return Err(BudgetError::MissingReceipt {
-                path: "receipt".into(),
-            }
-            .into());
+            return Err(BudgetErrorKind::MissingReceipt.at("receipt").into());
         }
         let approver = roster.require(&e.approver, fields.approver)?;
         let (role, role_limit) = authorize_expense(
@@ -1303,12 +1285,12 @@ impl BudgetLedger {
             used: totals.spent,
         });
         if totals.spent > totals.approved {
-            return Err(BudgetError::OverActivityMax {
-                path: fields.amount.to_owned(),
+            return Err(BudgetErrorKind::OverActivityMax {
                 activity: e.activity.clone(),
                 spent_after: totals.spent,
                 approved: totals.approved,
             }
+            .at(fields.amount)
             .into());
         }
         let mut warnings = Vec::new();
@@ -1428,11 +1410,11 @@ impl BudgetLedger {
             used: committed_after,
         });
         if committed_after > policy.annual_cap {
-            return Err(BudgetError::OverAnnualCap {
-                path: path.to_owned(),
+            return Err(BudgetErrorKind::OverAnnualCap {
                 committed_after,
                 cap: policy.annual_cap,
-            });
+            }
+            .at(path));
         }
         if reaches_percent(committed_after, policy.annual_cap, policy.warning_percent) {
             warnings.push(BudgetWarning::NearAnnualCap {
@@ -1457,10 +1439,8 @@ impl BudgetLedger {
             .collect();
         for (i, entry) in record.entries.iter().enumerate() {
             let at = format!("entries[{i}]");
-            let bad = |detail: String| BudgetError::InconsistentLedger {
-                path: at.clone(),
-                detail,
-            };
+            let bad =
+                |detail: String| BudgetErrorKind::InconsistentLedger { detail }.at(at.clone());
             if usize::try_from(entry.seq).ok() != i.checked_add(1) {
                 return Err(bad(format!("sequence number {} out of order", entry.seq)));
             }
@@ -1541,10 +1521,10 @@ impl BudgetLedger {
         }
         for (id, info) in record.accounts {
             let Some(Some(totals)) = opened.remove(&id) else {
-                return Err(BudgetError::InconsistentLedger {
-                    path: format!("accounts.{id}"),
+                return Err(BudgetErrorKind::InconsistentLedger {
                     detail: "an account without an allocation".into(),
-                });
+                }
+                .at(format!("accounts.{id}")));
             };
             ledger.accounts.insert(id, Account { info, totals });
         }

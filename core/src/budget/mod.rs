@@ -32,7 +32,7 @@ mod report;
 mod tests;
 
 pub use correction::{BalanceAssertion, Reversal};
-pub use error::{BudgetError, BudgetWarning};
+pub use error::{BudgetError, BudgetErrorKind, BudgetWarning};
 pub use ledger::{
     Allocation, BudgetLedger, EntryKind, Expense, LedgerEntry, LedgerOperation, LimitCheck,
     LimitKind, Posting, Reservation, Settlement,
@@ -65,23 +65,17 @@ pub(crate) fn check_amount(
     };
     if refused {
         return Err(if allow_zero {
-            BudgetError::NegativeAmount {
-                path: path(),
-                amount,
-            }
+            BudgetErrorKind::NegativeAmount { amount }.at(path())
         } else {
-            BudgetError::NonPositiveAmount {
-                path: path(),
-                amount,
-            }
+            BudgetErrorKind::NonPositiveAmount { amount }.at(path())
         });
     }
     if amount.scale() > MONEY_PLACES && amount.normalize().scale() > MONEY_PLACES {
-        return Err(BudgetError::TooManyDecimals {
-            path: path(),
+        return Err(BudgetErrorKind::TooManyDecimals {
             amount,
             places: MONEY_PLACES,
-        });
+        }
+        .at(path()));
     }
     Ok(fen(amount))
 }

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::diagnostic::join_path;
 use crate::members::Role;
-use crate::rule::{RuleRef, RulebookError, check_range};
+use crate::rule::{RuleRef, RulebookError, RulebookErrorKind, check_range};
 use crate::schedule::check_id;
 
 use super::MONEY_PLACES;
@@ -239,9 +239,9 @@ fn check_policy_amount(path: &str, key: &str, amount: Decimal) -> Result<(), Rul
 }
 
 fn inconsistent(path: String, expected_en: String, expected_zh: String) -> RulebookError {
-    RulebookError::Inconsistent {
-        path,
+    RulebookErrorKind::Inconsistent {
         expected_en,
         expected_zh,
     }
+    .at(path)
 }

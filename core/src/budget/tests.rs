@@ -849,14 +849,14 @@ proptest! {
         let amount = Decimal::new(cents, scale);
         let result = check_amount(amount, false, || "amount".into());
         let normalized_scale = amount.normalize().scale();
-        match result {
-            Ok(a) => {
+        match result.as_ref().map_err(|e| e.kind()) {
+            Ok(&a) => {
                 prop_assert!(amount > Decimal::ZERO && normalized_scale <= 2);
                 prop_assert_eq!(a, amount);
                 prop_assert_eq!(a.scale(), 2);
             }
-            Err(BudgetError::NonPositiveAmount { .. }) => prop_assert!(amount <= Decimal::ZERO),
-            Err(BudgetError::TooManyDecimals { .. }) => prop_assert!(normalized_scale > 2),
+            Err(BudgetErrorKind::NonPositiveAmount { .. }) => prop_assert!(amount <= Decimal::ZERO),
+            Err(BudgetErrorKind::TooManyDecimals { .. }) => prop_assert!(normalized_scale > 2),
             Err(other) => prop_assert!(false, "{other:?}"),
         }
     }

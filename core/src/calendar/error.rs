@@ -3,16 +3,15 @@
 
 use chrono::NaiveDate;
 
-use crate::diagnostic::{Diagnostic, Params, display_from_catalog};
+use crate::diagnostic::{ErrorKind, Located, Params, located};
 
-/// A school calendar is invalid, or a day cannot be counted on it.
+/// What went wrong in a [`CalendarError`], apart from where: one variant per code, with its
+/// parameters.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
-pub enum CalendarError {
+pub enum CalendarErrorKind {
     /// A calendar period ends before it starts (`calendar.invalid_period`).
     InvalidPeriod {
-        /// Field path.
-        path: String,
         /// The period's first day.
         start: NaiveDate,
         /// The period's last day.
@@ -22,8 +21,6 @@ pub enum CalendarError {
     /// is a year or two, and its weekly meetings are generated one by one
     /// (`calendar.term_too_long`).
     TermTooLong {
-        /// Field path.
-        path: String,
         /// The term's first day.
         start: NaiveDate,
         /// The term's last day.
@@ -34,8 +31,6 @@ pub enum CalendarError {
     /// A date moved by some (calendar or working) days falls outside the dates the library
     /// supports (`calendar.date_out_of_range`).
     DateOutOfRange {
-        /// Field path.
-        path: String,
         /// The date moved from.
         date: NaiveDate,
         /// The days it was moved by.
@@ -44,8 +39,6 @@ pub enum CalendarError {
     /// The calendar has no working day that far from a date: every day of the week is a
     /// weekend day and the make-up days run out (`calendar.no_working_day`).
     NoWorkingDay {
-        /// Field path.
-        path: String,
         /// The date counted from.
         date: NaiveDate,
         /// The working days counted.
@@ -53,46 +46,29 @@ pub enum CalendarError {
     },
 }
 
-impl CalendarError {
-    /// The path field, for [`crate::Error::within`] and for the error placed at another
-    /// path.
-    pub(crate) fn path_mut(&mut self) -> &mut String {
-        match self {
-            CalendarError::InvalidPeriod { path, .. }
-            | CalendarError::TermTooLong { path, .. }
-            | CalendarError::DateOutOfRange { path, .. }
-            | CalendarError::NoWorkingDay { path, .. } => path,
-        }
-    }
-}
+/// A school calendar is invalid, or a day cannot be counted on it.
+///
+/// Its [kind](CalendarErrorKind) says what; the path of the offending field sits beside it.
+pub type CalendarError = Located<CalendarErrorKind>;
 
-impl Diagnostic for CalendarError {
+impl ErrorKind for CalendarErrorKind {
     fn code(&self) -> &'static str {
         match self {
-            CalendarError::InvalidPeriod { .. } => "calendar.invalid_period",
-            CalendarError::TermTooLong { .. } => "calendar.term_too_long",
-            CalendarError::DateOutOfRange { .. } => "calendar.date_out_of_range",
-            CalendarError::NoWorkingDay { .. } => "calendar.no_working_day",
-        }
-    }
-
-    fn path(&self) -> &str {
-        match self {
-            CalendarError::InvalidPeriod { path, .. }
-            | CalendarError::TermTooLong { path, .. }
-            | CalendarError::DateOutOfRange { path, .. }
-            | CalendarError::NoWorkingDay { path, .. } => path,
+            CalendarErrorKind::InvalidPeriod { .. } => "calendar.invalid_period",
+            CalendarErrorKind::TermTooLong { .. } => "calendar.term_too_long",
+            CalendarErrorKind::DateOutOfRange { .. } => "calendar.date_out_of_range",
+            CalendarErrorKind::NoWorkingDay { .. } => "calendar.no_working_day",
         }
     }
 
     fn params(&self) -> Params {
         let mut p = Params::new();
         match self {
-            CalendarError::InvalidPeriod { start, end, .. } => {
+            CalendarErrorKind::InvalidPeriod { start, end, .. } => {
                 p.insert("start", start.to_string());
                 p.insert("end", end.to_string());
             }
-            CalendarError::TermTooLong {
+            CalendarErrorKind::TermTooLong {
                 start,
                 end,
                 max_days,
@@ -102,8 +78,8 @@ impl Diagnostic for CalendarError {
                 p.insert("end", end.to_string());
                 p.insert("max_days", max_days.to_string());
             }
-            CalendarError::DateOutOfRange { date, days, .. }
-            | CalendarError::NoWorkingDay { date, days, .. } => {
+            CalendarErrorKind::DateOutOfRange { date, days, .. }
+            | CalendarErrorKind::NoWorkingDay { date, days, .. } => {
                 p.insert("date", date.to_string());
                 p.insert("days", days.to_string());
             }
@@ -115,33 +91,25 @@ impl Diagnostic for CalendarError {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::diagnostic::Locale;
+    use crate::diagnostic::{Diagnostic, Locale};
 
     #[test]
     fn every_calendar_error_has_its_own_code_a_path_and_two_languages() {
         let date = NaiveDate::from_ymd_opt(2002, 10, 1).unwrap_or_default();
         let errors = [
-            CalendarError::InvalidPeriod {
-                path: "holidays[0].end".into(),
+            CalendarErrorKind::InvalidPeriod {
                 start: date,
                 end: date,
-            },
-            CalendarError::DateOutOfRange {
-                path: "date".into(),
-                date,
-                days: -35,
-            },
-            CalendarError::TermTooLong {
-                path: "term.end".into(),
+            }
+            .at("holidays[0].end"),
+            CalendarErrorKind::DateOutOfRange { date, days: -35 }.at("date"),
+            CalendarErrorKind::TermTooLong {
                 start: date,
                 end: date,
                 max_days: 3653,
-            },
-            CalendarError::NoWorkingDay {
-                path: "date".into(),
-                date,
-                days: 3,
-            },
+            }
+            .at("term.end"),
+            CalendarErrorKind::NoWorkingDay { date, days: 3 }.at("date"),
         ];
         let mut codes: Vec<&str> = errors.iter().map(|e| e.code()).collect();
         codes.dedup();
@@ -166,4 +134,4 @@ mod tests {
     }
 }
 
-display_from_catalog!(CalendarError);
+located!(CalendarErrorKind);

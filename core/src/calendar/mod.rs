@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 mod error;
 
-pub use error::CalendarError;
+pub use error::{CalendarError, CalendarErrorKind};
 
 /// The longest term a calendar may have, in days (ten years). A term of office is a year or
 /// two; the bound keeps a mistyped year (`7014` for `2014`) from generating hundreds of
@@ -203,12 +203,12 @@ impl SchoolCalendar {
     pub fn validate(&self) -> Result<(), CalendarError> {
         let length = (self.term.end - self.term.start).num_days();
         if length > MAX_TERM_DAYS {
-            return Err(CalendarError::TermTooLong {
-                path: "term.end".into(),
+            return Err(CalendarErrorKind::TermTooLong {
                 start: self.term.start,
                 end: self.term.end,
                 max_days: MAX_TERM_DAYS,
-            });
+            }
+            .at("term.end"));
         }
         let named = [
             ("semesters", &self.semesters),
@@ -224,11 +224,11 @@ impl SchoolCalendar {
         });
         for (path, range) in term.chain(periods) {
             if range.end < range.start {
-                return Err(CalendarError::InvalidPeriod {
-                    path,
+                return Err(CalendarErrorKind::InvalidPeriod {
                     start: range.start,
                     end: range.end,
-                });
+                }
+                .at(path));
             }
         }
         Ok(())
@@ -497,11 +497,7 @@ impl WorkingDayIndex {
         if n == 0 {
             return Ok(date);
         }
-        let out_of_range = || CalendarError::DateOutOfRange {
-            path: "date".into(),
-            date,
-            days: n,
-        };
+        let out_of_range = || CalendarErrorKind::DateOutOfRange { date, days: n }.at("date");
         // n working days take at least n calendar days: beyond chrono's whole span, the
         // answer cannot be a date (and the arithmetic below stays far from overflow).
         if n.unsigned_abs() > day_span() {
@@ -516,11 +512,7 @@ impl WorkingDayIndex {
         };
         let found = self
             .select(target)
-            .ok_or_else(|| CalendarError::NoWorkingDay {
-                path: "date".into(),
-                date,
-                days: n,
-            })?;
+            .ok_or_else(|| CalendarErrorKind::NoWorkingDay { date, days: n }.at("date"))?;
         date_of(found).ok_or_else(out_of_range)
     }
 

@@ -3,15 +3,17 @@
 
 use chrono::{NaiveDate, NaiveDateTime};
 
-use crate::attendance::{AttendanceError, EventId, LeaveError};
-use crate::authority::{Action, AuthorityError};
-use crate::calendar::CalendarError;
+use crate::attendance::{
+    AttendanceError, AttendanceErrorKind, EventId, LeaveError, LeaveErrorKind,
+};
+use crate::authority::{Action, AuthorityError, AuthorityErrorKind};
+use crate::calendar::{CalendarError, CalendarErrorKind};
 use crate::diagnostic::Diagnostic;
-use crate::forms::FormError;
-use crate::input::InputError;
-use crate::members::{MemberError, MemberId, Role};
-use crate::rule::{RuleRef, RulebookError};
-use crate::schedule::ScheduleError;
+use crate::forms::{FormError, FormErrorKind};
+use crate::input::{InputError, InputErrorKind};
+use crate::members::{MemberError, MemberErrorKind, MemberId, Role};
+use crate::rule::{RuleRef, RulebookError, RulebookErrorKind};
+use crate::schedule::{ScheduleError, ScheduleErrorKind};
 
 pub(super) fn date() -> NaiveDate {
     NaiveDate::from_ymd_opt(2002, 10, 14).unwrap_or_default()
@@ -56,367 +58,313 @@ pub(super) fn every_diagnostic() -> Vec<Box<dyn Diagnostic>> {
     let mut out = Vec::new();
     out.extend(covered::<AttendanceError>(
         vec![
-            AttendanceError::UnknownEvent {
-                path: "members[0].grade".into(),
+            AttendanceErrorKind::UnknownEvent {
                 id: EventId("e1".into()),
-            },
-            AttendanceError::DuplicateEvent {
-                path: "members[0].grade".into(),
+            }
+            .at("members[0].grade"),
+            AttendanceErrorKind::DuplicateEvent {
                 id: EventId("e1".into()),
-            },
-            AttendanceError::InvalidEvent {
-                path: "members[0].grade".into(),
+            }
+            .at("members[0].grade"),
+            AttendanceErrorKind::InvalidEvent {
                 id: EventId("e1".into()),
                 detail: "empty_id",
-            },
-            AttendanceError::DuplicateMark {
-                path: "members[0].grade".into(),
+            }
+            .at("members[0].grade"),
+            AttendanceErrorKind::DuplicateMark {
                 member: MemberId("m1".into()),
                 event: EventId("e1".into()),
-            },
-            AttendanceError::MarkShape {
-                path: "members[0].grade".into(),
-                given: "both",
-            },
-            AttendanceError::SignOutBeforeSignIn {
-                path: "members[0].grade".into(),
+            }
+            .at("members[0].grade"),
+            AttendanceErrorKind::MarkShape { given: "both" }.at("members[0].grade"),
+            AttendanceErrorKind::SignOutBeforeSignIn {
                 sign_out: datetime(),
-            },
-            AttendanceError::ExcusedWithoutLeave {
-                path: "members[0].grade".into(),
+            }
+            .at("members[0].grade"),
+            AttendanceErrorKind::ExcusedWithoutLeave {
                 member: MemberId("m1".into()),
                 event: EventId("e1".into()),
-            },
-            AttendanceError::NoSemester {
-                path: "members[0].grade".into(),
-                today: date(),
-            },
-            AttendanceError::DateOutOfRange {
-                path: "members[0].grade".into(),
-            },
-            AttendanceError::ColumnLength {
-                path: "members[0].grade".into(),
+            }
+            .at("members[0].grade"),
+            AttendanceErrorKind::NoSemester { today: date() }.at("members[0].grade"),
+            AttendanceErrorKind::DateOutOfRange.at("members[0].grade"),
+            AttendanceErrorKind::ColumnLength {
                 expected: 2,
                 actual: 2,
-            },
-            AttendanceError::CodeOutOfRange {
-                path: "members[0].grade".into(),
-                code: 2,
-                len: 2,
-            },
+            }
+            .at("members[0].grade"),
+            AttendanceErrorKind::CodeOutOfRange { code: 2, len: 2 }.at("members[0].grade"),
         ],
         11,
-        |e| match e {
-            AttendanceError::UnknownEvent { .. } => 0,
-            AttendanceError::DuplicateEvent { .. } => 1,
-            AttendanceError::InvalidEvent { .. } => 2,
-            AttendanceError::DuplicateMark { .. } => 3,
-            AttendanceError::MarkShape { .. } => 4,
-            AttendanceError::SignOutBeforeSignIn { .. } => 5,
-            AttendanceError::ExcusedWithoutLeave { .. } => 6,
-            AttendanceError::NoSemester { .. } => 7,
-            AttendanceError::DateOutOfRange { .. } => 8,
-            AttendanceError::ColumnLength { .. } => 9,
-            AttendanceError::CodeOutOfRange { .. } => 10,
+        |e| match e.kind() {
+            AttendanceErrorKind::UnknownEvent { .. } => 0,
+            AttendanceErrorKind::DuplicateEvent { .. } => 1,
+            AttendanceErrorKind::InvalidEvent { .. } => 2,
+            AttendanceErrorKind::DuplicateMark { .. } => 3,
+            AttendanceErrorKind::MarkShape { .. } => 4,
+            AttendanceErrorKind::SignOutBeforeSignIn { .. } => 5,
+            AttendanceErrorKind::ExcusedWithoutLeave { .. } => 6,
+            AttendanceErrorKind::NoSemester { .. } => 7,
+            AttendanceErrorKind::DateOutOfRange => 8,
+            AttendanceErrorKind::ColumnLength { .. } => 9,
+            AttendanceErrorKind::CodeOutOfRange { .. } => 10,
         },
     ));
     out.extend(covered::<LeaveError>(
         vec![
-            LeaveError::NoSubstitute {
-                path: "members[0].grade".into(),
-            },
-            LeaveError::SubstituteIsRequester {
-                path: "members[0].grade".into(),
-            },
-            LeaveError::SubstituteInactive {
-                path: "members[0].grade".into(),
+            LeaveErrorKind::NoSubstitute.at("members[0].grade"),
+            LeaveErrorKind::SubstituteIsRequester.at("members[0].grade"),
+            LeaveErrorKind::SubstituteInactive {
                 substitute: MemberId("m1".into()),
-            },
-            LeaveError::SubstituteOnLeave {
-                path: "members[0].grade".into(),
+            }
+            .at("members[0].grade"),
+            LeaveErrorKind::SubstituteOnLeave {
                 substitute: MemberId("m1".into()),
-            },
-            LeaveError::RequesterIsSubstitute {
-                path: "members[0].grade".into(),
+            }
+            .at("members[0].grade"),
+            LeaveErrorKind::RequesterIsSubstitute {
                 member: MemberId("m1".into()),
                 absentee: MemberId("m1".into()),
-            },
-            LeaveError::NoReason {
-                path: "members[0].grade".into(),
-            },
-            LeaveError::TooLate {
-                path: "members[0].grade".into(),
+            }
+            .at("members[0].grade"),
+            LeaveErrorKind::NoReason.at("members[0].grade"),
+            LeaveErrorKind::TooLate {
                 requested_at: datetime(),
                 deadline: datetime(),
                 notice_minutes: 2,
-            },
-            LeaveError::WrongApprover {
-                path: "members[0].grade".into(),
+            }
+            .at("members[0].grade"),
+            LeaveErrorKind::WrongApprover {
                 approver: MemberId("m1".into()),
                 designated: Some(MemberId("m2".into())),
-            },
-            LeaveError::SelfApproval {
-                path: "members[0].grade".into(),
+            }
+            .at("members[0].grade"),
+            LeaveErrorKind::SelfApproval {
                 member: MemberId("m1".into()),
-            },
-            LeaveError::RequesterInactive {
-                path: "members[0].grade".into(),
+            }
+            .at("members[0].grade"),
+            LeaveErrorKind::RequesterInactive {
                 member: MemberId("m1".into()),
-            },
-            LeaveError::AlreadyGranted {
-                path: "members[0].grade".into(),
+            }
+            .at("members[0].grade"),
+            LeaveErrorKind::AlreadyGranted {
                 member: MemberId("m1".into()),
                 event: EventId("e1".into()),
-            },
+            }
+            .at("members[0].grade"),
         ],
         11,
-        |e| match e {
-            LeaveError::NoSubstitute { .. } => 0,
-            LeaveError::SubstituteIsRequester { .. } => 1,
-            LeaveError::SubstituteInactive { .. } => 2,
-            LeaveError::SubstituteOnLeave { .. } => 3,
-            LeaveError::RequesterIsSubstitute { .. } => 4,
-            LeaveError::NoReason { .. } => 5,
-            LeaveError::TooLate { .. } => 6,
-            LeaveError::WrongApprover { .. } => 7,
-            LeaveError::SelfApproval { .. } => 8,
-            LeaveError::RequesterInactive { .. } => 9,
-            LeaveError::AlreadyGranted { .. } => 10,
+        |e| match e.kind() {
+            LeaveErrorKind::NoSubstitute => 0,
+            LeaveErrorKind::SubstituteIsRequester => 1,
+            LeaveErrorKind::SubstituteInactive { .. } => 2,
+            LeaveErrorKind::SubstituteOnLeave { .. } => 3,
+            LeaveErrorKind::RequesterIsSubstitute { .. } => 4,
+            LeaveErrorKind::NoReason => 5,
+            LeaveErrorKind::TooLate { .. } => 6,
+            LeaveErrorKind::WrongApprover { .. } => 7,
+            LeaveErrorKind::SelfApproval { .. } => 8,
+            LeaveErrorKind::RequesterInactive { .. } => 9,
+            LeaveErrorKind::AlreadyGranted { .. } => 10,
         },
     ));
     out.extend(covered::<MemberError>(
         vec![
-            MemberError::InvalidGrade {
-                path: "members[0].grade".into(),
-                value: "x1".into(),
-            },
-            MemberError::DuplicateId {
-                path: "members[0].grade".into(),
+            MemberErrorKind::InvalidGrade { value: "x1".into() }.at("members[0].grade"),
+            MemberErrorKind::DuplicateId {
                 id: MemberId("m1".into()),
-            },
-            MemberError::Empty {
-                path: "members[0].grade".into(),
-                field: "name",
-            },
-            MemberError::Unknown {
-                path: "members[0].grade".into(),
+            }
+            .at("members[0].grade"),
+            MemberErrorKind::Empty { field: "name" }.at("members[0].grade"),
+            MemberErrorKind::Unknown {
                 id: MemberId("m1".into()),
-            },
+            }
+            .at("members[0].grade"),
         ],
         4,
-        |e| match e {
-            MemberError::InvalidGrade { .. } => 0,
-            MemberError::DuplicateId { .. } => 1,
-            MemberError::Empty { .. } => 2,
-            MemberError::Unknown { .. } => 3,
+        |e| match e.kind() {
+            MemberErrorKind::InvalidGrade { .. } => 0,
+            MemberErrorKind::DuplicateId { .. } => 1,
+            MemberErrorKind::Empty { .. } => 2,
+            MemberErrorKind::Unknown { .. } => 3,
         },
     ));
     out.extend(covered::<AuthorityError>(
-        vec![AuthorityError::NotPermitted {
-            path: "members[0].grade".into(),
-            actor: MemberId("m1".into()),
-            action: Action::ApproveLeave,
-            roles: "x1".into(),
-            allowed: "x1".into(),
-        }],
+        vec![
+            AuthorityErrorKind::NotPermitted {
+                actor: MemberId("m1".into()),
+                action: Action::ApproveLeave,
+                roles: "x1".into(),
+                allowed: "x1".into(),
+            }
+            .at("members[0].grade"),
+        ],
         1,
-        |e| match e {
-            AuthorityError::NotPermitted { .. } => 0,
+        |e| match e.kind() {
+            AuthorityErrorKind::NotPermitted { .. } => 0,
         },
     ));
     out.extend(covered::<RulebookError>(
         vec![
-            RulebookError::Syntax {
+            RulebookErrorKind::Syntax {
                 format: "toml",
                 detail: "x1".into(),
-            },
-            RulebookError::UnknownKey {
-                path: "members[0].grade".into(),
-            },
-            RulebookError::InvalidType {
-                path: "members[0].grade".into(),
+            }
+            .at_root(),
+            RulebookErrorKind::UnknownKey.at("members[0].grade"),
+            RulebookErrorKind::InvalidType {
                 detail: "x1".into(),
-            },
-            RulebookError::OutOfRange {
-                path: "members[0].grade".into(),
+            }
+            .at("members[0].grade"),
+            RulebookErrorKind::OutOfRange {
                 value: 2,
                 min: 2,
                 max: 2,
-            },
-            RulebookError::Inconsistent {
-                path: "members[0].grade".into(),
+            }
+            .at("members[0].grade"),
+            RulebookErrorKind::Inconsistent {
                 expected_en: "x1".into(),
                 expected_zh: "x1".into(),
-            },
+            }
+            .at("members[0].grade"),
         ],
         5,
-        |e| match e {
-            RulebookError::Syntax { .. } => 0,
-            RulebookError::UnknownKey { .. } => 1,
-            RulebookError::InvalidType { .. } => 2,
-            RulebookError::OutOfRange { .. } => 3,
-            RulebookError::Inconsistent { .. } => 4,
+        |e| match e.kind() {
+            RulebookErrorKind::Syntax { .. } => 0,
+            RulebookErrorKind::UnknownKey => 1,
+            RulebookErrorKind::InvalidType { .. } => 2,
+            RulebookErrorKind::OutOfRange { .. } => 3,
+            RulebookErrorKind::Inconsistent { .. } => 4,
         },
     ));
     out.extend(covered::<InputError>(
         vec![
-            InputError::Syntax {
+            InputErrorKind::Syntax {
                 format: "json",
                 detail: "x1".into(),
-            },
-            InputError::Invalid {
+            }
+            .at_root(),
+            InputErrorKind::Invalid {
                 code: "input.invalid",
-                path: "members[0].grade".into(),
                 detail: "x1".into(),
-            },
+            }
+            .at("members[0].grade"),
         ],
         2,
-        |e| match e {
-            InputError::Syntax { .. } => 0,
-            InputError::Invalid { .. } => 1,
+        |e| match e.kind() {
+            InputErrorKind::Syntax { .. } => 0,
+            InputErrorKind::Invalid { .. } => 1,
         },
     ));
     out.extend(covered::<CalendarError>(
         vec![
-            CalendarError::InvalidPeriod {
-                path: "members[0].grade".into(),
+            CalendarErrorKind::InvalidPeriod {
                 start: date(),
                 end: date(),
-            },
-            CalendarError::TermTooLong {
-                path: "members[0].grade".into(),
+            }
+            .at("members[0].grade"),
+            CalendarErrorKind::TermTooLong {
                 start: date(),
                 end: date(),
                 max_days: 2,
-            },
-            CalendarError::DateOutOfRange {
-                path: "members[0].grade".into(),
+            }
+            .at("members[0].grade"),
+            CalendarErrorKind::DateOutOfRange {
                 date: date(),
                 days: 2,
-            },
-            CalendarError::NoWorkingDay {
-                path: "members[0].grade".into(),
+            }
+            .at("members[0].grade"),
+            CalendarErrorKind::NoWorkingDay {
                 date: date(),
                 days: 2,
-            },
+            }
+            .at("members[0].grade"),
         ],
         4,
-        |e| match e {
-            CalendarError::InvalidPeriod { .. } => 0,
-            CalendarError::TermTooLong { .. } => 1,
-            CalendarError::DateOutOfRange { .. } => 2,
-            CalendarError::NoWorkingDay { .. } => 3,
+        |e| match e.kind() {
+            CalendarErrorKind::InvalidPeriod { .. } => 0,
+            CalendarErrorKind::TermTooLong { .. } => 1,
+            CalendarErrorKind::DateOutOfRange { .. } => 2,
+            CalendarErrorKind::NoWorkingDay { .. } => 3,
         },
     ));
     out.extend(covered::<FormError>(
         vec![
-            FormError::Required {
-                path: "members[0].grade".into(),
-            },
-            FormError::InvalidDate {
-                path: "members[0].grade".into(),
-                value: "x1".into(),
-            },
-            FormError::InvalidDatetime {
-                path: "members[0].grade".into(),
-                value: "x1".into(),
-            },
-            FormError::InvalidAmount {
-                path: "members[0].grade".into(),
-                value: "x1".into(),
-            },
-            FormError::AmountAsNumber {
-                path: "members[0].grade".into(),
-                value: "x1".into(),
-            },
-            FormError::InvalidNumber {
-                path: "members[0].grade".into(),
-                value: "x1".into(),
-            },
-            FormError::InvalidChoice {
-                path: "members[0].grade".into(),
+            FormErrorKind::Required.at("members[0].grade"),
+            FormErrorKind::InvalidDate { value: "x1".into() }.at("members[0].grade"),
+            FormErrorKind::InvalidDatetime { value: "x1".into() }.at("members[0].grade"),
+            FormErrorKind::InvalidAmount { value: "x1".into() }.at("members[0].grade"),
+            FormErrorKind::AmountAsNumber { value: "x1".into() }.at("members[0].grade"),
+            FormErrorKind::InvalidNumber { value: "x1".into() }.at("members[0].grade"),
+            FormErrorKind::InvalidChoice {
                 value: "x1".into(),
                 allowed: "x1".into(),
-            },
-            FormError::DateInFuture {
-                path: "members[0].grade".into(),
+            }
+            .at("members[0].grade"),
+            FormErrorKind::DateInFuture {
                 date: date(),
                 today: date(),
-            },
+            }
+            .at("members[0].grade"),
         ],
         8,
-        |e| match e {
-            FormError::Required { .. } => 0,
-            FormError::InvalidDate { .. } => 1,
-            FormError::InvalidDatetime { .. } => 2,
-            FormError::InvalidAmount { .. } => 3,
-            FormError::AmountAsNumber { .. } => 4,
-            FormError::InvalidNumber { .. } => 5,
-            FormError::InvalidChoice { .. } => 6,
-            FormError::DateInFuture { .. } => 7,
+        |e| match e.kind() {
+            FormErrorKind::Required => 0,
+            FormErrorKind::InvalidDate { .. } => 1,
+            FormErrorKind::InvalidDatetime { .. } => 2,
+            FormErrorKind::InvalidAmount { .. } => 3,
+            FormErrorKind::AmountAsNumber { .. } => 4,
+            FormErrorKind::InvalidNumber { .. } => 5,
+            FormErrorKind::InvalidChoice { .. } => 6,
+            FormErrorKind::DateInFuture { .. } => 7,
         },
     ));
     out.extend(covered::<ScheduleError>(
         vec![
-            ScheduleError::Calendar(CalendarError::NoWorkingDay {
-                path: "members[0].grade".into(),
+            ScheduleErrorKind::Calendar(CalendarErrorKind::NoWorkingDay {
                 date: date(),
                 days: 2,
-            }),
-            ScheduleError::UnknownTemplate {
-                path: "members[0].grade".into(),
-                id: "x1".into(),
-            },
-            ScheduleError::UnknownLeadTime {
-                path: "members[0].grade".into(),
-                id: "x1".into(),
-            },
-            ScheduleError::CalendarRequired {
-                path: "members[0].grade".into(),
-            },
-            ScheduleError::DateOutOfRange {
-                path: "members[0].grade".into(),
+            })
+            .at("members[0].grade"),
+            ScheduleErrorKind::UnknownTemplate { id: "x1".into() }.at("members[0].grade"),
+            ScheduleErrorKind::UnknownLeadTime { id: "x1".into() }.at("members[0].grade"),
+            ScheduleErrorKind::CalendarRequired.at("members[0].grade"),
+            ScheduleErrorKind::DateOutOfRange {
                 date: date(),
                 days: 2,
-            },
-            ScheduleError::UnknownMilestone {
-                path: "members[0].grade".into(),
-                id: "x1".into(),
-            },
-            ScheduleError::ApprovalPending {
-                path: "members[0].grade".into(),
+            }
+            .at("members[0].grade"),
+            ScheduleErrorKind::UnknownMilestone { id: "x1".into() }.at("members[0].grade"),
+            ScheduleErrorKind::ApprovalPending {
                 id: "x1".into(),
                 gate: "x1".into(),
                 role: Role::Advisor,
-            },
-            ScheduleError::InvalidTemplate {
-                path: "members[0].grade".into(),
+            }
+            .at("members[0].grade"),
+            ScheduleErrorKind::InvalidTemplate {
                 expected_en: "x1".into(),
                 expected_zh: "x1".into(),
-            },
-            ScheduleError::IcalDateOutOfRange {
-                path: "members[0].grade".into(),
-                date: date(),
-            },
+            }
+            .at("members[0].grade"),
+            ScheduleErrorKind::IcalDateOutOfRange { date: date() }.at("members[0].grade"),
         ],
         9,
-        |e| match e {
-            ScheduleError::Calendar(_) => 0,
-            ScheduleError::UnknownTemplate { .. } => 1,
-            ScheduleError::UnknownLeadTime { .. } => 2,
-            ScheduleError::CalendarRequired { .. } => 3,
-            ScheduleError::DateOutOfRange { .. } => 4,
-            ScheduleError::UnknownMilestone { .. } => 5,
-            ScheduleError::ApprovalPending { .. } => 6,
-            ScheduleError::InvalidTemplate { .. } => 7,
-            ScheduleError::IcalDateOutOfRange { .. } => 8,
+        |e| match e.kind() {
+            ScheduleErrorKind::Calendar(_) => 0,
+            ScheduleErrorKind::UnknownTemplate { .. } => 1,
+            ScheduleErrorKind::UnknownLeadTime { .. } => 2,
+            ScheduleErrorKind::CalendarRequired => 3,
+            ScheduleErrorKind::DateOutOfRange { .. } => 4,
+            ScheduleErrorKind::UnknownMilestone { .. } => 5,
+            ScheduleErrorKind::ApprovalPending { .. } => 6,
+            ScheduleErrorKind::InvalidTemplate { .. } => 7,
+            ScheduleErrorKind::IcalDateOutOfRange { .. } => 8,
         },
     ));
     out.extend(super::samples_money::selection_and_money());
     #[cfg(feature = "schema")]
-    out.push(Box::new(crate::schema::SchemaError::UnknownName {
-        path: "members[0].grade".into(),
-        name: "x1".into(),
-    }));
+    out.push(Box::new(
+        crate::schema::SchemaErrorKind::UnknownName { name: "x1".into() }.at("members[0].grade"),
+    ));
     out
 }

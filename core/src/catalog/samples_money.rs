@@ -2,433 +2,372 @@
 //! activity, evaluation), for the catalogs' tests; the other areas are in `samples.rs`.
 
 use super::samples::{covered, date, rule};
-use crate::activity::{ActivityError, ActivityState, ActivityWarning, StepAction};
-use crate::budget::{BudgetError, BudgetWarning, Decimal};
+use crate::activity::{
+    ActivityError, ActivityErrorKind, ActivityState, ActivityWarning, StepAction,
+};
+use crate::budget::{BudgetError, BudgetErrorKind, BudgetWarning, Decimal};
 use crate::diagnostic::Diagnostic;
-use crate::evaluation::EvaluationError;
+use crate::evaluation::{EvaluationError, EvaluationErrorKind};
 use crate::ids::ActivityId;
 use crate::members::MemberId;
-use crate::recruitment::RecruitmentError;
+use crate::recruitment::{RecruitmentError, RecruitmentErrorKind};
 
 /// One sample of every variant of the selection and money areas' errors and warnings.
 pub(super) fn selection_and_money() -> Vec<Box<dyn Diagnostic>> {
     let mut out = Vec::new();
     out.extend(covered::<RecruitmentError>(
         vec![
-            RecruitmentError::AfterDeadline {
-                path: "members[0].grade".into(),
+            RecruitmentErrorKind::AfterDeadline {
                 decided_on: date(),
                 deadline: date(),
-            },
-            RecruitmentError::RegisteredAfterDeadline {
-                path: "members[0].grade".into(),
+            }
+            .at("members[0].grade"),
+            RecruitmentErrorKind::RegisteredAfterDeadline {
                 registered_on: date(),
                 deadline: date(),
-            },
-            RecruitmentError::ReferrerInactive {
-                path: "members[0].grade".into(),
+            }
+            .at("members[0].grade"),
+            RecruitmentErrorKind::ReferrerInactive {
                 referrer: MemberId("m1".into()),
-            },
-            RecruitmentError::DuplicateCandidate {
-                path: "members[0].grade".into(),
-                id: "x1".into(),
-            },
-            RecruitmentError::Empty {
-                path: "members[0].grade".into(),
-                field: "id",
-            },
-            RecruitmentError::ReferralWithoutReferrer {
-                path: "members[0].grade".into(),
-            },
-            RecruitmentError::ScoreOutOfScale {
-                path: "members[0].grade".into(),
+            }
+            .at("members[0].grade"),
+            RecruitmentErrorKind::DuplicateCandidate { id: "x1".into() }.at("members[0].grade"),
+            RecruitmentErrorKind::Empty { field: "id" }.at("members[0].grade"),
+            RecruitmentErrorKind::ReferralWithoutReferrer.at("members[0].grade"),
+            RecruitmentErrorKind::ScoreOutOfScale {
                 value: "x1".into(),
                 min: "x1".into(),
                 max: "x1".into(),
-            },
-            RecruitmentError::InvalidYear {
-                path: "members[0].grade".into(),
-                year: 2002,
-            },
-            RecruitmentError::GradeAfterYear {
-                path: "members[0].grade".into(),
+            }
+            .at("members[0].grade"),
+            RecruitmentErrorKind::InvalidYear { year: 2002 }.at("members[0].grade"),
+            RecruitmentErrorKind::GradeAfterYear {
                 grade: 2,
                 year: 2002,
-            },
-            RecruitmentError::UnknownTeamRules {
-                path: "members[0].grade".into(),
-                id: "x1".into(),
-            },
-            RecruitmentError::DuplicateTeamMember {
-                path: "members[0].grade".into(),
-                id: "x1".into(),
-            },
-            RecruitmentError::InvalidPlan {
-                path: "members[0].grade".into(),
+            }
+            .at("members[0].grade"),
+            RecruitmentErrorKind::UnknownTeamRules { id: "x1".into() }.at("members[0].grade"),
+            RecruitmentErrorKind::DuplicateTeamMember { id: "x1".into() }.at("members[0].grade"),
+            RecruitmentErrorKind::InvalidPlan {
                 detail: "over_32_places",
-            },
-            RecruitmentError::Overflow {
-                path: "members[0].grade".into(),
-            },
+            }
+            .at("members[0].grade"),
+            RecruitmentErrorKind::Overflow.at("members[0].grade"),
         ],
         13,
-        |e| match e {
-            RecruitmentError::AfterDeadline { .. } => 0,
-            RecruitmentError::RegisteredAfterDeadline { .. } => 1,
-            RecruitmentError::ReferrerInactive { .. } => 2,
-            RecruitmentError::DuplicateCandidate { .. } => 3,
-            RecruitmentError::Empty { .. } => 4,
-            RecruitmentError::ReferralWithoutReferrer { .. } => 5,
-            RecruitmentError::ScoreOutOfScale { .. } => 6,
-            RecruitmentError::InvalidYear { .. } => 7,
-            RecruitmentError::GradeAfterYear { .. } => 8,
-            RecruitmentError::UnknownTeamRules { .. } => 9,
-            RecruitmentError::DuplicateTeamMember { .. } => 10,
-            RecruitmentError::InvalidPlan { .. } => 11,
-            RecruitmentError::Overflow { .. } => 12,
+        |e| match e.kind() {
+            RecruitmentErrorKind::AfterDeadline { .. } => 0,
+            RecruitmentErrorKind::RegisteredAfterDeadline { .. } => 1,
+            RecruitmentErrorKind::ReferrerInactive { .. } => 2,
+            RecruitmentErrorKind::DuplicateCandidate { .. } => 3,
+            RecruitmentErrorKind::Empty { .. } => 4,
+            RecruitmentErrorKind::ReferralWithoutReferrer => 5,
+            RecruitmentErrorKind::ScoreOutOfScale { .. } => 6,
+            RecruitmentErrorKind::InvalidYear { .. } => 7,
+            RecruitmentErrorKind::GradeAfterYear { .. } => 8,
+            RecruitmentErrorKind::UnknownTeamRules { .. } => 9,
+            RecruitmentErrorKind::DuplicateTeamMember { .. } => 10,
+            RecruitmentErrorKind::InvalidPlan { .. } => 11,
+            RecruitmentErrorKind::Overflow => 12,
         },
     ));
     out.extend(covered::<BudgetError>(
         vec![
-            BudgetError::InvalidActivityId {
-                path: "members[0].grade".into(),
+            BudgetErrorKind::InvalidActivityId {
                 id: ActivityId("a1".into()),
-            },
-            BudgetError::NonPositiveAmount {
-                path: "members[0].grade".into(),
+            }
+            .at("members[0].grade"),
+            BudgetErrorKind::NonPositiveAmount {
                 amount: Decimal::ONE,
-            },
-            BudgetError::NegativeAmount {
-                path: "members[0].grade".into(),
+            }
+            .at("members[0].grade"),
+            BudgetErrorKind::NegativeAmount {
                 amount: Decimal::ONE,
-            },
-            BudgetError::TooManyDecimals {
-                path: "members[0].grade".into(),
+            }
+            .at("members[0].grade"),
+            BudgetErrorKind::TooManyDecimals {
                 amount: Decimal::ONE,
                 places: 2,
-            },
-            BudgetError::UnknownActivity {
-                path: "members[0].grade".into(),
+            }
+            .at("members[0].grade"),
+            BudgetErrorKind::UnknownActivity {
                 activity: ActivityId("a1".into()),
-            },
-            BudgetError::DuplicateActivity {
-                path: "members[0].grade".into(),
+            }
+            .at("members[0].grade"),
+            BudgetErrorKind::DuplicateActivity {
                 activity: ActivityId("a1".into()),
-            },
-            BudgetError::UnknownLine {
-                path: "members[0].grade".into(),
-                line: "x1".into(),
-            },
-            BudgetError::UnknownCategory {
-                path: "members[0].grade".into(),
+            }
+            .at("members[0].grade"),
+            BudgetErrorKind::UnknownLine { line: "x1".into() }.at("members[0].grade"),
+            BudgetErrorKind::UnknownCategory {
                 category: "x1".into(),
                 line: "x1".into(),
                 allowed: "x1".into(),
-            },
-            BudgetError::MissingReceipt {
-                path: "members[0].grade".into(),
-            },
-            BudgetError::OutsideYear {
-                path: "members[0].grade".into(),
+            }
+            .at("members[0].grade"),
+            BudgetErrorKind::MissingReceipt.at("members[0].grade"),
+            BudgetErrorKind::OutsideYear {
                 date: date(),
                 start: date(),
                 end: date(),
-            },
-            BudgetError::BeforeReservation {
-                path: "members[0].grade".into(),
+            }
+            .at("members[0].grade"),
+            BudgetErrorKind::BeforeReservation {
                 date: date(),
                 reserved_on: date(),
-            },
-            BudgetError::AccountSettled {
-                path: "members[0].grade".into(),
+            }
+            .at("members[0].grade"),
+            BudgetErrorKind::AccountSettled {
                 activity: ActivityId("a1".into()),
                 settled_on: date(),
-            },
-            BudgetError::OverLineMax {
-                path: "members[0].grade".into(),
+            }
+            .at("members[0].grade"),
+            BudgetErrorKind::OverLineMax {
                 activity: ActivityId("a1".into()),
                 line: "x1".into(),
                 approved_after: Decimal::ONE,
                 max: Decimal::ONE,
-            },
-            BudgetError::OverActivityMax {
-                path: "members[0].grade".into(),
+            }
+            .at("members[0].grade"),
+            BudgetErrorKind::OverActivityMax {
                 activity: ActivityId("a1".into()),
                 spent_after: Decimal::ONE,
                 approved: Decimal::ONE,
-            },
-            BudgetError::OverAnnualCap {
-                path: "members[0].grade".into(),
+            }
+            .at("members[0].grade"),
+            BudgetErrorKind::OverAnnualCap {
                 committed_after: Decimal::ONE,
                 cap: Decimal::ONE,
-            },
-            BudgetError::Overflow {
-                path: "members[0].grade".into(),
-            },
-            BudgetError::InconsistentLedger {
-                path: "members[0].grade".into(),
+            }
+            .at("members[0].grade"),
+            BudgetErrorKind::Overflow.at("members[0].grade"),
+            BudgetErrorKind::InconsistentLedger {
                 detail: "x1".into(),
-            },
-            BudgetError::UnknownEntry {
-                path: "members[0].grade".into(),
-                entry: 7,
-            },
-            BudgetError::NotReversible {
-                path: "members[0].grade".into(),
+            }
+            .at("members[0].grade"),
+            BudgetErrorKind::UnknownEntry { entry: 7 }.at("entry"),
+            BudgetErrorKind::NotReversible {
                 entry: 3,
                 kind: crate::budget::EntryKind::Reversal,
-            },
-            BudgetError::NotReversible {
-                path: "members[0].grade".into(),
+            }
+            .at("entry"),
+            BudgetErrorKind::NotReversible {
                 entry: 3,
                 kind: crate::budget::EntryKind::BalanceAssertion,
-            },
-            BudgetError::AlreadyReversed {
-                path: "members[0].grade".into(),
-                entry: 2,
-                by: 3,
-            },
-            BudgetError::BeforeOriginal {
-                path: "members[0].grade".into(),
+            }
+            .at("entry"),
+            BudgetErrorKind::AlreadyReversed { entry: 2, by: 3 }.at("entry"),
+            BudgetErrorKind::BeforeOriginal {
                 date: date(),
                 entry: 2,
                 original_on: date(),
-            },
-            BudgetError::MissingReason {
-                path: "members[0].grade".into(),
-            },
-            BudgetError::ReversalBelowSpent {
-                path: "members[0].grade".into(),
+            }
+            .at("date"),
+            BudgetErrorKind::MissingReason.at("reason"),
+            BudgetErrorKind::ReversalBelowSpent {
                 activity: ActivityId("a1".into()),
                 approved_after: Decimal::ONE,
                 spent: Decimal::TWO,
-            },
-            BudgetError::BalanceMismatch {
-                path: "members[0].grade".into(),
+            }
+            .at("entry"),
+            BudgetErrorKind::BalanceMismatch {
                 activity: ActivityId("a1".into()),
                 date: date(),
                 counted: Decimal::ONE,
                 expected: Decimal::TWO,
                 difference: Decimal::NEGATIVE_ONE,
-            },
+            }
+            .at("balance"),
         ],
         24,
-        |e| match e {
-            BudgetError::InvalidActivityId { .. } => 0,
-            BudgetError::NonPositiveAmount { .. } => 1,
-            BudgetError::NegativeAmount { .. } => 2,
-            BudgetError::TooManyDecimals { .. } => 3,
-            BudgetError::UnknownActivity { .. } => 4,
-            BudgetError::DuplicateActivity { .. } => 5,
-            BudgetError::UnknownLine { .. } => 6,
-            BudgetError::UnknownCategory { .. } => 7,
-            BudgetError::MissingReceipt { .. } => 8,
-            BudgetError::OutsideYear { .. } => 9,
-            BudgetError::BeforeReservation { .. } => 10,
-            BudgetError::AccountSettled { .. } => 11,
-            BudgetError::OverLineMax { .. } => 12,
-            BudgetError::OverActivityMax { .. } => 13,
-            BudgetError::OverAnnualCap { .. } => 14,
-            BudgetError::Overflow { .. } => 15,
-            BudgetError::InconsistentLedger { .. } => 16,
-            BudgetError::UnknownEntry { .. } => 17,
-            BudgetError::NotReversible { .. } => 18,
-            BudgetError::AlreadyReversed { .. } => 19,
-            BudgetError::BeforeOriginal { .. } => 20,
-            BudgetError::MissingReason { .. } => 21,
-            BudgetError::ReversalBelowSpent { .. } => 22,
-            BudgetError::BalanceMismatch { .. } => 23,
+        |e| match e.kind() {
+            BudgetErrorKind::InvalidActivityId { .. } => 0,
+            BudgetErrorKind::NonPositiveAmount { .. } => 1,
+            BudgetErrorKind::NegativeAmount { .. } => 2,
+            BudgetErrorKind::TooManyDecimals { .. } => 3,
+            BudgetErrorKind::UnknownActivity { .. } => 4,
+            BudgetErrorKind::DuplicateActivity { .. } => 5,
+            BudgetErrorKind::UnknownLine { .. } => 6,
+            BudgetErrorKind::UnknownCategory { .. } => 7,
+            BudgetErrorKind::MissingReceipt => 8,
+            BudgetErrorKind::OutsideYear { .. } => 9,
+            BudgetErrorKind::BeforeReservation { .. } => 10,
+            BudgetErrorKind::AccountSettled { .. } => 11,
+            BudgetErrorKind::OverLineMax { .. } => 12,
+            BudgetErrorKind::OverActivityMax { .. } => 13,
+            BudgetErrorKind::OverAnnualCap { .. } => 14,
+            BudgetErrorKind::Overflow => 15,
+            BudgetErrorKind::InconsistentLedger { .. } => 16,
+            BudgetErrorKind::UnknownEntry { .. } => 17,
+            BudgetErrorKind::NotReversible { .. } => 18,
+            BudgetErrorKind::AlreadyReversed { .. } => 19,
+            BudgetErrorKind::BeforeOriginal { .. } => 20,
+            BudgetErrorKind::MissingReason => 21,
+            BudgetErrorKind::ReversalBelowSpent { .. } => 22,
+            BudgetErrorKind::BalanceMismatch { .. } => 23,
         },
     ));
     out.extend(covered::<ActivityError>(
         vec![
-            ActivityError::InvalidId {
-                path: "members[0].grade".into(),
+            ActivityErrorKind::InvalidId {
                 id: ActivityId("a1".into()),
-            },
-            ActivityError::Duplicate {
-                path: "members[0].grade".into(),
+            }
+            .at("members[0].grade"),
+            ActivityErrorKind::Duplicate {
                 id: ActivityId("a1".into()),
-            },
-            ActivityError::Unknown {
-                path: "members[0].grade".into(),
+            }
+            .at("members[0].grade"),
+            ActivityErrorKind::Unknown {
                 id: ActivityId("a1".into()),
-            },
-            ActivityError::MissingField {
-                path: "members[0].grade".into(),
-                field: "purpose",
-            },
-            ActivityError::RiskWithoutCountermeasure {
-                path: "members[0].grade".into(),
-                risk: "x1".into(),
-            },
-            ActivityError::EndBeforeStart {
-                path: "members[0].grade".into(),
+            }
+            .at("members[0].grade"),
+            ActivityErrorKind::MissingField { field: "purpose" }.at("members[0].grade"),
+            ActivityErrorKind::RiskWithoutCountermeasure { risk: "x1".into() }
+                .at("members[0].grade"),
+            ActivityErrorKind::EndBeforeStart {
                 start: date(),
                 end: date(),
-            },
-            ActivityError::StartsBeforeSubmission {
-                path: "members[0].grade".into(),
+            }
+            .at("members[0].grade"),
+            ActivityErrorKind::StartsBeforeSubmission {
                 start: date(),
                 submitted_on: date(),
-            },
-            ActivityError::SubmissionLate {
-                path: "members[0].grade".into(),
+            }
+            .at("members[0].grade"),
+            ActivityErrorKind::SubmissionLate {
                 rule: rule(),
                 deadline: date(),
                 submitted_on: date(),
                 days_late: 2,
-            },
-            ActivityError::LeaderInactive {
-                path: "members[0].grade".into(),
+            }
+            .at("members[0].grade"),
+            ActivityErrorKind::LeaderInactive {
                 leader: MemberId("m1".into()),
-            },
-            ActivityError::NotApproved {
-                path: "members[0].grade".into(),
+            }
+            .at("members[0].grade"),
+            ActivityErrorKind::NotApproved {
                 id: ActivityId("a1".into()),
                 state: ActivityState::Draft,
-            },
-            ActivityError::InvalidTransition {
-                path: "members[0].grade".into(),
+            }
+            .at("members[0].grade"),
+            ActivityErrorKind::InvalidTransition {
                 id: ActivityId("a1".into()),
                 action: StepAction::Submit,
                 state: ActivityState::Draft,
-            },
-            ActivityError::NotDraft {
-                path: "members[0].grade".into(),
+            }
+            .at("members[0].grade"),
+            ActivityErrorKind::NotDraft {
                 id: ActivityId("a1".into()),
                 state: ActivityState::Draft,
-            },
-            ActivityError::NotProjectLeader {
-                path: "members[0].grade".into(),
+            }
+            .at("members[0].grade"),
+            ActivityErrorKind::NotProjectLeader {
                 actor: MemberId("m1".into()),
                 action: StepAction::Submit,
                 leader: MemberId("m1".into()),
-            },
-            ActivityError::SelfApproval {
-                path: "members[0].grade".into(),
+            }
+            .at("members[0].grade"),
+            ActivityErrorKind::SelfApproval {
                 actor: MemberId("m1".into()),
                 action: StepAction::Submit,
-            },
-            ActivityError::DateBeforePrevious {
-                path: "members[0].grade".into(),
+            }
+            .at("members[0].grade"),
+            ActivityErrorKind::DateBeforePrevious {
                 date: date(),
                 previous: date(),
-            },
+            }
+            .at("members[0].grade"),
         ],
         15,
-        |e| match e {
-            ActivityError::InvalidId { .. } => 0,
-            ActivityError::Duplicate { .. } => 1,
-            ActivityError::Unknown { .. } => 2,
-            ActivityError::MissingField { .. } => 3,
-            ActivityError::RiskWithoutCountermeasure { .. } => 4,
-            ActivityError::EndBeforeStart { .. } => 5,
-            ActivityError::StartsBeforeSubmission { .. } => 6,
-            ActivityError::SubmissionLate { .. } => 7,
-            ActivityError::LeaderInactive { .. } => 8,
-            ActivityError::NotApproved { .. } => 9,
-            ActivityError::InvalidTransition { .. } => 10,
-            ActivityError::NotDraft { .. } => 11,
-            ActivityError::NotProjectLeader { .. } => 12,
-            ActivityError::SelfApproval { .. } => 13,
-            ActivityError::DateBeforePrevious { .. } => 14,
+        |e| match e.kind() {
+            ActivityErrorKind::InvalidId { .. } => 0,
+            ActivityErrorKind::Duplicate { .. } => 1,
+            ActivityErrorKind::Unknown { .. } => 2,
+            ActivityErrorKind::MissingField { .. } => 3,
+            ActivityErrorKind::RiskWithoutCountermeasure { .. } => 4,
+            ActivityErrorKind::EndBeforeStart { .. } => 5,
+            ActivityErrorKind::StartsBeforeSubmission { .. } => 6,
+            ActivityErrorKind::SubmissionLate { .. } => 7,
+            ActivityErrorKind::LeaderInactive { .. } => 8,
+            ActivityErrorKind::NotApproved { .. } => 9,
+            ActivityErrorKind::InvalidTransition { .. } => 10,
+            ActivityErrorKind::NotDraft { .. } => 11,
+            ActivityErrorKind::NotProjectLeader { .. } => 12,
+            ActivityErrorKind::SelfApproval { .. } => 13,
+            ActivityErrorKind::DateBeforePrevious { .. } => 14,
         },
     ));
     out.extend(covered::<EvaluationError>(
         vec![
-            EvaluationError::UnknownScheme {
-                path: "members[0].grade".into(),
+            EvaluationErrorKind::UnknownScheme {
                 scheme: "x1".into(),
-            },
-            EvaluationError::ScoreOutOfScale {
-                path: "members[0].grade".into(),
+            }
+            .at("members[0].grade"),
+            EvaluationErrorKind::ScoreOutOfScale {
                 value: "x1".into(),
                 min: "x1".into(),
                 max: "x1".into(),
-            },
-            EvaluationError::MissingScore {
-                path: "members[0].grade".into(),
+            }
+            .at("members[0].grade"),
+            EvaluationErrorKind::MissingScore {
                 candidate: "x1".into(),
                 judge: "x1".into(),
                 criterion: "x1".into(),
-            },
-            EvaluationError::TooFewScores {
-                path: "members[0].grade".into(),
+            }
+            .at("members[0].grade"),
+            EvaluationErrorKind::TooFewScores {
                 candidate: "x1".into(),
                 criterion: "x1".into(),
                 count: 2,
                 needed: 2,
-            },
-            EvaluationError::NonPositiveWeight {
-                path: "members[0].grade".into(),
+            }
+            .at("members[0].grade"),
+            EvaluationErrorKind::NonPositiveWeight {
                 criterion: "x1".into(),
                 weight: "x1".into(),
-            },
-            EvaluationError::DuplicateCandidate {
-                path: "members[0].grade".into(),
-                id: "x1".into(),
-            },
-            EvaluationError::DuplicateJudge {
-                path: "members[0].grade".into(),
-                id: "x1".into(),
-            },
-            EvaluationError::DuplicateCriterion {
-                path: "members[0].grade".into(),
-                id: "x1".into(),
-            },
-            EvaluationError::UnknownCandidate {
-                path: "members[0].grade".into(),
-                id: "x1".into(),
-            },
-            EvaluationError::UnknownJudge {
-                path: "members[0].grade".into(),
-                id: "x1".into(),
-            },
-            EvaluationError::UnknownCriterion {
-                path: "members[0].grade".into(),
-                id: "x1".into(),
-            },
-            EvaluationError::EmptyId {
-                path: "members[0].grade".into(),
-                field: "judge",
-            },
-            EvaluationError::NoCriteria {
-                path: "members[0].grade".into(),
-            },
-            EvaluationError::InvalidScale {
-                path: "members[0].grade".into(),
+            }
+            .at("members[0].grade"),
+            EvaluationErrorKind::DuplicateCandidate { id: "x1".into() }.at("members[0].grade"),
+            EvaluationErrorKind::DuplicateJudge { id: "x1".into() }.at("members[0].grade"),
+            EvaluationErrorKind::DuplicateCriterion { id: "x1".into() }.at("members[0].grade"),
+            EvaluationErrorKind::UnknownCandidate { id: "x1".into() }.at("members[0].grade"),
+            EvaluationErrorKind::UnknownJudge { id: "x1".into() }.at("members[0].grade"),
+            EvaluationErrorKind::UnknownCriterion { id: "x1".into() }.at("members[0].grade"),
+            EvaluationErrorKind::EmptyId { field: "judge" }.at("members[0].grade"),
+            EvaluationErrorKind::NoCriteria.at("members[0].grade"),
+            EvaluationErrorKind::InvalidScale {
                 min: "x1".into(),
                 max: "x1".into(),
-            },
-            EvaluationError::InvalidSetting {
-                path: "members[0].grade".into(),
+            }
+            .at("members[0].grade"),
+            EvaluationErrorKind::InvalidSetting {
                 expected_en: "x1".into(),
                 expected_zh: "x1".into(),
-            },
-            EvaluationError::Overflow {
-                path: "members[0].grade".into(),
+            }
+            .at("members[0].grade"),
+            EvaluationErrorKind::Overflow {
                 candidate: "x1".into(),
-            },
+            }
+            .at("members[0].grade"),
         ],
         16,
-        |e| match e {
-            EvaluationError::UnknownScheme { .. } => 0,
-            EvaluationError::ScoreOutOfScale { .. } => 1,
-            EvaluationError::MissingScore { .. } => 2,
-            EvaluationError::TooFewScores { .. } => 3,
-            EvaluationError::NonPositiveWeight { .. } => 4,
-            EvaluationError::DuplicateCandidate { .. } => 5,
-            EvaluationError::DuplicateJudge { .. } => 6,
-            EvaluationError::DuplicateCriterion { .. } => 7,
-            EvaluationError::UnknownCandidate { .. } => 8,
-            EvaluationError::UnknownJudge { .. } => 9,
-            EvaluationError::UnknownCriterion { .. } => 10,
-            EvaluationError::EmptyId { .. } => 11,
-            EvaluationError::NoCriteria { .. } => 12,
-            EvaluationError::InvalidScale { .. } => 13,
-            EvaluationError::InvalidSetting { .. } => 14,
-            EvaluationError::Overflow { .. } => 15,
+        |e| match e.kind() {
+            EvaluationErrorKind::UnknownScheme { .. } => 0,
+            EvaluationErrorKind::ScoreOutOfScale { .. } => 1,
+            EvaluationErrorKind::MissingScore { .. } => 2,
+            EvaluationErrorKind::TooFewScores { .. } => 3,
+            EvaluationErrorKind::NonPositiveWeight { .. } => 4,
+            EvaluationErrorKind::DuplicateCandidate { .. } => 5,
+            EvaluationErrorKind::DuplicateJudge { .. } => 6,
+            EvaluationErrorKind::DuplicateCriterion { .. } => 7,
+            EvaluationErrorKind::UnknownCandidate { .. } => 8,
+            EvaluationErrorKind::UnknownJudge { .. } => 9,
+            EvaluationErrorKind::UnknownCriterion { .. } => 10,
+            EvaluationErrorKind::EmptyId { .. } => 11,
+            EvaluationErrorKind::NoCriteria => 12,
+            EvaluationErrorKind::InvalidScale { .. } => 13,
+            EvaluationErrorKind::InvalidSetting { .. } => 14,
+            EvaluationErrorKind::Overflow { .. } => 15,
         },
     ));
     out.extend(covered::<BudgetWarning>(

@@ -5,8 +5,8 @@ use chrono::NaiveDate;
 
 use super::samples::{date, every_diagnostic, rule};
 use super::*;
-use crate::activity::ActivityError;
-use crate::attendance::LeaveError;
+use crate::activity::ActivityErrorKind;
+use crate::attendance::LeaveErrorKind;
 use crate::diagnostic::Diagnostic;
 
 /// Parameters that no template of their code writes, and why they are kept.
@@ -212,9 +212,7 @@ fn traditional_chinese_is_written_in_traditional_characters() {
 
 #[test]
 fn a_stored_issue_renders_again_in_any_locale() {
-    let error = crate::Error::from(LeaveError::NoSubstitute {
-        path: "substitute".into(),
-    });
+    let error = crate::Error::from(LeaveErrorKind::NoSubstitute.at("substitute"));
     let issue = error.issue(Locale::En);
     assert_eq!(
         issue.message_in(Locale::ZhHans),
@@ -224,13 +222,15 @@ fn a_stored_issue_renders_again_in_any_locale() {
         issue.message_in(Locale::ZhHant),
         "未安排代班人：請假須先找好代班的人"
     );
-    let late = crate::Error::from(ActivityError::SubmissionLate {
-        path: "notice_received".into(),
-        rule: rule(),
-        deadline: date(),
-        submitted_on: date(),
-        days_late: 1,
-    });
+    let late = crate::Error::from(
+        ActivityErrorKind::SubmissionLate {
+            rule: rule(),
+            deadline: date(),
+            submitted_on: date(),
+            days_late: 1,
+        }
+        .at("notice_received"),
+    );
     let stored: crate::Issue = serde_json::from_value(
         serde_json::to_value(late.issue(Locale::ZhHans)).unwrap_or_default(),
     )
@@ -268,9 +268,7 @@ fn stored_results_render_again_in_any_locale() {
         assert_ne!(issue.message_in(Locale::ZhHant), issue.message);
     }
     let form = crate::forms::FormIssue::from_diagnostic(
-        &LeaveError::NoReason {
-            path: "reason".into(),
-        },
+        &LeaveErrorKind::NoReason.at("reason"),
         Locale::En,
     );
     assert_eq!(form.message_in(Locale::ZhHant), "請填寫請假事由");

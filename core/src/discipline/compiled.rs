@@ -351,21 +351,21 @@ impl Compiled {
         d: &super::SanctionDecision,
     ) -> Result<(), crate::rule::RulebookError> {
         let Some(s) = self.sanctions.iter().find(|s| s.id == d.sanction) else {
-            return Err(crate::rule::RulebookError::Inconsistent {
-                path: format!("{path}.sanction"),
+            return Err(crate::rule::RulebookErrorKind::Inconsistent {
                 expected_en: format!(
                     "`{}` is not a sanction of the rulebook's ladder",
                     d.sanction
                 ),
                 expected_zh: format!("`{}` 不是规则手册处分阶梯中的处分", d.sanction),
-            });
+            }
+            .at(format!("{path}.sanction")));
         };
         if !s.lifted_by.is_empty() && !s.lifted_by.contains(&d.decision) {
-            return Err(crate::rule::RulebookError::Inconsistent {
-                path: format!("{path}.decision"),
+            return Err(crate::rule::RulebookErrorKind::Inconsistent {
                 expected_en: format!("`{}` is lifted only by: {}", s.id, s.lifted_by.join(", ")),
                 expected_zh: format!("`{}` 只能由以下决定撤销：{}", s.id, s.lifted_by.join("、")),
-            });
+            }
+            .at(format!("{path}.decision")));
         }
         Ok(())
     }

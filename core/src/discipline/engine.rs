@@ -3,7 +3,9 @@
 
 use chrono::{Datelike, Days, Months, NaiveDate, NaiveDateTime};
 
-use crate::attendance::{AttendanceError, EventKind, Mark, RecordRef, StandingStatus};
+use crate::attendance::{
+    AttendanceError, AttendanceErrorKind, EventKind, Mark, RecordRef, StandingStatus,
+};
 use crate::calendar::{DateRange, SchoolCalendar};
 use crate::rule::RuleRef;
 
@@ -353,7 +355,7 @@ impl Compiled {
             }
             None => offs,
         };
-        let to_err = |path: String| AttendanceError::NoSemester { path, today };
+        let to_err = |path: String| AttendanceErrorKind::NoSemester { today }.at(path);
         let now = self.evaluate(offs, cal, today).map_err(to_err)?;
 
         // The horizon: the union of today's windows.

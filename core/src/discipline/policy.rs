@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::attendance::{EventKind, StandingStatus};
 use crate::diagnostic::join_path;
-use crate::rule::{RulebookError, check_range};
+use crate::rule::{RulebookError, RulebookErrorKind, check_range};
 
 /// The part of a mark an offence rule reads. A `late_and_left_early` mark has two parts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -228,11 +228,11 @@ fn september() -> u32 {
 }
 
 fn inconsistent(path: String, en: String, zh: String) -> RulebookError {
-    RulebookError::Inconsistent {
-        path,
+    RulebookErrorKind::Inconsistent {
         expected_en: en,
         expected_zh: zh,
     }
+    .at(path)
 }
 
 fn check_id(path: &str, id: &str) -> Result<(), RulebookError> {

@@ -34,7 +34,7 @@ use std::sync::Arc;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-pub use error::EvaluationError;
+pub use error::{EvaluationError, EvaluationErrorKind};
 pub use policy::{
     Aggregation, Criterion, Deductions, EvaluationPolicy, EvaluationScheme, FinalTieBreak, Limit,
     MissingScore, NormalScale, Normalization, PassMark, Selection, TieMethod,

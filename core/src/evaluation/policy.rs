@@ -7,9 +7,9 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::diagnostic::{Diagnostic, Locale};
-use crate::rule::{RuleRef, RulebookError};
+use crate::rule::{RuleRef, RulebookError, RulebookErrorKind};
 
-use super::EvaluationError;
+use super::{EvaluationError, EvaluationErrorKind};
 
 /// The largest magnitude a scale end, weight, deduction or pass mark may have.
 pub(crate) const MAGNITUDE_LIMIT: i64 = 1_000_000;
@@ -425,29 +425,23 @@ impl EvaluationScheme {
     pub fn validate(&self, path: &str) -> Result<(), EvaluationError> {
         let at = |key: &str| crate::diagnostic::join_path(path, key);
         if self.criteria.is_empty() {
-            return Err(EvaluationError::NoCriteria {
-                path: at("criteria"),
-            });
+            return Err(EvaluationErrorKind::NoCriteria.at(at("criteria")));
         }
         for (i, c) in self.criteria.iter().enumerate() {
             if c.id.trim().is_empty() {
-                return Err(EvaluationError::EmptyId {
-                    path: at(&format!("criteria[{i}].id")),
-                    field: "criterion",
-                });
+                return Err(EvaluationErrorKind::EmptyId { field: "criterion" }
+                    .at(at(&format!("criteria[{i}].id"))));
             }
             if self.criteria.iter().take(i).any(|o| o.id == c.id) {
-                return Err(EvaluationError::DuplicateCriterion {
-                    path: at(&format!("criteria[{i}].id")),
-                    id: c.id.clone(),
-                });
+                return Err(EvaluationErrorKind::DuplicateCriterion { id: c.id.clone() }
+                    .at(at(&format!("criteria[{i}].id"))));
             }
             if c.weight <= Decimal::ZERO {
-                return Err(EvaluationError::NonPositiveWeight {
-                    path: at(&format!("criteria[{i}].weight")),
+                return Err(EvaluationErrorKind::NonPositiveWeight {
                     criterion: c.id.clone(),
                     weight: c.weight.to_string(),
-                });
+                }
+                .at(at(&format!("criteria[{i}].weight"))));
             }
             if !decimal_in(c.weight, 0, MAGNITUDE_LIMIT) {
                 return Err(EvaluationError::invalid_setting(
@@ -461,11 +455,11 @@ impl EvaluationScheme {
             || !decimal_in(self.scale_min, -MAGNITUDE_LIMIT, MAGNITUDE_LIMIT)
             || !decimal_in(self.scale_max, -MAGNITUDE_LIMIT, MAGNITUDE_LIMIT)
         {
-            return Err(EvaluationError::InvalidScale {
-                path: at("scale_max"),
+            return Err(EvaluationErrorKind::InvalidScale {
                 min: self.scale_min.to_string(),
                 max: self.scale_max.to_string(),
-            });
+            }
+            .at(at("scale_max")));
         }
         if let Normalization::ZScoreOn(scale) = self.normalization
             && (scale.sd <= Decimal::ZERO
@@ -513,10 +507,8 @@ impl EvaluationScheme {
         }
         for (i, id) in self.tie_break.iter().enumerate() {
             if !self.criteria.iter().any(|c| &c.id == id) {
-                return Err(EvaluationError::UnknownCriterion {
-                    path: at(&format!("tie_break[{i}]")),
-                    id: id.clone(),
-                });
+                return Err(EvaluationErrorKind::UnknownCriterion { id: id.clone() }
+                    .at(at(&format!("tie_break[{i}]"))));
             }
         }
         if let PassMark::At(mark) = self.selection.pass_mark
@@ -584,12 +576,12 @@ impl EvaluationPolicy {
     /// # Ok::<(), secretariat::Error>(())
     /// ```
     pub fn scheme(&self, id: &str) -> Result<&EvaluationScheme, EvaluationError> {
-        self.schemes
-            .get(id)
-            .ok_or_else(|| EvaluationError::UnknownScheme {
-                path: "scheme".into(),
+        self.schemes.get(id).ok_or_else(|| {
+            EvaluationErrorKind::UnknownScheme {
                 scheme: id.to_owned(),
-            })
+            }
+            .at("scheme")
+        })
     }
 
     /// The rule a scheme's verdicts cite.
@@ -601,11 +593,11 @@ impl EvaluationPolicy {
         for (id, scheme) in &self.schemes {
             let at = crate::diagnostic::join_path(path, &format!("schemes.{id}"));
             if !is_valid_id(id) {
-                return Err(RulebookError::Inconsistent {
-                    path: at,
+                return Err(RulebookErrorKind::Inconsistent {
                     expected_en: "a scheme id is letters, digits, '_' or '-'".into(),
                     expected_zh: "方案编号只能包含字母、数字、'_' 或 '-'".into(),
-                });
+                }
+                .at(at));
             }
             scheme.validate(&at).map_err(to_rulebook_error)?;
         }
@@ -618,20 +610,20 @@ pub(crate) use crate::ids::is_valid_id;
 /// A scheme error found while loading the rulebook becomes `rulebook.inconsistent` at the
 /// same path, with the same words.
 pub(crate) fn to_rulebook_error(e: EvaluationError) -> RulebookError {
-    match e {
-        EvaluationError::InvalidSetting {
-            path,
+    let path = e.segments().to_vec();
+    let words = (e.message(Locale::En), e.message(Locale::ZhHans));
+    let kind = match e.into_kind() {
+        EvaluationErrorKind::InvalidSetting {
             expected_en,
             expected_zh,
-        } => RulebookError::Inconsistent {
-            path,
+        } => RulebookErrorKind::Inconsistent {
             expected_en,
             expected_zh,
         },
-        other => RulebookError::Inconsistent {
-            path: other.path().to_owned(),
-            expected_en: other.message(Locale::En),
-            expected_zh: other.message(Locale::ZhHans),
+        _ => RulebookErrorKind::Inconsistent {
+            expected_en: words.0,
+            expected_zh: words.1,
         },
-    }
+    };
+    kind.at(path)
 }

@@ -12,8 +12,8 @@ use crate::rule::RuleRef;
 use super::book::{Adjustment, Outcome};
 use super::{
     Aggregation, Candidate, CriterionId, DecisionRules, Deduction, DroppedEnd, EvaluationError,
-    EvaluationInput, EvaluationPolicy, EvaluationScheme, FinalTieBreak, Limit, MissingScore,
-    Normalization, PassMark, Ranking, ScoreSheet, SheetBook, TieMethod, Veto,
+    EvaluationErrorKind, EvaluationInput, EvaluationPolicy, EvaluationScheme, FinalTieBreak, Limit,
+    MissingScore, Normalization, PassMark, Ranking, ScoreSheet, SheetBook, TieMethod, Veto,
 };
 
 type Row<'a> = Option<&'a [Option<Decimal>]>;
@@ -249,16 +249,12 @@ fn check_judges(input: &EvaluationInput) -> Result<(), EvaluationError> {
     judges.reserve(input.judges.len());
     for (i, j) in input.judges.iter().enumerate() {
         if j.0.trim().is_empty() {
-            return Err(EvaluationError::EmptyId {
-                path: format!("judges[{i}]"),
-                field: "judge",
-            });
+            return Err(EvaluationErrorKind::EmptyId { field: "judge" }.at(format!("judges[{i}]")));
         }
         if !judges.insert(j.as_str()) {
-            return Err(EvaluationError::DuplicateJudge {
-                path: format!("judges[{i}]"),
-                id: j.0.clone(),
-            });
+            return Err(
+                EvaluationErrorKind::DuplicateJudge { id: j.0.clone() }.at(format!("judges[{i}]"))
+            );
         }
     }
     Ok(())
@@ -300,16 +296,14 @@ impl<'a> Resolver<'a> {
         book: &mut SheetBook,
     ) -> Result<(), EvaluationError> {
         if c.id.as_str().trim().is_empty() {
-            return Err(EvaluationError::EmptyId {
-                path: format!("candidates[{i}].id"),
-                field: "candidate",
-            });
+            return Err(EvaluationErrorKind::EmptyId { field: "candidate" }
+                .at(format!("candidates[{i}].id")));
         }
         if !self.seen.insert(c.id.as_str()) {
-            return Err(EvaluationError::DuplicateCandidate {
-                path: format!("candidates[{i}].id"),
+            return Err(EvaluationErrorKind::DuplicateCandidate {
                 id: c.id.to_string(),
-            });
+            }
+            .at(format!("candidates[{i}].id")));
         }
         rows.fill(None);
         let n_judges = self.n_judges;
@@ -321,25 +315,25 @@ impl<'a> Resolver<'a> {
                 found = cursor.next_if(|(id, _)| *id == key.as_str());
             }
             let Some(&(_, k)) = found else {
-                return Err(EvaluationError::UnknownCriterion {
-                    path: format!("candidates[{i}].scores.{key}"),
-                    id: key.clone(),
-                });
+                return Err(EvaluationErrorKind::UnknownCriterion { id: key.clone() }
+                    .at(format!("candidates[{i}].scores.{key}")));
             };
             if row.len() > n_judges {
-                return Err(EvaluationError::UnknownJudge {
-                    path: format!("candidates[{i}].scores.{key}[{n_judges}]"),
+                return Err(EvaluationErrorKind::UnknownJudge {
                     id: format!("#{}", n_judges + 1),
-                });
+                }
+                .at(format!("candidates[{i}].scores.{key}[{n_judges}]")));
             }
             if let Some(slot) = rows.get_mut(k) {
                 *slot = Some(row.as_slice());
             }
         }
         book.push_texts(c.id.as_str(), &c.name, c.category.as_deref())
-            .ok_or_else(|| EvaluationError::Overflow {
-                path: "candidates".into(),
-                candidate: String::new(),
+            .ok_or_else(|| {
+                EvaluationErrorKind::Overflow {
+                    candidate: String::new(),
+                }
+                .at("candidates")
             })
     }
 }
@@ -734,9 +728,11 @@ impl Scoring<'_> {
         let decimals = scheme.decimals;
         let cand = input.candidates.get(i);
         let id = cand.map_or("", |c| c.id.as_str());
-        let overflow = || EvaluationError::Overflow {
-            path: format!("candidates[{i}]"),
-            candidate: id.to_owned(),
+        let overflow = || {
+            EvaluationErrorKind::Overflow {
+                candidate: id.to_owned(),
+            }
+            .at(format!("candidates[{i}]"))
         };
         let mut weighted = 0i128;
         for (k, criterion) in scheme.criteria.iter().enumerate() {
@@ -749,8 +745,7 @@ impl Scoring<'_> {
                 .map_err(|e| {
                     let at = format!("candidates[{i}].scores.{}", criterion.id);
                     match e {
-                        LineError::OutOfScale(j) => EvaluationError::ScoreOutOfScale {
-                            path: format!("{at}[{j}]"),
+                        LineError::OutOfScale(j) => EvaluationErrorKind::ScoreOutOfScale {
                             value: row
                                 .get(j)
                                 .copied()
@@ -759,20 +754,21 @@ impl Scoring<'_> {
                                 .unwrap_or_default(),
                             min: scheme.scale_min.to_string(),
                             max: scheme.scale_max.to_string(),
-                        },
-                        LineError::Missing(j) => EvaluationError::MissingScore {
-                            path: at,
+                        }
+                        .at(format!("{at}[{j}]")),
+                        LineError::Missing(j) => EvaluationErrorKind::MissingScore {
                             candidate: id.to_owned(),
                             judge: input.judges.get(j).map(|j| j.0.clone()).unwrap_or_default(),
                             criterion: criterion.id.clone(),
-                        },
-                        LineError::TooFew(count) => EvaluationError::TooFewScores {
-                            path: at,
+                        }
+                        .at(at),
+                        LineError::TooFew(count) => EvaluationErrorKind::TooFewScores {
                             candidate: id.to_owned(),
                             criterion: criterion.id.clone(),
                             count,
                             needed: needed(scheme),
-                        },
+                        }
+                        .at(at),
                         LineError::Overflow => overflow(),
                     }
                 })?;
@@ -877,9 +873,11 @@ pub(super) fn run<'a>(
     let n_judges = input.judges.len();
     let n_crit = scheme.criteria.len();
     let n_cand = input.candidates.len();
-    let whole_input_overflow = || EvaluationError::Overflow {
-        path: "candidates".into(),
-        candidate: String::new(),
+    let whole_input_overflow = || {
+        EvaluationErrorKind::Overflow {
+            candidate: String::new(),
+        }
+        .at("candidates")
     };
     let weights = weights(scheme).ok_or_else(whole_input_overflow)?;
     let rule_at = |key: &str, article: &str| RuleRef::new(format!("{scheme_path}.{key}"), article);

@@ -6,7 +6,7 @@ use std::ops::Deref;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::activity::{ActivityError, ActivityWarning};
+use crate::activity::{ActivityErrorKind, ActivityWarning};
 use crate::error::Error;
 use crate::report::TermData;
 use crate::rulebook::Rulebook;
@@ -115,26 +115,28 @@ impl<R: Deref<Target = Rulebook>, T: Deref<Target = TermData>> FormContext<R, T>
             Some(&context.calendar),
         ) {
             Ok(verdict) => verdict,
-            Err(mut e) => {
+            Err(e) => {
                 // The schedule names its anchor `anchor`: here it is the issue date.
-                if let Some(p) = e.path_mut()
-                    && p.as_str() == "anchor"
-                {
-                    *p = path.to_owned();
-                }
+                let e = if crate::Diagnostic::path(&e) == "anchor" {
+                    e.at(path)
+                } else {
+                    e
+                };
                 r.fail(e);
                 return FormOutcome::new(None, r.finish(Vec::new(), &[]), Vec::new());
             }
         };
         let mut warnings = Vec::new();
         match verdict.outcome {
-            LeadTimeOutcome::Late => r.fail(Error::from(ActivityError::SubmissionLate {
-                path: path.to_owned(),
-                rule: verdict.rule.clone(),
-                deadline: verdict.window.end,
-                submitted_on,
-                days_late: verdict.days_outside,
-            })),
+            LeadTimeOutcome::Late => r.fail(Error::from(
+                ActivityErrorKind::SubmissionLate {
+                    rule: verdict.rule.clone(),
+                    deadline: verdict.window.end,
+                    submitted_on,
+                    days_late: verdict.days_outside,
+                }
+                .at(path),
+            )),
             LeadTimeOutcome::Early => {
                 warnings.push(FormWarning::from(ActivityWarning::SubmittedEarly {
                     path: path.to_owned(),

@@ -2,59 +2,44 @@
 
 use chrono::NaiveDate;
 
-use crate::diagnostic::{Diagnostic, Params, display_from_catalog};
+use crate::diagnostic::{ErrorKind, Located, Params, located};
 
-/// A form field is missing or cannot be read as what it holds. Every variant names the
-/// field by its path (`requested_at`, `risks[1].countermeasure`, `skills[0]`).
+/// What went wrong in a [`FormError`], apart from where: one variant per code, with its
+/// parameters.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
-pub enum FormError {
+pub enum FormErrorKind {
     /// A required field is missing or blank (`form.required`).
-    Required {
-        /// Path of the field.
-        path: String,
-    },
+    Required,
     /// Text that is not a date written `YYYY-MM-DD` (`form.invalid_date`).
     InvalidDate {
-        /// Path of the field.
-        path: String,
         /// The text given.
         value: String,
     },
     /// Text that is not a date and time written `YYYY-MM-DDTHH:MM[:SS]`
     /// (`form.invalid_datetime`).
     InvalidDatetime {
-        /// Path of the field.
-        path: String,
         /// The text given.
         value: String,
     },
     /// Text that is not an amount of money written as a decimal (`form.invalid_amount`).
     InvalidAmount {
-        /// Path of the field.
-        path: String,
         /// The text given.
         value: String,
     },
     /// An amount of money sent as a number rather than as text (`form.amount_as_number`):
     /// money is never a float.
     AmountAsNumber {
-        /// Path of the field.
-        path: String,
         /// The number as it arrived.
         value: String,
     },
     /// Text that is not a decimal number (`form.invalid_number`).
     InvalidNumber {
-        /// Path of the field.
-        path: String,
         /// The text given.
         value: String,
     },
     /// A value that is not one of the field's choices (`form.invalid_choice`).
     InvalidChoice {
-        /// Path of the field.
-        path: String,
         /// The value given.
         value: String,
         /// The choices, comma-separated.
@@ -63,8 +48,6 @@ pub enum FormError {
     /// A date after today where only a past or present day makes sense
     /// (`form.date_in_future`).
     DateInFuture {
-        /// Path of the field.
-        path: String,
         /// The date given.
         date: NaiveDate,
         /// Today.
@@ -72,67 +55,47 @@ pub enum FormError {
     },
 }
 
-impl FormError {
-    /// The path field, for [`crate::Error::within`].
-    pub(crate) fn path_mut(&mut self) -> Option<&mut String> {
-        Some(match self {
-            FormError::Required { path }
-            | FormError::InvalidDate { path, .. }
-            | FormError::InvalidDatetime { path, .. }
-            | FormError::InvalidAmount { path, .. }
-            | FormError::AmountAsNumber { path, .. }
-            | FormError::InvalidNumber { path, .. }
-            | FormError::InvalidChoice { path, .. }
-            | FormError::DateInFuture { path, .. } => path,
-        })
-    }
-}
+/// A form field is missing or cannot be read as what it holds. Every variant names the
+/// field by its path (`requested_at`, `risks[1].countermeasure`, `skills[0]`).
+///
+/// Its [kind](FormErrorKind) says what; the path of the offending field sits beside it.
+pub type FormError = Located<FormErrorKind>;
 
-impl Diagnostic for FormError {
+impl ErrorKind for FormErrorKind {
     fn code(&self) -> &'static str {
         match self {
-            FormError::Required { .. } => "form.required",
-            FormError::InvalidDate { .. } => "form.invalid_date",
-            FormError::InvalidDatetime { .. } => "form.invalid_datetime",
-            FormError::InvalidAmount { .. } => "form.invalid_amount",
-            FormError::AmountAsNumber { .. } => "form.amount_as_number",
-            FormError::InvalidNumber { .. } => "form.invalid_number",
-            FormError::InvalidChoice { .. } => "form.invalid_choice",
-            FormError::DateInFuture { .. } => "form.date_in_future",
+            FormErrorKind::Required => "form.required",
+            FormErrorKind::InvalidDate { .. } => "form.invalid_date",
+            FormErrorKind::InvalidDatetime { .. } => "form.invalid_datetime",
+            FormErrorKind::InvalidAmount { .. } => "form.invalid_amount",
+            FormErrorKind::AmountAsNumber { .. } => "form.amount_as_number",
+            FormErrorKind::InvalidNumber { .. } => "form.invalid_number",
+            FormErrorKind::InvalidChoice { .. } => "form.invalid_choice",
+            FormErrorKind::DateInFuture { .. } => "form.date_in_future",
         }
     }
 
-    fn path(&self) -> &str {
-        match self {
-            FormError::Required { path }
-            | FormError::InvalidDate { path, .. }
-            | FormError::InvalidDatetime { path, .. }
-            | FormError::InvalidAmount { path, .. }
-            | FormError::AmountAsNumber { path, .. }
-            | FormError::InvalidNumber { path, .. }
-            | FormError::InvalidChoice { path, .. }
-            | FormError::DateInFuture { path, .. } => path,
-        }
+    fn path_param(&self) -> Option<&'static str> {
+        // `form.required` names its field: the path.
+        matches!(self, FormErrorKind::Required).then_some("field")
     }
 
     fn params(&self) -> Params {
         let mut p = Params::new();
         match self {
-            FormError::Required { path } => {
-                p.insert("field", path.clone());
-            }
-            FormError::InvalidDate { value, .. }
-            | FormError::InvalidDatetime { value, .. }
-            | FormError::InvalidAmount { value, .. }
-            | FormError::AmountAsNumber { value, .. }
-            | FormError::InvalidNumber { value, .. } => {
+            FormErrorKind::Required => {}
+            FormErrorKind::InvalidDate { value, .. }
+            | FormErrorKind::InvalidDatetime { value, .. }
+            | FormErrorKind::InvalidAmount { value, .. }
+            | FormErrorKind::AmountAsNumber { value, .. }
+            | FormErrorKind::InvalidNumber { value, .. } => {
                 p.insert("value", value.clone());
             }
-            FormError::InvalidChoice { value, allowed, .. } => {
+            FormErrorKind::InvalidChoice { value, allowed, .. } => {
                 p.insert("value", value.clone());
                 p.insert("allowed", allowed.clone());
             }
-            FormError::DateInFuture { date, today, .. } => {
+            FormErrorKind::DateInFuture { date, today, .. } => {
                 p.insert("date", date.to_string());
                 p.insert("today", today.to_string());
             }
@@ -141,4 +104,4 @@ impl Diagnostic for FormError {
     }
 }
 
-display_from_catalog!(FormError);
+located!(FormErrorKind);

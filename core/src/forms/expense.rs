@@ -13,7 +13,7 @@ use crate::report::TermData;
 use crate::rulebook::Rulebook;
 
 use super::fields::{FieldReader, FieldValue};
-use super::{FormContext, FormError, FormOutcome, FormWarning};
+use super::{FormContext, FormErrorKind, FormOutcome, FormWarning};
 
 /// An expense as typed: the fields of [`Expense`], each text and optional.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -139,11 +139,7 @@ impl<R: Deref<Target = Rulebook>, T: Deref<Target = TermData>> FormContext<R, T>
         if let Some(d) = date
             && d > today
         {
-            r.fail(FormError::DateInFuture {
-                path: "date".into(),
-                date: d,
-                today,
-            });
+            r.fail(FormErrorKind::DateInFuture { date: d, today }.at("date"));
         }
         let activity = r.required_text(form.activity.as_deref(), "activity");
         let amount = r.required_money(form.amount.as_ref(), "amount");

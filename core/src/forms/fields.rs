@@ -12,7 +12,7 @@ use crate::calendar::{parse_iso_date, parse_iso_datetime};
 use crate::diagnostic::{Diagnostic, PathSegment, path_segments};
 use crate::error::Error;
 
-use super::FormError;
+use super::FormErrorKind;
 
 /// A field that holds a number (money, a score, a grade) as a person typed it: text, or a
 /// number when the form library sent one. Money must arrive as text (`"45.50"`): a number
@@ -133,9 +133,7 @@ impl FieldReader {
         match present(value) {
             Some(t) => Some(t.to_owned()),
             None => {
-                self.fail(FormError::Required {
-                    path: path.to_owned(),
-                });
+                self.fail(FormErrorKind::Required.at(path));
                 None
             }
         }
@@ -144,9 +142,7 @@ impl FieldReader {
     /// A required date.
     pub(crate) fn required_date(&mut self, value: Option<&str>, path: &str) -> Option<NaiveDate> {
         if present(value).is_none() {
-            self.fail(FormError::Required {
-                path: path.to_owned(),
-            });
+            self.fail(FormErrorKind::Required.at(path));
             return None;
         }
         self.optional_date(value, path)
@@ -158,10 +154,12 @@ impl FieldReader {
         match parse_iso_date(text) {
             Some(d) => Some(d),
             None => {
-                self.fail(FormError::InvalidDate {
-                    path: path.to_owned(),
-                    value: text.to_owned(),
-                });
+                self.fail(
+                    FormErrorKind::InvalidDate {
+                        value: text.to_owned(),
+                    }
+                    .at(path),
+                );
                 None
             }
         }
@@ -175,17 +173,17 @@ impl FieldReader {
         path: &str,
     ) -> Option<NaiveDateTime> {
         let Some(text) = present(value) else {
-            self.fail(FormError::Required {
-                path: path.to_owned(),
-            });
+            self.fail(FormErrorKind::Required.at(path));
             return None;
         };
         let parsed = parse_iso_datetime(text);
         if parsed.is_none() {
-            self.fail(FormError::InvalidDatetime {
-                path: path.to_owned(),
-                value: text.to_owned(),
-            });
+            self.fail(
+                FormErrorKind::InvalidDatetime {
+                    value: text.to_owned(),
+                }
+                .at(path),
+            );
         }
         parsed
     }
@@ -200,19 +198,19 @@ impl FieldReader {
     ) -> Option<Decimal> {
         let text = match value {
             Some(FieldValue::Number(n)) => {
-                self.fail(FormError::AmountAsNumber {
-                    path: path.to_owned(),
-                    value: n.to_string(),
-                });
+                self.fail(
+                    FormErrorKind::AmountAsNumber {
+                        value: n.to_string(),
+                    }
+                    .at(path),
+                );
                 return None;
             }
             Some(FieldValue::Text(t)) => present(Some(t)),
             None => None,
         };
         let Some(text) = text else {
-            self.fail(FormError::Required {
-                path: path.to_owned(),
-            });
+            self.fail(FormErrorKind::Required.at(path));
             return None;
         };
         match decimal_text(text) {
@@ -223,10 +221,12 @@ impl FieldReader {
                 Some(amount)
             }
             None => {
-                self.fail(FormError::InvalidAmount {
-                    path: path.to_owned(),
-                    value: text.to_owned(),
-                });
+                self.fail(
+                    FormErrorKind::InvalidAmount {
+                        value: text.to_owned(),
+                    }
+                    .at(path),
+                );
                 None
             }
         }
@@ -245,10 +245,7 @@ impl FieldReader {
         };
         let parsed = decimal_text(&text);
         if parsed.is_none() {
-            self.fail(FormError::InvalidNumber {
-                path: path.to_owned(),
-                value: text,
-            });
+            self.fail(FormErrorKind::InvalidNumber { value: text }.at(path));
         }
         parsed
     }
@@ -263,15 +260,17 @@ impl FieldReader {
         let text = self.required_text(value, path)?;
         let found = choices.iter().find(|(k, _)| *k == text).map(|(_, v)| *v);
         if found.is_none() {
-            self.fail(FormError::InvalidChoice {
-                path: path.to_owned(),
-                value: text,
-                allowed: choices
-                    .iter()
-                    .map(|(k, _)| *k)
-                    .collect::<Vec<_>>()
-                    .join(", "),
-            });
+            self.fail(
+                FormErrorKind::InvalidChoice {
+                    value: text,
+                    allowed: choices
+                        .iter()
+                        .map(|(k, _)| *k)
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                }
+                .at(path),
+            );
         }
         found
     }

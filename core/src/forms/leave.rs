@@ -11,7 +11,7 @@ use crate::report::TermData;
 use crate::rulebook::Rulebook;
 
 use super::fields::{FieldReader, present};
-use super::{FormContext, FormError, FormOutcome};
+use super::{FormContext, FormErrorKind, FormOutcome};
 
 /// A leave request as typed: the fields of [`LeaveRequest`], each text and optional.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -139,11 +139,13 @@ impl<R: Deref<Target = Rulebook>, T: Deref<Target = TermData>> FormContext<R, T>
         if let Some(at) = requested_at
             && at.date() > today
         {
-            r.fail(FormError::DateInFuture {
-                path: "requested_at".into(),
-                date: at.date(),
-                today,
-            });
+            r.fail(
+                FormErrorKind::DateInFuture {
+                    date: at.date(),
+                    today,
+                }
+                .at("requested_at"),
+            );
         }
         let register = match self.register() {
             Ok(register) => register,

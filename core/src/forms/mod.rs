@@ -84,7 +84,7 @@ mod tests;
 
 pub use board::{BoardPlanForm, check_board_plan};
 pub use context::FormContext;
-pub use error::FormError;
+pub use error::{FormError, FormErrorKind};
 pub use expense::{ExpenseForm, check_expense};
 pub use fields::FieldValue;
 pub use leave::{LeaveRequestForm, check_leave_request};

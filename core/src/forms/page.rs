@@ -6,9 +6,9 @@ use std::ops::Deref;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::activity::{ActivityError, ActivityId};
+use crate::activity::{ActivityErrorKind, ActivityId};
 use crate::attendance::Standing;
-use crate::budget::{AccountReport, BudgetError, CapStatus};
+use crate::budget::{AccountReport, BudgetErrorKind, CapStatus};
 use crate::diagnostic::Diagnostic;
 use crate::error::Error;
 use crate::members::MemberId;
@@ -200,10 +200,10 @@ impl<R: Deref<Target = Rulebook>, T: Deref<Target = TermData>> FormContext<R, T>
         let found = self.data().activities.iter().position(|a| a.id == activity);
         match found.and_then(|i| self.status(i)) {
             Some(status) => status.cloned(),
-            None => Err(ActivityError::Unknown {
-                path: "activity".into(),
+            None => Err(ActivityErrorKind::Unknown {
                 id: ActivityId(activity.to_owned()),
             }
+            .at("activity")
             .into()),
         }
     }
@@ -240,10 +240,12 @@ impl<R: Deref<Target = Rulebook>, T: Deref<Target = TermData>> FormContext<R, T>
             Some(id) => match report.accounts.iter().find(|a| &a.activity == id) {
                 Some(account) => Some(account.clone()),
                 None => {
-                    return Err(Error::from(BudgetError::UnknownActivity {
-                        path: "activity".into(),
-                        activity: id.clone(),
-                    }));
+                    return Err(Error::from(
+                        BudgetErrorKind::UnknownActivity {
+                            activity: id.clone(),
+                        }
+                        .at("activity"),
+                    ));
                 }
             },
         };

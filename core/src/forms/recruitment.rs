@@ -9,15 +9,15 @@ use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use crate::evaluation::CandidateId;
-use crate::members::{Grade, MemberError, MemberId, Skill};
+use crate::members::{Grade, MemberErrorKind, MemberId, Skill};
 use crate::recruitment::{
-    RecruitmentCandidate, RecruitmentError, Source, TeamAttribute, year_of_study,
+    RecruitmentCandidate, RecruitmentErrorKind, Source, TeamAttribute, year_of_study,
 };
 use crate::report::TermData;
 use crate::rulebook::Rulebook;
 
 use super::fields::{FieldReader, FieldValue, nullable_list, present};
-use super::{FormContext, FormError, FormOutcome};
+use super::{FormContext, FormErrorKind, FormOutcome};
 
 /// A recruitment application as typed: the fields of [`RecruitmentCandidate`], each text
 /// and optional.
@@ -184,16 +184,11 @@ impl<R: Deref<Target = Rulebook>, T: Deref<Target = TermData>> FormContext<R, T>
         if let (Some(id), Some(round)) = (&id, round)
             && round.candidates.iter().any(|c| c.id.as_str() == id)
         {
-            r.fail(RecruitmentError::DuplicateCandidate {
-                path: "id".into(),
-                id: id.clone(),
-            });
+            r.fail(RecruitmentErrorKind::DuplicateCandidate { id: id.clone() }.at("id"));
         }
         let name = present(form.name.as_deref()).map(|_| form.name.clone().unwrap_or_default());
         if name.is_none() {
-            r.fail(FormError::Required {
-                path: "name".into(),
-            });
+            r.fail(FormErrorKind::Required.at("name"));
         }
 
         let registered_on = match present(form.registered_on.as_deref()) {
@@ -205,10 +200,10 @@ impl<R: Deref<Target = Rulebook>, T: Deref<Target = TermData>> FormContext<R, T>
         let grade = match form.grade.as_ref() {
             Some(FieldValue::Number(n)) => Some(n.as_u64().map_or_else(
                 || {
-                    Err(MemberError::InvalidGrade {
-                        path: String::new(),
+                    Err(MemberErrorKind::InvalidGrade {
                         value: n.to_string(),
-                    })
+                    }
+                    .at(String::new()))
                 },
                 Grade::from_number,
             )),
@@ -217,9 +212,7 @@ impl<R: Deref<Target = Rulebook>, T: Deref<Target = TermData>> FormContext<R, T>
         };
         let grade = match grade {
             None => {
-                r.fail(FormError::Required {
-                    path: "grade".into(),
-                });
+                r.fail(FormErrorKind::Required.at("grade"));
                 None
             }
             Some(Err(e)) => {
@@ -228,11 +221,13 @@ impl<R: Deref<Target = Rulebook>, T: Deref<Target = TermData>> FormContext<R, T>
             }
             Some(Ok(g)) => {
                 if year_of_study(g, year).is_none() {
-                    r.fail(RecruitmentError::GradeAfterYear {
-                        path: "grade".into(),
-                        grade: g.year(),
-                        year,
-                    });
+                    r.fail(
+                        RecruitmentErrorKind::GradeAfterYear {
+                            grade: g.year(),
+                            year,
+                        }
+                        .at("grade"),
+                    );
                 }
                 Some(g)
             }
@@ -243,11 +238,13 @@ impl<R: Deref<Target = Rulebook>, T: Deref<Target = TermData>> FormContext<R, T>
         for (i, s) in form.skills.iter().enumerate() {
             let skill = s.trim();
             if skill.is_empty() || (!known.is_empty() && !known.contains(skill)) {
-                r.fail(FormError::InvalidChoice {
-                    path: format!("skills[{i}]"),
-                    value: s.clone(),
-                    allowed: known.iter().cloned().collect::<Vec<_>>().join(", "),
-                });
+                r.fail(
+                    FormErrorKind::InvalidChoice {
+                        value: s.clone(),
+                        allowed: known.iter().cloned().collect::<Vec<_>>().join(", "),
+                    }
+                    .at(format!("skills[{i}]")),
+                );
             }
             skills.push(Skill(skill.to_owned()));
         }
@@ -263,19 +260,19 @@ impl<R: Deref<Target = Rulebook>, T: Deref<Target = TermData>> FormContext<R, T>
         let referred_by = present(form.referred_by.as_deref()).map(|m| MemberId(m.to_owned()));
         match &referred_by {
             None if source == Some(Source::Referral) => {
-                r.fail(RecruitmentError::ReferralWithoutReferrer {
-                    path: "referred_by".into(),
-                });
+                r.fail(RecruitmentErrorKind::ReferralWithoutReferrer.at("referred_by"));
             }
             None => {}
             Some(referrer) => match self.roster() {
                 Err(e) => return FormOutcome::refused(r, e),
                 Ok(roster) => match roster.require(referrer, "referred_by") {
                     Err(e) => r.fail(e),
-                    Ok(m) if !m.status.is_active() => r.fail(RecruitmentError::ReferrerInactive {
-                        path: "referred_by".into(),
-                        referrer: referrer.clone(),
-                    }),
+                    Ok(m) if !m.status.is_active() => r.fail(
+                        RecruitmentErrorKind::ReferrerInactive {
+                            referrer: referrer.clone(),
+                        }
+                        .at("referred_by"),
+                    ),
                     Ok(_) => {}
                 },
             },
@@ -283,25 +280,20 @@ impl<R: Deref<Target = Rulebook>, T: Deref<Target = TermData>> FormContext<R, T>
 
         if let Some(day) = registered_on {
             if day > today {
-                r.fail(FormError::DateInFuture {
-                    path: "registered_on".into(),
-                    date: day,
-                    today,
-                });
+                r.fail(FormErrorKind::DateInFuture { date: day, today }.at("registered_on"));
             }
             match policy.deadline.in_year(year) {
                 Some(deadline) if day >= deadline => {
-                    r.fail(RecruitmentError::RegisteredAfterDeadline {
-                        path: "registered_on".into(),
-                        registered_on: day,
-                        deadline,
-                    });
+                    r.fail(
+                        RecruitmentErrorKind::RegisteredAfterDeadline {
+                            registered_on: day,
+                            deadline,
+                        }
+                        .at("registered_on"),
+                    );
                 }
                 Some(_) => {}
-                None => r.fail(RecruitmentError::InvalidYear {
-                    path: "registered_on".into(),
-                    year,
-                }),
+                None => r.fail(RecruitmentErrorKind::InvalidYear { year }.at("registered_on")),
             }
         }
 
@@ -310,12 +302,14 @@ impl<R: Deref<Target = Rulebook>, T: Deref<Target = TermData>> FormContext<R, T>
             && let Some(scheme) = rulebook.evaluation.schemes.get(&policy.exam_scheme)
             && (score < scheme.scale_min || score > scheme.scale_max)
         {
-            r.fail(RecruitmentError::ScoreOutOfScale {
-                path: "score".into(),
-                value: score.to_string(),
-                min: scheme.scale_min.to_string(),
-                max: scheme.scale_max.to_string(),
-            });
+            r.fail(
+                RecruitmentErrorKind::ScoreOutOfScale {
+                    value: score.to_string(),
+                    min: scheme.scale_min.to_string(),
+                    max: scheme.scale_max.to_string(),
+                }
+                .at("score"),
+            );
         }
 
         let issues = r.finish(Vec::new(), &[]);

@@ -10,8 +10,8 @@ use crate::rulebook::Rulebook;
 
 use super::{
     Allocation, FilledPlace, NotChosen, NotChosenReason, PlaceClass, QuotaChange, RecruitmentError,
-    RecruitmentPolicy, RecruitmentRound, RecruitmentTieBreak, Relaxation, Source, UnfilledPlace,
-    UnfilledReason, year_of_study,
+    RecruitmentErrorKind, RecruitmentPolicy, RecruitmentRound, RecruitmentTieBreak, Relaxation,
+    Source, UnfilledPlace, UnfilledReason, year_of_study,
 };
 
 /// What an allocation achieves, compared in this order.
@@ -326,16 +326,13 @@ fn check_round(
         .contains(&round.year)
         .then(|| policy.deadline.in_year(round.year))
         .flatten()
-        .ok_or(RecruitmentError::InvalidYear {
-            path: "year".into(),
-            year: round.year,
-        })?;
+        .ok_or(RecruitmentErrorKind::InvalidYear { year: round.year }.at("year"))?;
     if round.decided_on >= deadline {
-        return Err(RecruitmentError::AfterDeadline {
-            path: "decided_on".into(),
+        return Err(RecruitmentErrorKind::AfterDeadline {
             decided_on: round.decided_on,
             deadline,
-        });
+        }
+        .at("decided_on"));
     }
     let mut seen = FxHashSet::default();
     seen.reserve(round.candidates.len());
@@ -343,42 +340,36 @@ fn check_round(
     for (i, c) in round.candidates.iter().enumerate() {
         let at = |key: &str| format!("candidates[{i}].{key}");
         if c.id.as_str().trim().is_empty() {
-            return Err(RecruitmentError::Empty {
-                path: at("id"),
-                field: "id",
-            });
+            return Err(RecruitmentErrorKind::Empty { field: "id" }.at(at("id")));
         }
         if c.name.trim().is_empty() {
-            return Err(RecruitmentError::Empty {
-                path: at("name"),
-                field: "name",
-            });
+            return Err(RecruitmentErrorKind::Empty { field: "name" }.at(at("name")));
         }
         if !seen.insert(c.id.as_str()) {
-            return Err(RecruitmentError::DuplicateCandidate {
-                path: at("id"),
+            return Err(RecruitmentErrorKind::DuplicateCandidate {
                 id: c.id.to_string(),
-            });
+            }
+            .at(at("id")));
         }
         if c.source == Source::Referral && c.referred_by.is_none() {
-            return Err(RecruitmentError::ReferralWithoutReferrer {
-                path: at("referred_by"),
-            });
+            return Err(RecruitmentErrorKind::ReferralWithoutReferrer.at(at("referred_by")));
         }
-        let year = year_of_study(c.grade, round.year).ok_or(RecruitmentError::GradeAfterYear {
-            path: at("grade"),
-            grade: c.grade.year(),
-            year: round.year,
-        })?;
+        let year = year_of_study(c.grade, round.year).ok_or(
+            RecruitmentErrorKind::GradeAfterYear {
+                grade: c.grade.year(),
+                year: round.year,
+            }
+            .at(at("grade")),
+        )?;
         if let (Some(score), Some((min, max))) = (c.score, scale)
             && (score < min || score > max)
         {
-            return Err(RecruitmentError::ScoreOutOfScale {
-                path: at("score"),
+            return Err(RecruitmentErrorKind::ScoreOutOfScale {
                 value: score.to_string(),
                 min: min.to_string(),
                 max: max.to_string(),
-            });
+            }
+            .at(at("score")));
         }
         years.push(year);
     }
@@ -388,10 +379,7 @@ fn check_round(
 /// The bounds of exact allocation, for a plan that did not come through the rulebook's
 /// validation.
 fn check_plan(policy: &RecruitmentPolicy) -> Result<(), RecruitmentError> {
-    let invalid = |detail| RecruitmentError::InvalidPlan {
-        path: "recruitment.places".into(),
-        detail,
-    };
+    let invalid = |detail| RecruitmentErrorKind::InvalidPlan { detail }.at("recruitment.places");
     if policy.places.iter().any(|c| c.count == 0) {
         return Err(invalid("class_without_places"));
     }

@@ -2,16 +2,15 @@
 
 use chrono::NaiveDate;
 
-use crate::diagnostic::{Diagnostic, Params, display_from_catalog};
+use crate::diagnostic::{ErrorKind, Located, Params, located};
 
-/// A recruitment round or a team is refused (domain.md §4).
+/// What went wrong in a [`RecruitmentError`], apart from where: one variant per code, with its
+/// parameters.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
-pub enum RecruitmentError {
+pub enum RecruitmentErrorKind {
     /// The allocation is decided on or after the recruitment deadline.
     AfterDeadline {
-        /// Path of the field.
-        path: String,
         /// The day of the decision.
         decided_on: NaiveDate,
         /// The deadline (the first day that is too late).
@@ -19,8 +18,6 @@ pub enum RecruitmentError {
     },
     /// A candidate registers on or after the recruitment deadline.
     RegisteredAfterDeadline {
-        /// Path of the field.
-        path: String,
         /// The day of registration.
         registered_on: NaiveDate,
         /// The deadline (the first day that is too late).
@@ -28,34 +25,23 @@ pub enum RecruitmentError {
     },
     /// A referral by a member who is not active (expelled, resigned or on the reserve list).
     ReferrerInactive {
-        /// Path of the field.
-        path: String,
         /// The referrer.
         referrer: crate::members::MemberId,
     },
     /// Two candidates share an id.
     DuplicateCandidate {
-        /// Path of the second candidate's id.
-        path: String,
         /// The id.
         id: String,
     },
     /// An empty id or name.
     Empty {
-        /// Path of the field.
-        path: String,
         /// `id` or `name`.
         field: &'static str,
     },
     /// A referral that names no referrer.
-    ReferralWithoutReferrer {
-        /// Path of the field.
-        path: String,
-    },
+    ReferralWithoutReferrer,
     /// An examination score outside the examination scheme's scale.
     ScoreOutOfScale {
-        /// Path of the score.
-        path: String,
         /// The score given.
         value: String,
         /// The scale's minimum.
@@ -65,15 +51,11 @@ pub enum RecruitmentError {
     },
     /// A recruitment year outside 1900..=2199.
     InvalidYear {
-        /// Path of the field.
-        path: String,
         /// The year given.
         year: i32,
     },
     /// A grade (intake year) later than the recruitment or academic year.
     GradeAfterYear {
-        /// Path of the field.
-        path: String,
         /// The intake year.
         grade: u16,
         /// The recruitment or academic year.
@@ -81,99 +63,56 @@ pub enum RecruitmentError {
     },
     /// The rulebook has no team rules of this id.
     UnknownTeamRules {
-        /// Path of the field.
-        path: String,
         /// The id given.
         id: String,
     },
     /// A member listed twice in a team.
     DuplicateTeamMember {
-        /// Path of the second listing.
-        path: String,
         /// The member.
         id: String,
     },
     /// A quota plan that was not validated and is out of the bounds exact allocation needs
     /// (a class without places, more than 32 places, or more than 4096 combinations).
     InvalidPlan {
-        /// Path of the plan.
-        path: String,
         /// What is wrong.
         detail: &'static str,
     },
     /// A computation left the range of exact decimals.
-    Overflow {
-        /// Path of the field.
-        path: String,
-    },
+    Overflow,
 }
 
-impl RecruitmentError {
-    /// The path field, for [`crate::Error::within`].
-    pub(crate) fn path_mut(&mut self) -> Option<&mut String> {
-        match self {
-            RecruitmentError::AfterDeadline { path, .. } => Some(path),
-            RecruitmentError::RegisteredAfterDeadline { path, .. } => Some(path),
-            RecruitmentError::ReferrerInactive { path, .. } => Some(path),
-            RecruitmentError::DuplicateCandidate { path, .. } => Some(path),
-            RecruitmentError::Empty { path, .. } => Some(path),
-            RecruitmentError::ReferralWithoutReferrer { path, .. } => Some(path),
-            RecruitmentError::ScoreOutOfScale { path, .. } => Some(path),
-            RecruitmentError::InvalidYear { path, .. } => Some(path),
-            RecruitmentError::GradeAfterYear { path, .. } => Some(path),
-            RecruitmentError::UnknownTeamRules { path, .. } => Some(path),
-            RecruitmentError::DuplicateTeamMember { path, .. } => Some(path),
-            RecruitmentError::InvalidPlan { path, .. } => Some(path),
-            RecruitmentError::Overflow { path, .. } => Some(path),
-        }
-    }
-}
+/// A recruitment round or a team is refused (domain.md §4).
+///
+/// Its [kind](RecruitmentErrorKind) says what; the path of the offending field sits beside it.
+pub type RecruitmentError = Located<RecruitmentErrorKind>;
 
-impl Diagnostic for RecruitmentError {
+impl ErrorKind for RecruitmentErrorKind {
     fn code(&self) -> &'static str {
         match self {
-            RecruitmentError::AfterDeadline { .. } => "recruitment.after_deadline",
-            RecruitmentError::RegisteredAfterDeadline { .. } => {
+            RecruitmentErrorKind::AfterDeadline { .. } => "recruitment.after_deadline",
+            RecruitmentErrorKind::RegisteredAfterDeadline { .. } => {
                 "recruitment.registered_after_deadline"
             }
-            RecruitmentError::ReferrerInactive { .. } => "recruitment.referrer_inactive",
-            RecruitmentError::DuplicateCandidate { .. } => "recruitment.duplicate_candidate",
-            RecruitmentError::Empty { .. } => "recruitment.empty",
-            RecruitmentError::ReferralWithoutReferrer { .. } => {
+            RecruitmentErrorKind::ReferrerInactive { .. } => "recruitment.referrer_inactive",
+            RecruitmentErrorKind::DuplicateCandidate { .. } => "recruitment.duplicate_candidate",
+            RecruitmentErrorKind::Empty { .. } => "recruitment.empty",
+            RecruitmentErrorKind::ReferralWithoutReferrer => {
                 "recruitment.referral_without_referrer"
             }
-            RecruitmentError::ScoreOutOfScale { .. } => "recruitment.score_out_of_scale",
-            RecruitmentError::InvalidYear { .. } => "recruitment.invalid_year",
-            RecruitmentError::GradeAfterYear { .. } => "recruitment.grade_after_year",
-            RecruitmentError::UnknownTeamRules { .. } => "recruitment.unknown_team_rules",
-            RecruitmentError::DuplicateTeamMember { .. } => "recruitment.duplicate_team_member",
-            RecruitmentError::InvalidPlan { .. } => "recruitment.invalid_plan",
-            RecruitmentError::Overflow { .. } => "recruitment.overflow",
-        }
-    }
-
-    fn path(&self) -> &str {
-        match self {
-            RecruitmentError::AfterDeadline { path, .. }
-            | RecruitmentError::RegisteredAfterDeadline { path, .. }
-            | RecruitmentError::ReferrerInactive { path, .. }
-            | RecruitmentError::DuplicateCandidate { path, .. }
-            | RecruitmentError::Empty { path, .. }
-            | RecruitmentError::ReferralWithoutReferrer { path }
-            | RecruitmentError::ScoreOutOfScale { path, .. }
-            | RecruitmentError::InvalidYear { path, .. }
-            | RecruitmentError::GradeAfterYear { path, .. }
-            | RecruitmentError::UnknownTeamRules { path, .. }
-            | RecruitmentError::DuplicateTeamMember { path, .. }
-            | RecruitmentError::InvalidPlan { path, .. }
-            | RecruitmentError::Overflow { path } => path,
+            RecruitmentErrorKind::ScoreOutOfScale { .. } => "recruitment.score_out_of_scale",
+            RecruitmentErrorKind::InvalidYear { .. } => "recruitment.invalid_year",
+            RecruitmentErrorKind::GradeAfterYear { .. } => "recruitment.grade_after_year",
+            RecruitmentErrorKind::UnknownTeamRules { .. } => "recruitment.unknown_team_rules",
+            RecruitmentErrorKind::DuplicateTeamMember { .. } => "recruitment.duplicate_team_member",
+            RecruitmentErrorKind::InvalidPlan { .. } => "recruitment.invalid_plan",
+            RecruitmentErrorKind::Overflow => "recruitment.overflow",
         }
     }
 
     fn params(&self) -> Params {
         let mut p = Params::new();
         match self {
-            RecruitmentError::AfterDeadline {
+            RecruitmentErrorKind::AfterDeadline {
                 decided_on,
                 deadline,
                 ..
@@ -181,7 +120,7 @@ impl Diagnostic for RecruitmentError {
                 p.insert("decided_on", decided_on.to_string());
                 p.insert("deadline", deadline.to_string());
             }
-            RecruitmentError::RegisteredAfterDeadline {
+            RecruitmentErrorKind::RegisteredAfterDeadline {
                 registered_on,
                 deadline,
                 ..
@@ -189,39 +128,38 @@ impl Diagnostic for RecruitmentError {
                 p.insert("registered_on", registered_on.to_string());
                 p.insert("deadline", deadline.to_string());
             }
-            RecruitmentError::ReferrerInactive { referrer, .. } => {
+            RecruitmentErrorKind::ReferrerInactive { referrer, .. } => {
                 p.insert("referrer", referrer.0.clone());
             }
-            RecruitmentError::DuplicateCandidate { id, .. }
-            | RecruitmentError::UnknownTeamRules { id, .. }
-            | RecruitmentError::DuplicateTeamMember { id, .. } => {
+            RecruitmentErrorKind::DuplicateCandidate { id, .. }
+            | RecruitmentErrorKind::UnknownTeamRules { id, .. }
+            | RecruitmentErrorKind::DuplicateTeamMember { id, .. } => {
                 p.insert("id", id.clone());
             }
-            RecruitmentError::Empty { field, .. } => {
+            RecruitmentErrorKind::Empty { field, .. } => {
                 p.insert("field", (*field).to_owned());
             }
-            RecruitmentError::ScoreOutOfScale {
+            RecruitmentErrorKind::ScoreOutOfScale {
                 value, min, max, ..
             } => {
                 p.insert("value", value.clone());
                 p.insert("min", min.clone());
                 p.insert("max", max.clone());
             }
-            RecruitmentError::InvalidYear { year, .. } => {
+            RecruitmentErrorKind::InvalidYear { year, .. } => {
                 p.insert("year", year.to_string());
             }
-            RecruitmentError::GradeAfterYear { grade, year, .. } => {
+            RecruitmentErrorKind::GradeAfterYear { grade, year, .. } => {
                 p.insert("grade", grade.to_string());
                 p.insert("year", year.to_string());
             }
-            RecruitmentError::InvalidPlan { detail, .. } => {
+            RecruitmentErrorKind::InvalidPlan { detail, .. } => {
                 p.insert("detail", (*detail).to_owned());
             }
-            RecruitmentError::ReferralWithoutReferrer { .. }
-            | RecruitmentError::Overflow { .. } => {}
+            RecruitmentErrorKind::ReferralWithoutReferrer | RecruitmentErrorKind::Overflow => {}
         }
         p
     }
 }
 
-display_from_catalog!(RecruitmentError);
+located!(RecruitmentErrorKind);

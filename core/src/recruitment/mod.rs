@@ -32,7 +32,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 pub use allocate::allocate;
-pub use error::RecruitmentError;
+pub use error::{RecruitmentError, RecruitmentErrorKind};
 pub use policy::{
     CompositionRule, MAX_COMBINATIONS, MAX_PLACES, MonthDay, PlaceClass, RecruitmentPolicy,
     RecruitmentTieBreak, TeamAttribute, TeamRules,

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::evaluation::{EvaluationPolicy, MAGNITUDE_LIMIT, PassMark, is_valid_id};
 use crate::members::{Role, Skill};
-use crate::rule::{RuleRef, RulebookError, check_range};
+use crate::rule::{RuleRef, RulebookError, RulebookErrorKind, check_range};
 
 /// A day of the year, e.g. the recruitment deadline.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -157,11 +157,11 @@ pub const MAX_PLACES: u32 = 32;
 pub const MAX_COMBINATIONS: u64 = 4096;
 
 fn inconsistent(path: String, en: &str, zh: &str) -> RulebookError {
-    RulebookError::Inconsistent {
-        path,
+    RulebookErrorKind::Inconsistent {
         expected_en: en.to_owned(),
         expected_zh: zh.to_owned(),
     }
+    .at(path)
 }
 
 impl RecruitmentPolicy {

@@ -6,7 +6,7 @@ use crate::members::{Member, MemberId, Roster};
 use crate::rule::RuleRef;
 use crate::rulebook::Rulebook;
 
-use super::{RecruitmentError, TeamAttribute, year_of_study};
+use super::{RecruitmentError, RecruitmentErrorKind, TeamAttribute, year_of_study};
 
 /// How many team members one rule counts.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -108,24 +108,24 @@ pub fn check_team(
     year: i32,
 ) -> Result<TeamCheck, RecruitmentError> {
     let rules = rulebook.recruitment.teams.get(rules_id).ok_or_else(|| {
-        RecruitmentError::UnknownTeamRules {
-            path: "rules".into(),
+        RecruitmentErrorKind::UnknownTeamRules {
             id: rules_id.to_owned(),
         }
+        .at("rules")
     })?;
     for (i, m) in team.iter().enumerate() {
         if team.iter().take(i).any(|o| o.id == m.id) {
-            return Err(RecruitmentError::DuplicateTeamMember {
-                path: format!("team[{i}]"),
-                id: m.id.0.clone(),
-            });
+            return Err(
+                RecruitmentErrorKind::DuplicateTeamMember { id: m.id.0.clone() }
+                    .at(format!("team[{i}]")),
+            );
         }
         if year_of_study(m.grade, year).is_none() {
-            return Err(RecruitmentError::GradeAfterYear {
-                path: format!("team[{i}].grade"),
+            return Err(RecruitmentErrorKind::GradeAfterYear {
                 grade: m.grade.year(),
                 year,
-            });
+            }
+            .at(format!("team[{i}].grade")));
         }
     }
     let key = format!("recruitment.teams.{rules_id}");

@@ -19,7 +19,7 @@ use crate::evaluation::EvaluationPolicy;
 use crate::recruitment::RecruitmentPolicy;
 use crate::schedule::SchedulePolicy;
 
-pub use crate::rule::{RuleRef, RulebookError};
+pub use crate::rule::{RuleRef, RulebookError, RulebookErrorKind};
 
 /// The embedded default rulebook, as written in the source documents.
 pub const DEFAULT_TOML: &str = include_str!("default.toml");
@@ -170,9 +170,12 @@ impl Rulebook {
     /// # Ok::<(), secretariat::Error>(())
     /// ```
     pub fn overlay_toml(&self, text: &str) -> crate::Result<Rulebook> {
-        let overlay: Value = toml::from_str(text).map_err(|e| RulebookError::Syntax {
-            format: "toml",
-            detail: e.message().to_owned(),
+        let overlay: Value = toml::from_str(text).map_err(|e| {
+            RulebookErrorKind::Syntax {
+                format: "toml",
+                detail: e.message().to_owned(),
+            }
+            .at_root()
         })?;
         self.overlay_value(overlay)
     }
@@ -192,9 +195,12 @@ impl Rulebook {
     /// assert_eq!(err.code(), "rulebook.syntax");
     /// ```
     pub fn overlay_json(&self, text: &str) -> crate::Result<Rulebook> {
-        let overlay: Value = serde_json::from_str(text).map_err(|e| RulebookError::Syntax {
-            format: "json",
-            detail: e.to_string(),
+        let overlay: Value = serde_json::from_str(text).map_err(|e| {
+            RulebookErrorKind::Syntax {
+                format: "json",
+                detail: e.to_string(),
+            }
+            .at_root()
         })?;
         self.overlay_value(overlay)
     }
@@ -218,9 +224,11 @@ impl Rulebook {
     /// assert_eq!(err.path(), "attendance.absence_limit");
     /// ```
     pub fn overlay_value(&self, overlay: Value) -> crate::Result<Rulebook> {
-        let mut base = serde_json::to_value(self).map_err(|e| RulebookError::InvalidType {
-            path: String::new(),
-            detail: e.to_string(),
+        let mut base = serde_json::to_value(self).map_err(|e| {
+            RulebookErrorKind::InvalidType {
+                detail: e.to_string(),
+            }
+            .at(String::new())
         })?;
         merge(&mut base, overlay);
         Ok(Rulebook::from_value(base)?)
@@ -231,12 +239,9 @@ impl Rulebook {
         let rulebook: Rulebook = crate::input::path::deserialize(value).map_err(|e| {
             let path = e.path();
             if e.message.starts_with("unknown field") {
-                RulebookError::UnknownKey { path }
+                RulebookErrorKind::UnknownKey.at(path)
             } else {
-                RulebookError::InvalidType {
-                    path,
-                    detail: e.message,
-                }
+                RulebookErrorKind::InvalidType { detail: e.message }.at(path)
             }
         })?;
         rulebook.validate()?;
@@ -261,11 +266,11 @@ impl Rulebook {
     /// ```
     pub fn validate(&self) -> Result<(), RulebookError> {
         if self.meta.version.trim().is_empty() {
-            return Err(RulebookError::Inconsistent {
-                path: "meta.version".into(),
+            return Err(RulebookErrorKind::Inconsistent {
                 expected_en: "the version must not be empty".into(),
                 expected_zh: "版本号不能为空".into(),
-            });
+            }
+            .at("meta.version"));
         }
         self.authority.validate("authority")?;
         self.attendance.validate("attendance")?;
@@ -288,9 +293,11 @@ impl Rulebook {
     /// `rulebook.invalid_type` if a value cannot be written as TOML (none of the rulebook's
     /// own types does that; the error exists so the call never panics).
     pub fn to_toml_string(&self) -> Result<String, RulebookError> {
-        toml::to_string(self).map_err(|e| RulebookError::InvalidType {
-            path: String::new(),
-            detail: e.to_string(),
+        toml::to_string(self).map_err(|e| {
+            RulebookErrorKind::InvalidType {
+                detail: e.to_string(),
+            }
+            .at(String::new())
         })
     }
 

@@ -5,10 +5,9 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::calendar::DateRange;
-use crate::diagnostic::{Diagnostic, join_path};
 
 use super::day_count::calendar_days;
-use super::{MilestonePlan, PlannedMilestone, ScheduleError};
+use super::{MilestonePlan, PlannedMilestone, ScheduleError, ScheduleErrorKind};
 
 /// Where a milestone stands today.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -187,10 +186,7 @@ fn check_done(plan: &MilestonePlan, done: &[String]) -> Result<(), ScheduleError
         .enumerate()
         .find(|(_, id)| position(id).is_none())
     {
-        return Err(ScheduleError::UnknownMilestone {
-            path: format!("done[{i}]"),
-            id: id.clone(),
-        });
+        return Err(ScheduleErrorKind::UnknownMilestone { id: id.clone() }.at(format!("done[{i}]")));
     }
     let pending = plan
         .milestones
@@ -206,12 +202,12 @@ fn check_done(plan: &MilestonePlan, done: &[String]) -> Result<(), ScheduleError
             .enumerate()
             .find(|(_, id)| position(id).is_some_and(|at| at > gate_at))
     {
-        return Err(ScheduleError::ApprovalPending {
-            path: format!("done[{i}]"),
+        return Err(ScheduleErrorKind::ApprovalPending {
             id: id.clone(),
             gate: gate.id.clone(),
             role,
-        });
+        }
+        .at(format!("done[{i}]")));
     }
     Ok(())
 }
@@ -280,10 +276,7 @@ pub fn countdowns(
         .iter()
         .enumerate()
         .map(|(i, event)| {
-            summary(&event.plan, &event.done, today).map_err(|e| {
-                let path = join_path(&format!("[{i}]"), e.path());
-                e.at(path)
-            })
+            summary(&event.plan, &event.done, today).map_err(|e| e.within(format!("[{i}]")))
         })
         .collect()
 }

@@ -4,10 +4,9 @@
 use chrono::{Days, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use crate::calendar::{CalendarError, SchoolCalendar, WorkingDayIndex};
-use crate::diagnostic::{Diagnostic, join_path};
+use crate::calendar::{CalendarErrorKind, SchoolCalendar, WorkingDayIndex};
 
-use super::ScheduleError;
+use super::{ScheduleError, ScheduleErrorKind};
 
 /// How offsets and lead times count days (rulebook key `schedule.day_count`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
@@ -47,15 +46,11 @@ impl DayCounter {
     ) -> Result<DayCounter, ScheduleError> {
         match (day_count, calendar) {
             (DayCount::Calendar, _) => Ok(DayCounter::Calendar),
-            (DayCount::Working, None) => Err(ScheduleError::CalendarRequired {
-                path: "calendar".into(),
-            }),
+            (DayCount::Working, None) => Err(ScheduleErrorKind::CalendarRequired.at("calendar")),
             (DayCount::Working, Some(calendar)) => {
-                calendar.validate().map_err(|mut e| {
-                    let path = join_path("calendar", e.path());
-                    *e.path_mut() = path;
-                    ScheduleError::from(e)
-                })?;
+                calendar
+                    .validate()
+                    .map_err(|e| ScheduleError::from(e.within("calendar")))?;
                 Ok(DayCounter::Working(calendar.working_day_index()))
             }
         }
@@ -93,11 +88,7 @@ impl DayCounter {
                     date.checked_sub_days(Days::new(days.unsigned_abs()))
                 };
                 moved.ok_or_else(|| {
-                    ScheduleError::from(CalendarError::DateOutOfRange {
-                        path: "date".into(),
-                        date,
-                        days,
-                    })
+                    ScheduleError::from(CalendarErrorKind::DateOutOfRange { date, days }.at("date"))
                 })
             }
             DayCounter::Working(index) => Ok(index.shift(date, days)?),

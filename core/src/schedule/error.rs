@@ -2,42 +2,34 @@
 
 use chrono::NaiveDate;
 
-use crate::calendar::CalendarError;
-use crate::diagnostic::{Diagnostic, Locale, Params, display_from_catalog};
+use crate::calendar::{CalendarError, CalendarErrorKind};
+use crate::diagnostic::{ErrorKind, Locale, Located, Params, located};
 use crate::members::Role;
 
-/// A scheduling input is invalid or a date cannot be computed.
+/// What went wrong in a [`ScheduleError`], apart from where: one variant per code, with its
+/// parameters.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
-pub enum ScheduleError {
+pub enum ScheduleErrorKind {
     /// The school calendar is invalid, or a day cannot be counted on it (the calendar's own
     /// codes, `calendar.*`).
-    Calendar(CalendarError),
+    Calendar(CalendarErrorKind),
     /// The rulebook has no milestone template of that id (`schedule.unknown_template`).
     UnknownTemplate {
-        /// Field path.
-        path: String,
         /// The template id asked for.
         id: String,
     },
     /// The rulebook has no lead-time rule of that id (`schedule.unknown_lead_time`).
     UnknownLeadTime {
-        /// Field path.
-        path: String,
         /// The rule id asked for.
         id: String,
     },
     /// Working-day counting was asked for without a school calendar
     /// (`schedule.calendar_required`).
-    CalendarRequired {
-        /// Field path.
-        path: String,
-    },
+    CalendarRequired,
     /// A date moved by some days falls outside the dates chrono supports
     /// (`schedule.date_out_of_range`).
     DateOutOfRange {
-        /// Field path.
-        path: String,
         /// The date moved from.
         date: NaiveDate,
         /// The days (calendar or working) it was moved by.
@@ -45,8 +37,6 @@ pub enum ScheduleError {
     },
     /// A done milestone id is not a milestone of the plan (`schedule.unknown_milestone`).
     UnknownMilestone {
-        /// Field path.
-        path: String,
         /// The milestone id given.
         id: String,
     },
@@ -54,8 +44,6 @@ pub enum ScheduleError {
     /// approval (`schedule.approval_pending`): domain.md §5, the welcome party's "advisor
     /// approval before going on".
     ApprovalPending {
-        /// Field path.
-        path: String,
         /// The milestone marked done.
         id: String,
         /// The earlier milestone that waits for its approval.
@@ -66,8 +54,6 @@ pub enum ScheduleError {
     /// A milestone template given directly breaks a rule the rulebook would enforce
     /// (`schedule.invalid_template`).
     InvalidTemplate {
-        /// Field path.
-        path: String,
         /// What the value must satisfy, in English.
         expected_en: String,
         /// The same, in Chinese.
@@ -76,112 +62,65 @@ pub enum ScheduleError {
     /// A date cannot be written in iCalendar, whose years run from 1 to 9999
     /// (`schedule.ical_date_out_of_range`).
     IcalDateOutOfRange {
-        /// Field path.
-        path: String,
         /// The date.
         date: NaiveDate,
     },
 }
 
-impl ScheduleError {
-    /// The same error at another path.
-    pub(crate) fn at(mut self, new_path: impl Into<String>) -> ScheduleError {
-        let slot = match &mut self {
-            ScheduleError::Calendar(e) => e.path_mut(),
-            ScheduleError::UnknownTemplate { path, .. }
-            | ScheduleError::UnknownLeadTime { path, .. }
-            | ScheduleError::CalendarRequired { path }
-            | ScheduleError::DateOutOfRange { path, .. }
-            | ScheduleError::UnknownMilestone { path, .. }
-            | ScheduleError::ApprovalPending { path, .. }
-            | ScheduleError::InvalidTemplate { path, .. }
-            | ScheduleError::IcalDateOutOfRange { path, .. } => path,
-        };
-        *slot = new_path.into();
-        self
-    }
-}
+/// A scheduling input is invalid or a date cannot be computed.
+///
+/// Its [kind](ScheduleErrorKind) says what; the path of the offending field sits beside it.
+pub type ScheduleError = Located<ScheduleErrorKind>;
 
-impl ScheduleError {
-    /// The path field, for [`crate::Error::within`].
-    pub(crate) fn path_mut(&mut self) -> Option<&mut String> {
-        match self {
-            ScheduleError::Calendar(e) => Some(e.path_mut()),
-            ScheduleError::UnknownTemplate { path, .. } => Some(path),
-            ScheduleError::UnknownLeadTime { path, .. } => Some(path),
-            ScheduleError::CalendarRequired { path, .. } => Some(path),
-            ScheduleError::DateOutOfRange { path, .. } => Some(path),
-            ScheduleError::UnknownMilestone { path, .. } => Some(path),
-            ScheduleError::ApprovalPending { path, .. } => Some(path),
-            ScheduleError::InvalidTemplate { path, .. } => Some(path),
-            ScheduleError::IcalDateOutOfRange { path, .. } => Some(path),
-        }
-    }
-}
-
-impl Diagnostic for ScheduleError {
+impl ErrorKind for ScheduleErrorKind {
     fn code(&self) -> &'static str {
         match self {
-            ScheduleError::Calendar(e) => e.code(),
-            ScheduleError::UnknownTemplate { .. } => "schedule.unknown_template",
-            ScheduleError::UnknownLeadTime { .. } => "schedule.unknown_lead_time",
-            ScheduleError::CalendarRequired { .. } => "schedule.calendar_required",
-            ScheduleError::DateOutOfRange { .. } => "schedule.date_out_of_range",
-            ScheduleError::UnknownMilestone { .. } => "schedule.unknown_milestone",
-            ScheduleError::ApprovalPending { .. } => "schedule.approval_pending",
-            ScheduleError::InvalidTemplate { .. } => "schedule.invalid_template",
-            ScheduleError::IcalDateOutOfRange { .. } => "schedule.ical_date_out_of_range",
+            ScheduleErrorKind::Calendar(e) => e.code(),
+            ScheduleErrorKind::UnknownTemplate { .. } => "schedule.unknown_template",
+            ScheduleErrorKind::UnknownLeadTime { .. } => "schedule.unknown_lead_time",
+            ScheduleErrorKind::CalendarRequired => "schedule.calendar_required",
+            ScheduleErrorKind::DateOutOfRange { .. } => "schedule.date_out_of_range",
+            ScheduleErrorKind::UnknownMilestone { .. } => "schedule.unknown_milestone",
+            ScheduleErrorKind::ApprovalPending { .. } => "schedule.approval_pending",
+            ScheduleErrorKind::InvalidTemplate { .. } => "schedule.invalid_template",
+            ScheduleErrorKind::IcalDateOutOfRange { .. } => "schedule.ical_date_out_of_range",
         }
     }
 
-    fn path(&self) -> &str {
-        match self {
-            ScheduleError::Calendar(e) => e.path(),
-            ScheduleError::UnknownTemplate { path, .. }
-            | ScheduleError::UnknownLeadTime { path, .. }
-            | ScheduleError::CalendarRequired { path }
-            | ScheduleError::DateOutOfRange { path, .. }
-            | ScheduleError::UnknownMilestone { path, .. }
-            | ScheduleError::ApprovalPending { path, .. }
-            | ScheduleError::InvalidTemplate { path, .. }
-            | ScheduleError::IcalDateOutOfRange { path, .. } => path,
-        }
-    }
-
-    fn message(&self, locale: Locale) -> String {
+    fn message(&self, locale: Locale, params: &Params) -> String {
         match self {
             // Free text written where the template is checked, in English and Chinese: not
             // yet in the catalogs (a Chinese locale shows the Simplified text).
-            ScheduleError::InvalidTemplate { expected_zh, .. } if locale != Locale::En => {
+            ScheduleErrorKind::InvalidTemplate { expected_zh, .. } if locale != Locale::En => {
                 expected_zh.clone()
             }
-            _ => crate::catalog::message(locale, self.code(), &self.params()),
+            _ => crate::catalog::message(locale, self.code(), params),
         }
     }
 
     fn params(&self) -> Params {
         let mut p = Params::new();
         match self {
-            ScheduleError::Calendar(e) => return e.params(),
-            ScheduleError::UnknownTemplate { id, .. }
-            | ScheduleError::UnknownLeadTime { id, .. }
-            | ScheduleError::UnknownMilestone { id, .. } => {
+            ScheduleErrorKind::Calendar(e) => return e.params(),
+            ScheduleErrorKind::UnknownTemplate { id, .. }
+            | ScheduleErrorKind::UnknownLeadTime { id, .. }
+            | ScheduleErrorKind::UnknownMilestone { id, .. } => {
                 p.insert("id", id.clone());
             }
-            ScheduleError::ApprovalPending { id, gate, role, .. } => {
+            ScheduleErrorKind::ApprovalPending { id, gate, role, .. } => {
                 p.insert("id", id.clone());
                 p.insert("gate", gate.clone());
                 p.insert("role", role.key().to_owned());
             }
-            ScheduleError::CalendarRequired { .. } => {}
-            ScheduleError::DateOutOfRange { date, days, .. } => {
+            ScheduleErrorKind::CalendarRequired => {}
+            ScheduleErrorKind::DateOutOfRange { date, days, .. } => {
                 p.insert("date", date.to_string());
                 p.insert("days", days.to_string());
             }
-            ScheduleError::InvalidTemplate { expected_en, .. } => {
+            ScheduleErrorKind::InvalidTemplate { expected_en, .. } => {
                 p.insert("expected", expected_en.clone());
             }
-            ScheduleError::IcalDateOutOfRange { date, .. } => {
+            ScheduleErrorKind::IcalDateOutOfRange { date, .. } => {
                 p.insert("date", date.to_string());
             }
         }
@@ -189,10 +128,10 @@ impl Diagnostic for ScheduleError {
     }
 }
 
-display_from_catalog!(ScheduleError);
-
 impl From<CalendarError> for ScheduleError {
     fn from(e: CalendarError) -> ScheduleError {
-        ScheduleError::Calendar(e)
+        e.map_kind(ScheduleErrorKind::Calendar)
     }
 }
+
+located!(ScheduleErrorKind);

@@ -8,7 +8,7 @@ use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike};
 
 use crate::diagnostic::{Locale, Params};
 
-use super::{MeetingOccurrence, MilestonePlan, PlannedMilestone, ScheduleError};
+use super::{MeetingOccurrence, MilestonePlan, PlannedMilestone, ScheduleError, ScheduleErrorKind};
 
 /// The domain part of every UID.
 const UID_DOMAIN: &str = "secretariat";
@@ -132,10 +132,7 @@ struct AllDay<'a> {
 }
 
 fn all_day_event(out: &mut String, entry: &AllDay<'_>) -> Result<(), ScheduleError> {
-    let out_of_range = |date| ScheduleError::IcalDateOutOfRange {
-        path: entry.path.clone(),
-        date,
-    };
+    let out_of_range = |date| ScheduleErrorKind::IcalDateOutOfRange { date }.at(entry.path.clone());
     let end = entry
         .last
         .succ_opt()
@@ -191,10 +188,8 @@ fn date(date: NaiveDate) -> Option<String> {
 
 /// `YYYYMMDDTHHMMSS` (floating local time).
 fn date_time(at: NaiveDateTime, path: &str) -> Result<String, ScheduleError> {
-    let day = date(at.date()).ok_or_else(|| ScheduleError::IcalDateOutOfRange {
-        path: path.to_owned(),
-        date: at.date(),
-    })?;
+    let day = date(at.date())
+        .ok_or_else(|| ScheduleErrorKind::IcalDateOutOfRange { date: at.date() }.at(path))?;
     // chrono keeps a leap second in the nanoseconds: `second()` is always 0..=59.
     Ok(format!(
         "{day}T{:02}{:02}{:02}",

@@ -7,9 +7,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::calendar::DateRange;
 use crate::diagnostic::join_path;
-use crate::rule::{RuleRef, RulebookError, check_range};
+use crate::rule::{RuleRef, RulebookError, RulebookErrorKind, check_range};
 
-use super::{DayCount, DayCounter, ScheduleError};
+use super::{DayCount, DayCounter, ScheduleError, ScheduleErrorKind};
 
 /// The largest number of days a lead-time window may span.
 pub const MAX_LEAD_DAYS: u32 = 3660;
@@ -131,11 +131,8 @@ impl LeadTimeRule {
         counter: &DayCounter,
     ) -> Result<DateRange, ScheduleError> {
         let shift = |days: i64| counter.shift(anchor, days).map_err(|e| e.at("anchor"));
-        let out_of_range = |days: i64| ScheduleError::DateOutOfRange {
-            path: "anchor".into(),
-            date: anchor,
-            days,
-        };
+        let out_of_range =
+            |days: i64| ScheduleErrorKind::DateOutOfRange { date: anchor, days }.at("anchor");
         match self.window {
             LeadTimeWindow::DaysBefore { earliest, latest } => Ok(DateRange::new(
                 shift(-i64::from(earliest))?,
@@ -218,11 +215,11 @@ impl LeadTimeRule {
     /// `schedule.lead_times.board_plan.window.days_before.earliest`.
     pub fn validate(&self, path: &str) -> Result<(), RulebookError> {
         if self.title.trim().is_empty() {
-            return Err(RulebookError::Inconsistent {
-                path: join_path(path, "title"),
+            return Err(RulebookErrorKind::Inconsistent {
                 expected_en: "the title must not be empty".into(),
                 expected_zh: "标题不能为空".into(),
-            });
+            }
+            .at(join_path(path, "title")));
         }
         let window = join_path(path, "window");
         let max = i64::from(MAX_LEAD_DAYS);
@@ -232,8 +229,7 @@ impl LeadTimeRule {
                 check_range(&at, "earliest", earliest, 0, max)?;
                 check_range(&at, "latest", latest, 0, max)?;
                 if earliest < latest {
-                    return Err(RulebookError::Inconsistent {
-                        path: join_path(&at, "earliest"),
+                    return Err(RulebookErrorKind::Inconsistent {
                         expected_en: format!(
                             "the window must open no later than it closes: earliest \
                              ({earliest} days before) must be at least latest ({latest})"
@@ -242,7 +238,8 @@ impl LeadTimeRule {
                             "窗口的开始不能晚于结束：earliest（提前 {earliest} 天）不能小于 \
                              latest（{latest}）"
                         ),
-                    });
+                    }
+                    .at(join_path(&at, "earliest")));
                 }
             }
             LeadTimeWindow::DaysAfter { earliest, latest } => {
@@ -250,8 +247,7 @@ impl LeadTimeRule {
                 check_range(&at, "earliest", earliest, 0, max)?;
                 check_range(&at, "latest", latest, 0, max)?;
                 if earliest > latest {
-                    return Err(RulebookError::Inconsistent {
-                        path: join_path(&at, "earliest"),
+                    return Err(RulebookErrorKind::Inconsistent {
                         expected_en: format!(
                             "the window must open no later than it closes: earliest \
                              ({earliest} days after) must be at most latest ({latest})"
@@ -260,7 +256,8 @@ impl LeadTimeRule {
                             "窗口的开始不能晚于结束：earliest（之后 {earliest} 天）不能大于 \
                              latest（{latest}）"
                         ),
-                    });
+                    }
+                    .at(join_path(&at, "earliest")));
                 }
             }
             LeadTimeWindow::WithinDays(days) => check_range(&window, "within_days", days, 0, max)?,

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use crate::calendar::SchoolCalendar;
 use crate::rule::{RuleRef, RulebookError, check_range};
 
-use super::ScheduleError;
+use super::{ScheduleError, ScheduleErrorKind};
 
 /// When the weekly regular meeting is held (rulebook key `schedule.regular_meeting`).
 ///
@@ -100,13 +100,9 @@ pub fn regular_meetings(
     while let Some(date) = next.filter(|d| *d <= term.end) {
         if !index.is_holiday_or_vacation(date) {
             let start = date.and_time(policy.start);
-            let end = start.checked_add_signed(duration).ok_or_else(|| {
-                ScheduleError::DateOutOfRange {
-                    path: "term".into(),
-                    date,
-                    days: 1,
-                }
-            })?;
+            let end = start
+                .checked_add_signed(duration)
+                .ok_or_else(|| ScheduleErrorKind::DateOutOfRange { date, days: 1 }.at("term"))?;
             meetings.push(MeetingOccurrence {
                 id: format!("regular-meeting-{date}"),
                 date,

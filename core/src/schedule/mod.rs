@@ -23,7 +23,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::calendar::SchoolCalendar;
 use crate::diagnostic::join_path;
-use crate::rule::{RuleRef, RulebookError};
+use crate::rule::{RuleRef, RulebookError, RulebookErrorKind};
 use crate::rulebook::Rulebook;
 
 mod countdown;
@@ -42,7 +42,7 @@ pub use countdown::{
     countdowns,
 };
 pub use day_count::{DayCount, DayCounter};
-pub use error::ScheduleError;
+pub use error::{ScheduleError, ScheduleErrorKind};
 pub use ical::to_icalendar;
 pub use lead_time::{
     LeadTimeOutcome, LeadTimeRule, LeadTimeVerdict, LeadTimeWindow, MAX_LEAD_DAYS,
@@ -107,12 +107,9 @@ impl SchedulePolicy {
     ///
     /// `schedule.unknown_template` (path `template_id`).
     pub fn template(&self, id: &str) -> Result<&MilestoneTemplate, ScheduleError> {
-        self.templates
-            .get(id)
-            .ok_or_else(|| ScheduleError::UnknownTemplate {
-                path: "template_id".into(),
-                id: id.to_owned(),
-            })
+        self.templates.get(id).ok_or_else(|| {
+            ScheduleErrorKind::UnknownTemplate { id: id.to_owned() }.at("template_id")
+        })
     }
 
     /// A lead-time rule by id.
@@ -121,12 +118,9 @@ impl SchedulePolicy {
     ///
     /// `schedule.unknown_lead_time` (path `lead_time_id`).
     pub fn lead_time(&self, id: &str) -> Result<&LeadTimeRule, ScheduleError> {
-        self.lead_times
-            .get(id)
-            .ok_or_else(|| ScheduleError::UnknownLeadTime {
-                path: "lead_time_id".into(),
-                id: id.to_owned(),
-            })
+        self.lead_times.get(id).ok_or_else(|| {
+            ScheduleErrorKind::UnknownLeadTime { id: id.to_owned() }.at("lead_time_id")
+        })
     }
 
     /// The rule reference of a lead-time rule: `schedule.lead_times.<id>` and its article.
@@ -248,8 +242,7 @@ pub(crate) fn check_id(path: &str, id: &str) -> Result<(), RulebookError> {
 
 /// The refusal of an invalid id.
 pub(crate) fn invalid_id(path: String, id: &str) -> RulebookError {
-    RulebookError::Inconsistent {
-        path,
+    RulebookErrorKind::Inconsistent {
         expected_en: format!(
             "`{id}` is not a valid id: use 1 to {MAX_ID_LEN} ASCII letters, digits, `_` or `-`"
         ),
@@ -257,4 +250,5 @@ pub(crate) fn invalid_id(path: String, id: &str) -> RulebookError {
             "“{id}”不是有效的编号：请使用 1 到 {MAX_ID_LEN} 个 ASCII 字母、数字、`_` 或 `-`"
         ),
     }
+    .at(path)
 }

@@ -10,7 +10,7 @@ use crate::members::Role;
 use crate::rule::RuleRef;
 
 use super::day_count::calendar_days;
-use super::{DayCount, DayCounter, MilestoneTemplate, ScheduleError, check_id};
+use super::{DayCount, DayCounter, MilestoneTemplate, ScheduleError, ScheduleErrorKind, check_id};
 
 /// A template laid out on the calendar for one event.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -115,10 +115,12 @@ pub fn plan_with(
 ) -> Result<MilestonePlan, ScheduleError> {
     check_id("template_id", template_id)
         .and_then(|()| template.validate("template"))
-        .map_err(|e| ScheduleError::InvalidTemplate {
-            path: e.path().to_owned(),
-            expected_en: e.message(Locale::En),
-            expected_zh: e.message(Locale::ZhHans),
+        .map_err(|e| {
+            ScheduleErrorKind::InvalidTemplate {
+                expected_en: e.message(Locale::En),
+                expected_zh: e.message(Locale::ZhHans),
+            }
+            .at(e.path().to_owned())
         })?;
     let key = format!("schedule.templates.{template_id}");
     let milestones = template

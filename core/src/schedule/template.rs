@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::diagnostic::join_path;
 use crate::members::Role;
-use crate::rule::RulebookError;
+use crate::rule::{RulebookError, RulebookErrorKind};
 
 use super::{invalid_id, is_valid_id};
 
@@ -107,12 +107,12 @@ impl MilestoneTemplate {
                 ("latest_days_before", milestone.latest_days_before),
             ] {
                 if !(min..=max).contains(&i64::from(value)) {
-                    return Err(RulebookError::OutOfRange {
-                        path: at(i, key),
+                    return Err(RulebookErrorKind::OutOfRange {
                         value: i64::from(value),
                         min,
                         max,
-                    });
+                    }
+                    .at(at(i, key)));
                 }
             }
             if milestone.earliest_days_before < milestone.latest_days_before {
@@ -153,9 +153,9 @@ impl MilestoneTemplate {
 }
 
 fn inconsistent(path: String, en: &str, zh: &str) -> RulebookError {
-    RulebookError::Inconsistent {
-        path,
+    RulebookErrorKind::Inconsistent {
         expected_en: en.to_owned(),
         expected_zh: zh.to_owned(),
     }
+    .at(path)
 }

@@ -943,35 +943,17 @@ fn icalendar_refuses_years_it_cannot_write() {
 fn every_error_has_a_code_a_path_and_two_languages() {
     let date = d(2026, 10, 24);
     let errors = [
-        ScheduleError::UnknownTemplate {
-            path: "template_id".into(),
-            id: "x".into(),
-        },
-        ScheduleError::UnknownLeadTime {
-            path: "lead_time_id".into(),
-            id: "x".into(),
-        },
-        ScheduleError::CalendarRequired {
-            path: "calendar".into(),
-        },
-        ScheduleError::DateOutOfRange {
-            path: "event_date".into(),
-            date,
-            days: -35,
-        },
-        ScheduleError::UnknownMilestone {
-            path: "done[0]".into(),
-            id: "x".into(),
-        },
-        ScheduleError::InvalidTemplate {
-            path: "template.title".into(),
+        ScheduleErrorKind::UnknownTemplate { id: "x".into() }.at("template_id"),
+        ScheduleErrorKind::UnknownLeadTime { id: "x".into() }.at("lead_time_id"),
+        ScheduleErrorKind::CalendarRequired.at("calendar"),
+        ScheduleErrorKind::DateOutOfRange { date, days: -35 }.at("event_date"),
+        ScheduleErrorKind::UnknownMilestone { id: "x".into() }.at("done[0]"),
+        ScheduleErrorKind::InvalidTemplate {
             expected_en: "the title must not be empty".into(),
             expected_zh: "标题不能为空".into(),
-        },
-        ScheduleError::IcalDateOutOfRange {
-            path: "now".into(),
-            date,
-        },
+        }
+        .at("template.title"),
+        ScheduleErrorKind::IcalDateOutOfRange { date }.at("now"),
     ];
     let mut codes: Vec<&str> = errors.iter().map(|e| e.code()).collect();
     codes.sort_unstable();
