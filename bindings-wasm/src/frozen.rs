@@ -13,9 +13,9 @@
 //! still change) is read by content instead ([`crate::convert::ParseCache`]).
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::rc::Rc;
 
+use rustc_hash::FxHashMap;
 use wasm_bindgen::prelude::*;
 
 use secretariat::{Error, Locale, Rulebook, TermData};
@@ -61,7 +61,10 @@ struct Registry {
     finalization: FinalizationRegistry,
     /// Kept alive for the registry to call.
     _cleanup: Closure<dyn FnMut(JsValue)>,
-    entries: RefCell<HashMap<u32, Entry>>,
+    /// By id. The ids are this registry's own counter, so the map hashes with rustc-hash's
+    /// `FxHasher` rather than std's `RandomState` (SipHash and its keys: 1.4 KB gzipped of the
+    /// forms module for a table that needs neither).
+    entries: RefCell<FxHashMap<u32, Entry>>,
     next_id: RefCell<u32>,
 }
 
@@ -80,7 +83,7 @@ thread_local! {
             ids: WeakMap::new(),
             finalization: FinalizationRegistry::new(&cleanup),
             _cleanup: cleanup,
-            entries: RefCell::new(HashMap::new()),
+            entries: RefCell::new(FxHashMap::default()),
             next_id: RefCell::new(1),
         }
     };

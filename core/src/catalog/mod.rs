@@ -99,37 +99,49 @@ fn report_keys() -> impl Iterator<Item = &'static str> {
 }
 
 /// Where texts are looked up: [`text`] (messages) or [`report_text`] (reports, then
-/// messages).
-#[derive(Clone, Copy)]
-enum Lookup {
-    Messages,
-    Reports,
+/// messages). A type parameter rather than a value, so that code rendering messages only (the
+/// forms module) never links the report tables.
+trait Lookup {
+    fn text(locale: Locale, key: &str) -> Option<&'static str>;
+    fn keys() -> impl Iterator<Item = &'static str>;
 }
 
-impl Lookup {
-    fn text(self, locale: Locale, key: &str) -> Option<&'static str> {
-        match self {
-            Lookup::Messages => text(locale, key),
-            Lookup::Reports => report_text(locale, key),
-        }
+/// The messages of errors and warnings.
+struct Messages;
+
+/// The report texts, then the messages.
+struct Reports;
+
+impl Lookup for Messages {
+    fn text(locale: Locale, key: &str) -> Option<&'static str> {
+        text(locale, key)
+    }
+
+    fn keys() -> impl Iterator<Item = &'static str> {
+        message_keys()
+    }
+}
+
+impl Lookup for Reports {
+    fn text(locale: Locale, key: &str) -> Option<&'static str> {
+        report_text(locale, key)
+    }
+
+    fn keys() -> impl Iterator<Item = &'static str> {
+        report_keys().chain(message_keys())
     }
 }
 
 /// The template of `key` in `locale` (or in English), choosing the singular or plural form
 /// when the key has no text of its own.
-fn template<'p>(
-    lookup: Lookup,
+fn template<'p, L: Lookup>(
     locale: Locale,
     key: &str,
     param: &dyn Fn(&str) -> Option<&'p str>,
 ) -> Option<&'static str> {
-    let find = |key: &str| {
-        lookup
-            .text(locale, key)
-            .or_else(|| lookup.text(Locale::En, key))
-    };
+    let find = |key: &str| L::text(locale, key).or_else(|| L::text(Locale::En, key));
     find(key).or_else(|| {
-        let counted = counted_in(lookup, key)?;
+        let counted = counted_in::<L>(key)?;
         let form = if param(counted)? == "1" {
             "one"
         } else {
@@ -142,16 +154,12 @@ fn template<'p>(
 /// The parameter that chooses between `key.<param>.one` and `key.<param>.other`, read from
 /// the English catalog (every catalog has the same keys).
 pub fn counted_param(key: &str) -> Option<&'static str> {
-    counted_in(Lookup::Reports, key)
+    counted_in::<Reports>(key)
 }
 
-fn counted_in(lookup: Lookup, key: &str) -> Option<&'static str> {
+fn counted_in<L: Lookup>(key: &str) -> Option<&'static str> {
     let prefix = format!("{key}.");
-    let table: &mut dyn Iterator<Item = &'static str> = match lookup {
-        Lookup::Reports => &mut report_keys().chain(message_keys()),
-        Lookup::Messages => &mut message_keys(),
-    };
-    table
+    L::keys()
         .skip_while(|k| !k.starts_with(&prefix))
         .take_while(|k| k.starts_with(&prefix))
         .find_map(|k| {
@@ -173,43 +181,35 @@ pub fn message_with<'p>(
     key: &str,
     param: &dyn Fn(&str) -> Option<&'p str>,
 ) -> String {
-    render(Lookup::Messages, locale, key, param)
+    render::<Messages>(locale, key, param)
 }
 
 /// As [`message`], for the texts of reports and explanations (see [`report_text`]).
 pub fn report(locale: Locale, key: &str, params: &Params) -> String {
-    render(Lookup::Reports, locale, key, &|name| {
-        params.get(name).map(String::as_str)
-    })
+    render::<Reports>(locale, key, &|name| params.get(name).map(String::as_str))
 }
 
-fn render<'p>(
-    lookup: Lookup,
+fn render<'p, L: Lookup>(
     locale: Locale,
     key: &str,
     param: &dyn Fn(&str) -> Option<&'p str>,
 ) -> String {
-    match template(lookup, locale, key, param) {
-        Some(t) => fill(lookup, locale, key, t, param, 1),
+    match template::<L>(locale, key, param) {
+        Some(t) => fill::<L>(locale, key, t, param, 1),
         None => key.to_owned(),
     }
 }
 
 /// Fills the placeholders of `template` (the text of `key`); words nested at most `depth`
 /// levels.
-fn fill<'p>(
-    lookup: Lookup,
+fn fill<'p, L: Lookup>(
     locale: Locale,
     key: &str,
     template: &str,
     param: &dyn Fn(&str) -> Option<&'p str>,
     depth: u8,
 ) -> String {
-    let word = |key: &str| {
-        lookup
-            .text(locale, key)
-            .or_else(|| lookup.text(Locale::En, key))
-    };
+    let word = |key: &str| L::text(locale, key).or_else(|| L::text(Locale::En, key));
     let mut out = String::with_capacity(template.len() + 16);
     let mut rest = template;
     while let Some(open) = rest.find('{') {
@@ -229,7 +229,7 @@ fn fill<'p>(
                     .or_else(|| word(&format!("{name}.{value}")));
                 match chosen {
                     Some(w) if depth > 0 => {
-                        out.push_str(&fill(lookup, locale, key, w, param, depth - 1));
+                        out.push_str(&fill::<L>(locale, key, w, param, depth - 1));
                     }
                     _ => out.push_str(value),
                 }

@@ -36,13 +36,23 @@ pub(crate) struct PathError {
 }
 
 impl PathError {
+    // The helpers of this file that every type's reader calls are kept out of line
+    // (`inline(never)`) and free of type parameters: inlined, they were copied into the reader
+    // of every type (in the WebAssembly module, a copy per struct, field type and enum).
+    #[inline(never)]
     fn at(mut self, segment: Segment) -> PathError {
         self.reversed.push(segment);
         self
     }
 
+    #[inline(never)]
     fn at_key(self, key: &str) -> PathError {
         self.at(Segment::Key(key.to_owned()))
+    }
+
+    #[inline(never)]
+    fn at_index(self, index: usize) -> PathError {
+        self.at(Segment::Index(index))
     }
 
     /// The path as `members[3].grade` (empty for the top level).
@@ -122,16 +132,14 @@ fn invalid_type<'de, V: Visitor<'de>>(value: &Value, visitor: &V) -> PathError {
 }
 
 fn visit_array<'de, V: Visitor<'de>>(array: Vec<Value>, visitor: V) -> Result<V::Value, PathError> {
-    let len = array.len();
-    let mut seq = Seq {
-        iter: array.into_iter(),
-        index: 0,
-    };
-    let out = visitor.visit_seq(&mut seq)?;
-    if seq.iter.len() == 0 {
-        Ok(out)
-    } else {
-        Err(de::Error::invalid_length(len, &"fewer elements in array"))
+    let mut seq = Seq::new(array);
+    let out = visitor.visit_seq(&mut seq);
+    // The elements left over are dropped out of line, whatever the result.
+    let left = seq.close();
+    let out = out?;
+    match left {
+        None => Ok(out),
+        Some(error) => Err(error),
     }
 }
 
@@ -139,16 +147,13 @@ fn visit_object<'de, V: Visitor<'de>>(
     object: Map<String, Value>,
     visitor: V,
 ) -> Result<V::Value, PathError> {
-    let len = object.len();
-    let mut map = Entries {
-        iter: object.into_iter(),
-        pending: None,
-    };
-    let out = visitor.visit_map(&mut map)?;
-    if map.iter.len() == 0 {
-        Ok(out)
-    } else {
-        Err(de::Error::invalid_length(len, &"fewer elements in map"))
+    let mut map = Entries::new(object);
+    let out = visitor.visit_map(&mut map);
+    let left = map.close();
+    let out = out?;
+    match left {
+        None => Ok(out),
+        Some(error) => Err(error),
     }
 }
 
@@ -339,7 +344,37 @@ impl<'de> de::Deserializer<'de> for De {
 /// The elements of an array, each error at its index.
 struct Seq {
     iter: std::vec::IntoIter<Value>,
+    /// The array's length.
+    len: usize,
+    /// The index of the next element.
     index: usize,
+}
+
+impl Seq {
+    #[inline(never)]
+    fn new(array: Vec<Value>) -> Seq {
+        Seq {
+            len: array.len(),
+            iter: array.into_iter(),
+            index: 0,
+        }
+    }
+
+    /// The next element and its index.
+    #[inline(never)]
+    fn advance(&mut self) -> Option<(usize, Value)> {
+        let value = self.iter.next()?;
+        let index = self.index;
+        self.index += 1;
+        Some((index, value))
+    }
+
+    /// Drops the elements not read: `invalid_length` if there were any, as `serde_json` says.
+    #[inline(never)]
+    fn close(self) -> Option<PathError> {
+        (self.iter.len() != 0)
+            .then(|| de::Error::invalid_length(self.len, &"fewer elements in array"))
+    }
 }
 
 impl<'de> SeqAccess<'de> for Seq {
@@ -349,14 +384,11 @@ impl<'de> SeqAccess<'de> for Seq {
         &mut self,
         seed: T,
     ) -> Result<Option<T::Value>, PathError> {
-        match self.iter.next() {
-            Some(value) => {
-                let index = self.index;
-                self.index += 1;
-                seed.deserialize(De(value))
-                    .map(Some)
-                    .map_err(|e| e.at(Segment::Index(index)))
-            }
+        match self.advance() {
+            Some((index, value)) => seed
+                .deserialize(De(value))
+                .map(Some)
+                .map_err(|e| e.at_index(index)),
             None => Ok(None),
         }
     }
@@ -369,7 +401,48 @@ impl<'de> SeqAccess<'de> for Seq {
 /// The entries of an object, each error (in the key or in the value) at its key.
 struct Entries {
     iter: <Map<String, Value> as IntoIterator>::IntoIter,
-    pending: Option<(String, Value)>,
+    /// The object's length.
+    len: usize,
+    /// The key of the entry being read.
+    key: String,
+    /// Its value, until it is read.
+    value: Option<Value>,
+}
+
+impl Entries {
+    #[inline(never)]
+    fn new(object: Map<String, Value>) -> Entries {
+        Entries {
+            len: object.len(),
+            iter: object.into_iter(),
+            key: String::new(),
+            value: None,
+        }
+    }
+
+    /// Moves to the next entry; its key, or `None` at the end.
+    #[inline(never)]
+    fn advance(&mut self) -> Option<&str> {
+        let (key, value) = self.iter.next()?;
+        self.key = key;
+        self.value = Some(value);
+        Some(&self.key)
+    }
+
+    /// The current entry's value, once.
+    #[inline(never)]
+    fn take_value(&mut self) -> Result<Value, PathError> {
+        self.value
+            .take()
+            .ok_or_else(|| de::Error::custom("value is missing"))
+    }
+
+    /// Drops the entries not read: `invalid_length` if there were any, as `serde_json` says.
+    #[inline(never)]
+    fn close(self) -> Option<PathError> {
+        (self.iter.len() != 0)
+            .then(|| de::Error::invalid_length(self.len, &"fewer elements in map"))
+    }
 }
 
 impl<'de> MapAccess<'de> for Entries {
@@ -379,23 +452,18 @@ impl<'de> MapAccess<'de> for Entries {
         &mut self,
         seed: K,
     ) -> Result<Option<K::Value>, PathError> {
-        match self.iter.next() {
-            Some((key, value)) => {
-                let out = seed.deserialize(Key(&key)).map_err(|e| e.at_key(&key))?;
-                self.pending = Some((key, value));
-                Ok(Some(out))
-            }
+        match self.advance() {
+            Some(key) => match seed.deserialize(Key(key)) {
+                Ok(out) => Ok(Some(out)),
+                Err(e) => Err(e.at_key(&self.key)),
+            },
             None => Ok(None),
         }
     }
 
     fn next_value_seed<T: DeserializeSeed<'de>>(&mut self, seed: T) -> Result<T::Value, PathError> {
-        match self.pending.take() {
-            Some((key, value)) => seed
-                .deserialize(De(value))
-                .map_err(|e| e.at(Segment::Key(key))),
-            None => Err(de::Error::custom("value is missing")),
-        }
+        let value = self.take_value()?;
+        seed.deserialize(De(value)).map_err(|e| e.at_key(&self.key))
     }
 
     fn size_hint(&self) -> Option<usize> {
