@@ -337,6 +337,8 @@ class AttendancePolicy(TypedDict):
     """Minutes after the start (before the end) that are not yet late (early)."""
     lateness_limit: int
     """Late arrivals and early leaves together: this many expel."""
+    sign_in_after_end: NotRequired[SignInAfterEnd]
+    """What a sign-in after the event's end, with no sign-out, records (key `attendance.sign_in_after_end`; by default `late`, as a sign-in after the start is)."""
     warning_margin: int
     """A count this far below its limit, and above zero, is a warning."""
     window: AttendanceWindow
@@ -1159,6 +1161,8 @@ class LeaveGrant(TypedDict):
 
 class LeavePolicy(TypedDict):
     """Rulebook key `leave` (seed 000, discipline §3)."""
+    at_deadline: NotRequired[AtDeadline]
+    """A request made exactly at the deadline (key `leave.at_deadline`; by default accepted)."""
     min_notice_minutes: int
     """Minimum minutes between the request and the start of the event."""
     require_reason: bool
@@ -2014,6 +2018,8 @@ class RulebookOverlayAttendance(TypedDict):
     """Minutes after the start (before the end) that are not yet late (early)."""
     lateness_limit: NotRequired[int]
     """Late arrivals and early leaves together: this many expel."""
+    sign_in_after_end: NotRequired[Literal['late', 'absent']]
+    """What a sign-in after the event's end, with no sign-out, records (key `attendance.sign_in_after_end`; by default `late`, as a sign-in after the start is)."""
     warning_margin: NotRequired[int]
     """A count this far below its limit, and above zero, is a warning."""
     window: NotRequired[Literal['term', 'semester'] | RulebookOverlayAttendanceWindow2]
@@ -2312,6 +2318,8 @@ class RulebookOverlayEvaluationSchemesValueSelection(TypedDict):
 
 class RulebookOverlayLeave(TypedDict):
     """Leave requests (domain.md §1, rule 3)."""
+    at_deadline: NotRequired[Literal['accepted', 'refused']]
+    """A request made exactly at the deadline (key `leave.at_deadline`; by default accepted)."""
     min_notice_minutes: NotRequired[int]
     """Minimum minutes between the request and the start of the event."""
     require_reason: NotRequired[bool]
@@ -3061,6 +3069,9 @@ ActivityWarning = Union[ActivityWarningSubmittedEarly, ActivityWarningSummaryOve
 Aggregation = Literal['mean', 'median', 'trimmed_mean']
 """How the judges' scores on one criterion become one number."""
 
+AtDeadline = Literal['accepted', 'refused']
+"""Whether a leave request made exactly at its deadline (the start of the event, less the notice) is in time."""
+
 AttendanceWindow = Union[Literal['term', 'semester'], AttendanceWindowRollingDays]
 """The window the discipline counters run over."""
 
@@ -3198,6 +3209,9 @@ Role = Literal['president', 'vice_president', 'department_head', 'project_leader
 
 SchemeChoice = Union[str, EvaluationScheme]
 """Which scheme to score with: the id of a scheme of the rulebook (e.g. `challenge_cup`), or a whole scheme given with the input."""
+
+SignInAfterEnd = Literal['late', 'absent']
+"""What a sign-in after the event has ended, with no sign-out, records."""
 
 Skill = str
 """A skill, as data: `computer`, `organization_language`..."""

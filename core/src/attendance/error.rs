@@ -177,6 +177,12 @@ pub enum LeaveErrorKind {
         /// Minimum notice from the rulebook.
         notice_minutes: u32,
     },
+    /// Requested exactly at the deadline, where the rulebook wants requests before it
+    /// (`leave.at_deadline = "refused"`).
+    AtDeadline {
+        /// When it was requested: the deadline itself.
+        requested_at: NaiveDateTime,
+    },
     /// The approver is not the one the rule designates.
     WrongApprover {
         /// Who tried to approve.
@@ -219,6 +225,7 @@ impl ErrorKind for LeaveErrorKind {
             LeaveErrorKind::RequesterIsSubstitute { .. } => "leave.requester_is_substitute",
             LeaveErrorKind::NoReason => "leave.no_reason",
             LeaveErrorKind::TooLate { .. } => "leave.too_late",
+            LeaveErrorKind::AtDeadline { .. } => "leave.at_deadline",
             LeaveErrorKind::WrongApprover { .. } => "leave.wrong_approver",
             LeaveErrorKind::SelfApproval { .. } => "leave.self_approval",
             LeaveErrorKind::RequesterInactive { .. } => "leave.requester_inactive",
@@ -248,6 +255,9 @@ impl ErrorKind for LeaveErrorKind {
                 p.insert("requested_at", requested_at.to_string());
                 p.insert("deadline", deadline.to_string());
                 p.insert("notice_minutes", notice_minutes.to_string());
+            }
+            LeaveErrorKind::AtDeadline { requested_at } => {
+                p.insert("requested_at", requested_at.to_string());
             }
             LeaveErrorKind::WrongApprover {
                 approver,

@@ -11,7 +11,9 @@ use crate::members::{MemberErrorKind, MemberId, Role};
 use crate::rule::RuleRef;
 use crate::rulebook::Rulebook;
 
-use super::{AttendanceErrorKind, AttendanceRegister, EventId, LeaveErrorKind, LeavePolicy};
+use super::{
+    AtDeadline, AttendanceErrorKind, AttendanceRegister, EventId, LeaveErrorKind, LeavePolicy,
+};
 
 /// A member's request for leave from an event, with the approver's decision to grant it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -125,7 +127,15 @@ impl AttendanceRegister {
         if let Some(e) = event {
             let notice = Duration::minutes(i64::from(policy.min_notice_minutes));
             let deadline = e.start.checked_sub_signed(notice).unwrap_or(e.start);
-            if request.requested_at > deadline {
+            if request.requested_at == deadline && policy.at_deadline == AtDeadline::Refused {
+                problems.push(
+                    LeaveErrorKind::AtDeadline {
+                        requested_at: request.requested_at,
+                    }
+                    .at("requested_at")
+                    .into(),
+                );
+            } else if request.requested_at > deadline {
                 problems.push(
                     LeaveErrorKind::TooLate {
                         requested_at: request.requested_at,

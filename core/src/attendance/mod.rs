@@ -21,7 +21,7 @@ use serde::{Deserialize, Serialize};
 pub use columns::{CodeColumn, MarkColumns};
 pub use error::{AttendanceError, AttendanceErrorKind, LeaveError, LeaveErrorKind};
 pub use leave::{LeaveGrant, LeaveRequest};
-pub use policy::{AttendancePolicy, AttendanceWindow, LeavePolicy};
+pub use policy::{AtDeadline, AttendancePolicy, AttendanceWindow, LeavePolicy, SignInAfterEnd};
 pub use standing::{
     Counter, NextConsequence, RecordRef, Standing, StandingCounts, StandingReason, StandingStatus,
 };
@@ -601,6 +601,11 @@ impl AttendanceRegister {
         })?;
         let mark = match (r.mark, r.sign_in, r.sign_out) {
             (Some(mark), None, None) => mark,
+            (None, Some(sign_in), None)
+                if sign_in > event.end && policy.sign_in_after_end == SignInAfterEnd::Absent =>
+            {
+                Mark::Absent
+            }
             (None, Some(sign_in), sign_out) => Mark::from_times(
                 event.start,
                 event.end,

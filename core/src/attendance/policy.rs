@@ -38,6 +38,36 @@ pub struct AttendancePolicy {
     pub warning_margin: u32,
     /// The window the counters run over.
     pub window: AttendanceWindow,
+    /// What a sign-in after the event's end, with no sign-out, records (key
+    /// `attendance.sign_in_after_end`; by default `late`, as a sign-in after the start is).
+    #[serde(default)]
+    pub sign_in_after_end: SignInAfterEnd,
+}
+
+/// What a sign-in after the event has ended, with no sign-out, records.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum SignInAfterEnd {
+    /// A late arrival, as any sign-in after the start (the seeds' reading).
+    #[default]
+    Late,
+    /// An absence: nobody attends an event that is over.
+    Absent,
+}
+
+/// Whether a leave request made exactly at its deadline (the start of the event, less the
+/// notice) is in time.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum AtDeadline {
+    /// In time: only a request after the deadline is late (with no notice required, a
+    /// request at the very start of the event stands).
+    #[default]
+    Accepted,
+    /// Late: a request must come before the deadline.
+    Refused,
 }
 
 impl AttendancePolicy {
@@ -74,6 +104,10 @@ pub struct LeavePolicy {
     pub require_reason: bool,
     /// Minimum minutes between the request and the start of the event.
     pub min_notice_minutes: u32,
+    /// A request made exactly at the deadline (key `leave.at_deadline`; by default
+    /// accepted).
+    #[serde(default)]
+    pub at_deadline: AtDeadline,
 }
 
 impl LeavePolicy {

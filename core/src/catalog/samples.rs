@@ -152,8 +152,12 @@ pub(super) fn every_diagnostic() -> Vec<Box<dyn Diagnostic>> {
                 event: EventId("e1".into()),
             }
             .at("members[0].grade"),
+            LeaveErrorKind::AtDeadline {
+                requested_at: datetime(),
+            }
+            .at("requested_at"),
         ],
-        11,
+        12,
         |e| match e.kind() {
             LeaveErrorKind::NoSubstitute => 0,
             LeaveErrorKind::SubstituteIsRequester => 1,
@@ -166,6 +170,7 @@ pub(super) fn every_diagnostic() -> Vec<Box<dyn Diagnostic>> {
             LeaveErrorKind::SelfApproval { .. } => 8,
             LeaveErrorKind::RequesterInactive { .. } => 9,
             LeaveErrorKind::AlreadyGranted { .. } => 10,
+            LeaveErrorKind::AtDeadline { .. } => 11,
         },
     ));
     out.extend(covered::<MemberError>(
