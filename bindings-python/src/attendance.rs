@@ -12,7 +12,9 @@ use pyo3::types::{PyDict, PyList, PyString};
 
 use secretariat::attendance::{AttendancePolicy, Event, Mark, MarkRecord};
 use secretariat::calendar::SchoolCalendar;
-use secretariat::{AttendanceRegister, Error, LeaveRequest, MemberId, Rulebook, Standing};
+use secretariat::{AttendanceRegister, Error, LeaveRequest, Member, MemberId, Rulebook, Standing};
+use secretariat::{Roster, TermData};
+use serde::{Deserialize, Serialize};
 
 use crate::columns::{
     ColumnsRead, OwnedMarkColumns, PROGRESS_STEP, is_missing, read_mark_columns, report,
@@ -20,6 +22,7 @@ use crate::columns::{
 use crate::convert::{arg, invalid, items, opt_arg, to_py};
 use crate::errors::{IntoPy, issue, to_py_err_with};
 use crate::members::roster_arg;
+use crate::pickle::{Reduced, reduce};
 use crate::rulebook::rulebook_arg;
 use crate::table::PyTable;
 
@@ -52,7 +55,7 @@ pub fn mark_from_times(
 // Marks: records, or columns.
 
 /// Marks read from Python, ready for the core: as records, or (the fast path) as columns.
-enum MarksArg {
+pub enum MarksArg {
     Records(Vec<MarkRecord>),
     Columns(OwnedMarkColumns),
 }
@@ -62,6 +65,15 @@ impl MarksArg {
         match self {
             MarksArg::Records(records) => records.len(),
             MarksArg::Columns(columns) => columns.len(),
+        }
+    }
+
+    /// The log entry of these marks, recorded with `policy`.
+    fn logged(self, policy: &AttendancePolicy) -> (Logged, Option<MarksArg>) {
+        let policy = Box::new(policy.clone());
+        match self {
+            MarksArg::Records(records) => (Logged::Marks(policy, records), None),
+            columns => (Logged::Marks(policy, Vec::new()), Some(columns)),
         }
     }
 
@@ -212,6 +224,59 @@ fn marks_from_columns(
 #[pyclass(module = "secretariat._core", name = "AttendanceRegister")]
 pub struct PyAttendanceRegister {
     pub(crate) inner: AttendanceRegister,
+    /// What made it, in order: replayed, the same operations make the same register (the
+    /// core keeps no copy of its inputs to give back), which is how it pickles.
+    pub(crate) log: Vec<(Logged, Option<MarksArg>)>,
+}
+
+/// One operation of a register's log (marks read as columns are kept as columns, beside
+/// an empty `Marks`, and written as records only when pickled).
+#[derive(Serialize, Deserialize)]
+pub enum Logged {
+    /// `AttendanceRegister(members, events)`.
+    New(Vec<Member>, Vec<Event>),
+    /// `TermData.register(rulebook)`.
+    Term(Box<TermData>, Box<Rulebook>),
+    /// Marks recorded with a policy.
+    Marks(Box<AttendancePolicy>, Vec<MarkRecord>),
+    /// Leave granted under a rulebook.
+    Leave(Box<Rulebook>, LeaveRequest),
+}
+
+impl PyAttendanceRegister {
+    /// The register pickled by `__reduce__`: its log replayed.
+    pub fn restore(py: Python<'_>, log: Vec<Logged>) -> PyResult<Self> {
+        let mut register: Option<AttendanceRegister> = None;
+        for op in &log {
+            match (op, register.as_mut()) {
+                (Logged::New(members, events), _) => {
+                    let roster = Roster::new(members.clone()).py_err(py)?;
+                    register = Some(AttendanceRegister::new(roster, events.clone()).py_err(py)?);
+                }
+                (Logged::Term(data, rulebook), _) => {
+                    register = Some(data.register(rulebook).py_err(py)?.0)
+                }
+                (Logged::Marks(policy, marks), Some(r)) => {
+                    r.record_marks(policy, marks).py_err(py)?
+                }
+                (Logged::Leave(rulebook, request), Some(r)) => {
+                    r.grant_leave(rulebook, request).py_err(py)?;
+                }
+                _ => {
+                    return Err(invalid(
+                        py,
+                        "state",
+                        "a register's log starts with its making",
+                    ));
+                }
+            }
+        }
+        let inner = register.ok_or_else(|| invalid(py, "state", "an empty log"))?;
+        Ok(Self {
+            inner,
+            log: log.into_iter().map(|op| (op, None)).collect(),
+        })
+    }
 }
 
 #[pymethods]
@@ -226,9 +291,12 @@ impl PyAttendanceRegister {
     ) -> PyResult<Self> {
         let roster = roster_arg(py, members)?;
         let events: Vec<Event> = arg(events, "events")?;
-        AttendanceRegister::new(roster, events)
-            .py_err(py)
-            .map(|inner| Self { inner })
+        let made = Logged::New(roster.members().to_vec(), events.clone());
+        let inner = AttendanceRegister::new(roster, events).py_err(py)?;
+        Ok(Self {
+            inner,
+            log: vec![(made, None)],
+        })
     }
 
     /// The events (dicts), in the order given.
@@ -267,7 +335,9 @@ impl PyAttendanceRegister {
         let policy = &rulebook.as_ref().attendance;
         let register = &mut self.inner;
         py.detach(|| marks.record(register, policy)).py_err(py)?;
-        report(progress, marks.len(), marks.len())
+        report(progress, marks.len(), marks.len())?;
+        self.log.push(marks.logged(policy));
+        Ok(())
     }
 
     /// Records marks given as three columns of equal length, all or none: the fast way to
@@ -302,7 +372,9 @@ impl PyAttendanceRegister {
         let policy = Rulebook::default().attendance;
         let register = &mut self.inner;
         py.detach(|| marks.record(register, &policy)).py_err(py)?;
-        report(progress, marks.len(), marks.len())
+        report(progress, marks.len(), marks.len())?;
+        self.log.push(marks.logged(&policy));
+        Ok(())
     }
 
     /// Every reason `request` (a dict) would be refused, as issue dicts in a fixed order;
@@ -337,7 +409,11 @@ impl PyAttendanceRegister {
         let request: LeaveRequest = arg(request, "request")?;
         let problems: Vec<Error> = self.inner.check_leave(rulebook.as_ref(), &request);
         match self.inner.grant_leave(rulebook.as_ref(), &request) {
-            Ok(grant) => to_py(py, &grant),
+            Ok(grant) => {
+                let rulebook = Box::new(rulebook.into_owned());
+                self.log.push((Logged::Leave(rulebook, request), None));
+                to_py(py, &grant)
+            }
             Err(first) => {
                 let all = if problems.is_empty() {
                     vec![first.clone()]
@@ -391,6 +467,24 @@ impl PyAttendanceRegister {
             .detach(|| register.standing_of(rb, &calendar, &id, today))
             .py_err(py)?;
         to_py(py, &standing)
+    }
+
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Reduced<'py>> {
+        let (roster, events) = (self.inner.roster(), self.inner.events());
+        let log: Vec<_> = (self.log.iter())
+            .map(|(op, columns)| match (op, columns) {
+                (Logged::Marks(policy, _), Some(MarksArg::Columns(c))) => {
+                    Ok(Logged::Marks(policy.clone(), c.records(roster, events)))
+                }
+                (op, _) => serde_json::to_value(op).and_then(serde_json::from_value),
+            })
+            .collect::<Result<_, _>>()
+            .map_err(|e| invalid(py, "state", e.to_string()))?;
+        reduce::<Self>(py, &log)
+    }
+
+    fn __eq__(&self, other: &Self) -> bool {
+        self.inner == other.inner
     }
 
     fn __repr__(&self) -> String {

@@ -25,8 +25,8 @@ use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyFloat, PyList, PyString};
 use rustc_hash::FxHashMap;
 
-use secretariat::MemberId;
-use secretariat::attendance::{CodeColumn, EventId, Mark, MarkColumns};
+use secretariat::attendance::{CodeColumn, Event, EventId, Mark, MarkColumns, MarkRecord};
+use secretariat::{MemberId, Roster};
 
 use crate::convert::{enum_from, invalid, items};
 
@@ -57,6 +57,24 @@ impl OwnedMarkColumns {
             },
             marks: &self.marks,
         }
+    }
+
+    /// The rows as records (a register's log when it is pickled): codes read through their
+    /// categories, or as positions in the roster and in the events.
+    pub fn records(&self, roster: &Roster, events: &[Event]) -> Vec<MarkRecord> {
+        let member = |i: usize| match &self.member_categories {
+            Some(c) => c.get(self.member_codes[i] as usize).cloned(),
+            None => (roster.members().get(self.member_codes[i] as usize)).map(|m| m.id.clone()),
+        };
+        let event = |i: usize| match &self.event_categories {
+            Some(c) => c.get(self.event_codes[i] as usize).cloned(),
+            None => events
+                .get(self.event_codes[i] as usize)
+                .map(|e| e.id.clone()),
+        };
+        (0..self.len())
+            .filter_map(|i| Some(MarkRecord::direct(member(i)?, event(i)?, self.marks[i])))
+            .collect()
     }
 
     /// The number of rows (of the member column).
