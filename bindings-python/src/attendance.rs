@@ -17,9 +17,9 @@ use secretariat::{Roster, TermData};
 use serde::{Deserialize, Serialize};
 
 use crate::columns::{
-    ColumnsRead, OwnedMarkColumns, PROGRESS_STEP, is_missing, read_mark_columns, report,
+    ColumnsRead, MarkColumnsBuf, PROGRESS_STEP, is_missing, read_mark_columns, report,
 };
-use crate::convert::{arg, invalid, items, opt_arg, to_py};
+use crate::convert::{arg, input_error, invalid, items, opt_arg, to_py};
 use crate::errors::{IntoPy, issue, to_py_err_with};
 use crate::members::roster_arg;
 use crate::pickle::{Reduced, reduce};
@@ -57,7 +57,7 @@ pub fn mark_from_times(
 /// Marks read from Python, ready for the core: as records, or (the fast path) as columns.
 pub enum MarksArg {
     Records(Vec<MarkRecord>),
-    Columns(OwnedMarkColumns),
+    Columns(MarkColumnsBuf),
 }
 
 impl MarksArg {
@@ -99,6 +99,9 @@ fn marks_arg(
     obj: &Bound<'_, PyAny>,
     progress: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<MarksArg> {
+    if let Some(columns) = arrow_marks(py, obj)? {
+        return Ok(MarksArg::Columns(columns));
+    }
     let Some(columns) = columns_of(obj)? else {
         let records: Vec<MarkRecord> = arg(obj, "marks")?;
         report(progress, records.len(), records.len())?;
@@ -128,6 +131,41 @@ fn marks_arg(
         .map(|(name, c)| as_list(c, name).map(|list| (name.clone(), list)))
         .collect::<PyResult<Vec<_>>>()?;
     marks_from_columns(py, &lists, progress).map(MarksArg::Records)
+}
+
+/// Marks from any Arrow PyCapsule producer (a pyarrow Table or RecordBatchReader, a polars
+/// DataFrame, a DuckDB relation), read as codes by the core (`secretariat::arrow`) with the
+/// GIL released: dictionary-encoded columns through their indices and dictionary, strings
+/// without a copy each. pandas objects keep their own path, and so do marks with times.
+fn arrow_marks(py: Python<'_>, obj: &Bound<'_, PyAny>) -> PyResult<Option<MarkColumnsBuf>> {
+    let pandas = obj.get_type().module()?.to_str()?.starts_with("pandas");
+    let names = (obj
+        .getattr("column_names")
+        .or_else(|_| obj.getattr("columns")))
+    .and_then(|n| n.extract::<Vec<String>>())
+    .unwrap_or_default();
+    let times = names.iter().any(|n| n.starts_with("sign_"));
+    if pandas || times || !obj.hasattr("__arrow_c_stream__")? {
+        return Ok(None);
+    }
+    let reader = obj
+        .extract::<pyo3_arrow::PyRecordBatchReader>()?
+        .into_reader()?;
+    if let Some(f) = (reader.schema().fields().iter())
+        .find(|f| !["member", "event", "mark"].contains(&f.name().as_str()))
+    {
+        let detail = format!(
+            "unknown column `{}`: expected member, event, mark, sign_in, sign_out",
+            f.name()
+        );
+        return Err(invalid(py, "marks", detail));
+    }
+    let read = py.detach(move || {
+        let batches = reader.collect::<Result<Vec<_>, _>>();
+        let batches = batches.map_err(|e| input_error("input.invalid", "marks", e.to_string()))?;
+        secretariat::arrow::mark_columns(&batches)
+    });
+    read.py_err(py).map(Some)
 }
 
 /// Named columns.

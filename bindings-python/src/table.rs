@@ -7,31 +7,19 @@
 
 use std::sync::OnceLock;
 
+use arrow_array::ffi_stream::FFI_ArrowArrayStream;
+use arrow_array::{RecordBatch, RecordBatchIterator};
 use pyo3::exceptions::{PyImportError, PyIndexError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
+use pyo3::types::PyCapsule;
 use pyo3::types::{IntoPyDict, PyDict, PyList, PyString, PyTuple};
-use serde::Serialize;
-use serde::de::DeserializeOwned;
 
 use secretariat::Standing;
+use secretariat::arrow::TableRow as Row;
 use secretariat::budget::LedgerEntry;
 
 use crate::convert::{arg, decimal_type, invalid, items, opt_arg, to_py};
 use crate::pickle::{read, reduce};
-
-/// A row type of the core that tables hold, by its name (`standing`, `ledger_entry`).
-pub trait Row: Serialize + DeserializeOwned + Send + Sync + 'static {
-    /// The name of the row type.
-    const NAME: &'static str;
-}
-
-impl Row for Standing {
-    const NAME: &'static str = "standing";
-}
-
-impl Row for LedgerEntry {
-    const NAME: &'static str = "ledger_entry";
-}
 
 /// Rows that become dicts when read: the core's values, or dicts given from Python.
 trait Rows: Send + Sync {
@@ -39,6 +27,10 @@ trait Rows: Send + Sync {
     fn row<'py>(&self, py: Python<'py>, i: usize) -> PyResult<Bound<'py, PyAny>>;
     /// The core's rows as JSON, with their type's name (`None` for dicts from Python).
     fn state(&self) -> Option<serde_json::Result<(&'static str, serde_json::Value)>> {
+        None
+    }
+    /// The core's rows as one Arrow record batch (`None` for dicts from Python).
+    fn arrow(&self) -> Option<Result<RecordBatch, String>> {
         None
     }
 }
@@ -53,6 +45,9 @@ impl<T: Row> Rows for Vec<T> {
     }
     fn state(&self) -> Option<serde_json::Result<(&'static str, serde_json::Value)>> {
         Some(serde_json::to_value(self).map(|rows| (T::NAME, rows)))
+    }
+    fn arrow(&self) -> Option<Result<RecordBatch, String>> {
+        Some(secretariat::arrow::record_batch(self).map_err(|e| e.to_string()))
     }
 }
 
@@ -267,6 +262,24 @@ impl PyTable {
                 (make, (table.rows(py)?,)).into_pyobject(py)
             }
         }
+    }
+    /// The rows as an Arrow C stream (the Arrow PyCapsule interface): `pyarrow.table(t)`,
+    /// `polars.DataFrame(t)` and DuckDB read it without pandas, in the table's published
+    /// schema (`arrow_schema(name)`). The batch is made with the GIL released.
+    #[pyo3(signature = (requested_schema = None))]
+    fn __arrow_c_stream__<'py>(
+        &self,
+        py: Python<'py>,
+        requested_schema: Option<&Bound<'py, PyAny>>,
+    ) -> PyResult<Bound<'py, PyCapsule>> {
+        let _ = requested_schema; // The published schema is the only one given.
+        let no_schema = || PyTypeError::new_err("a table of dicts has no Arrow schema");
+        let batch = py.detach(|| self.rows.arrow()).ok_or_else(no_schema)?;
+        let batch = batch.map_err(PyValueError::new_err)?;
+        let schema = batch.schema();
+        let reader = RecordBatchIterator::new([Ok(batch)], schema);
+        let stream = FFI_ArrowArrayStream::new(Box::new(reader));
+        PyCapsule::new_with_value(py, stream, c"arrow_array_stream")
     }
     /// Equal tables hold equal rows under the same key.
     fn __eq__(&self, py: Python<'_>, other: &Self) -> PyResult<bool> {
