@@ -106,10 +106,12 @@ pub fn mark_columns(batches: &[RecordBatch]) -> Result<MarkColumnsBuf, Error> {
                 Some(names) => names.get(code as usize).copied().flatten(),
                 None => Mark::ALL.get(code as usize).copied(),
             };
-            let shown = (mark.categories.as_ref()).map_or(code.to_string(), |c| {
-                c.get(code as usize).copied().unwrap_or_default().to_owned()
-            });
-            found.ok_or_else(|| invalid(row, "mark", format!("unknown mark `{shown}`")))
+            found.ok_or_else(|| {
+                let shown = (mark.categories.as_ref()).map_or(code.to_string(), |c| {
+                    c.get(code as usize).copied().unwrap_or_default().to_owned()
+                });
+                invalid(row, "mark", format!("unknown mark `{shown}`"))
+            })
         })
         .collect::<Result<_, _>>()?;
     Ok(MarkColumnsBuf {
@@ -180,9 +182,14 @@ impl<'a> Coded<'a> {
                 .ok_or_else(|| invalid(start, name, "a dictionary of values that are not text"))?;
             let remap: Vec<Option<u32>> = values.map(|v| v.map(|s| self.code_of(s))).collect();
             let keys = dictionary.normalized_keys();
+            let nulls = column.logical_nulls();
+            self.codes.reserve(keys.len());
             for (i, key) in keys.into_iter().enumerate() {
-                let code = (!column.is_null(i)).then(|| remap.get(key).copied().flatten());
-                self.codes.push(code.flatten().ok_or_else(|| missing(i))?);
+                let code = match &nulls {
+                    Some(n) if n.is_null(i) => None,
+                    _ => remap.get(key).copied().flatten(),
+                };
+                self.codes.push(code.ok_or_else(|| missing(i))?);
             }
             return Ok(());
         }
