@@ -13,7 +13,7 @@ here="$(cd "$(dirname "$0")/.." && pwd)"
 repo="$(cd "$here/.." && pwd)"
 venv="$here/.venv"
 python="${PYTHON:-python3}"
-requirements=("maturin>=1.9.4,<2" "pytest>=8" "hypothesis>=6" "mypy>=1.10" "pandas>=2" "polars>=1" "jsonschema>=4.18")
+requirements=("maturin>=1.9.4,<2" "pytest>=8" "hypothesis>=6" "mypy>=1.10" "pandas>=2" "polars>=1" "jsonschema>=4.18" "pyarrow>=15" "dask[distributed]>=2024.1" "cloudpickle>=3" "duckdb>=1")
 
 if ! "$python" -c 'import sys; sys.exit(sys.version_info < (3, 10))'; then
     echo "python-test: $("$python" --version) is too old; the binding needs Python 3.10 or newer" >&2

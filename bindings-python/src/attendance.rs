@@ -12,14 +12,17 @@ use pyo3::types::{PyDict, PyList, PyString};
 
 use secretariat::attendance::{AttendancePolicy, Event, Mark, MarkRecord};
 use secretariat::calendar::SchoolCalendar;
-use secretariat::{AttendanceRegister, Error, LeaveRequest, MemberId, Rulebook, Standing};
+use secretariat::{AttendanceRegister, Error, LeaveRequest, Member, MemberId, Rulebook, Standing};
+use secretariat::{Roster, TermData};
+use serde::{Deserialize, Serialize};
 
 use crate::columns::{
-    ColumnsRead, OwnedMarkColumns, PROGRESS_STEP, is_missing, read_mark_columns, report,
+    ColumnsRead, MarkColumnsBuf, PROGRESS_STEP, is_missing, read_mark_columns, report,
 };
-use crate::convert::{arg, invalid, items, opt_arg, to_py};
+use crate::convert::{arg, input_error, invalid, items, opt_arg, to_py};
 use crate::errors::{IntoPy, issue, to_py_err_with};
 use crate::members::roster_arg;
+use crate::pickle::{Reduced, reduce};
 use crate::rulebook::rulebook_arg;
 use crate::table::PyTable;
 
@@ -52,9 +55,9 @@ pub fn mark_from_times(
 // Marks: records, or columns.
 
 /// Marks read from Python, ready for the core: as records, or (the fast path) as columns.
-enum MarksArg {
+pub enum MarksArg {
     Records(Vec<MarkRecord>),
-    Columns(OwnedMarkColumns),
+    Columns(MarkColumnsBuf),
 }
 
 impl MarksArg {
@@ -62,6 +65,15 @@ impl MarksArg {
         match self {
             MarksArg::Records(records) => records.len(),
             MarksArg::Columns(columns) => columns.len(),
+        }
+    }
+
+    /// The log entry of these marks, recorded with `policy`.
+    fn logged(self, policy: &AttendancePolicy) -> (Logged, Option<MarksArg>) {
+        let policy = Box::new(policy.clone());
+        match self {
+            MarksArg::Records(records) => (Logged::Marks(policy, records), None),
+            columns => (Logged::Marks(policy, Vec::new()), Some(columns)),
         }
     }
 
@@ -87,6 +99,9 @@ fn marks_arg(
     obj: &Bound<'_, PyAny>,
     progress: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<MarksArg> {
+    if let Some(columns) = arrow_marks(py, obj)? {
+        return Ok(MarksArg::Columns(columns));
+    }
     let Some(columns) = columns_of(obj)? else {
         let records: Vec<MarkRecord> = arg(obj, "marks")?;
         report(progress, records.len(), records.len())?;
@@ -116,6 +131,41 @@ fn marks_arg(
         .map(|(name, c)| as_list(c, name).map(|list| (name.clone(), list)))
         .collect::<PyResult<Vec<_>>>()?;
     marks_from_columns(py, &lists, progress).map(MarksArg::Records)
+}
+
+/// Marks from any Arrow PyCapsule producer (a pyarrow Table or RecordBatchReader, a polars
+/// DataFrame, a DuckDB relation), read as codes by the core (`secretariat::arrow`) with the
+/// GIL released: dictionary-encoded columns through their indices and dictionary, strings
+/// without a copy each. pandas objects keep their own path, and so do marks with times.
+fn arrow_marks(py: Python<'_>, obj: &Bound<'_, PyAny>) -> PyResult<Option<MarkColumnsBuf>> {
+    let pandas = obj.get_type().module()?.to_str()?.starts_with("pandas");
+    let names = (obj
+        .getattr("column_names")
+        .or_else(|_| obj.getattr("columns")))
+    .and_then(|n| n.extract::<Vec<String>>())
+    .unwrap_or_default();
+    let times = names.iter().any(|n| n.starts_with("sign_"));
+    if pandas || times || !obj.hasattr("__arrow_c_stream__")? {
+        return Ok(None);
+    }
+    let reader = obj
+        .extract::<pyo3_arrow::PyRecordBatchReader>()?
+        .into_reader()?;
+    if let Some(f) = (reader.schema().fields().iter())
+        .find(|f| !["member", "event", "mark"].contains(&f.name().as_str()))
+    {
+        let detail = format!(
+            "unknown column `{}`: expected member, event, mark, sign_in, sign_out",
+            f.name()
+        );
+        return Err(invalid(py, "marks", detail));
+    }
+    let read = py.detach(move || {
+        let batches = reader.collect::<Result<Vec<_>, _>>();
+        let batches = batches.map_err(|e| input_error("input.invalid", "marks", e.to_string()))?;
+        secretariat::arrow::mark_columns(&batches)
+    });
+    read.py_err(py).map(Some)
 }
 
 /// Named columns.
@@ -212,6 +262,59 @@ fn marks_from_columns(
 #[pyclass(module = "secretariat._core", name = "AttendanceRegister")]
 pub struct PyAttendanceRegister {
     pub(crate) inner: AttendanceRegister,
+    /// What made it, in order: replayed, the same operations make the same register (the
+    /// core keeps no copy of its inputs to give back), which is how it pickles.
+    pub(crate) log: Vec<(Logged, Option<MarksArg>)>,
+}
+
+/// One operation of a register's log (marks read as columns are kept as columns, beside
+/// an empty `Marks`, and written as records only when pickled).
+#[derive(Serialize, Deserialize)]
+pub enum Logged {
+    /// `AttendanceRegister(members, events)`.
+    New(Vec<Member>, Vec<Event>),
+    /// `TermData.register(rulebook)`.
+    Term(Box<TermData>, Box<Rulebook>),
+    /// Marks recorded with a policy.
+    Marks(Box<AttendancePolicy>, Vec<MarkRecord>),
+    /// Leave granted under a rulebook.
+    Leave(Box<Rulebook>, LeaveRequest),
+}
+
+impl PyAttendanceRegister {
+    /// The register pickled by `__reduce__`: its log replayed.
+    pub fn restore(py: Python<'_>, log: Vec<Logged>) -> PyResult<Self> {
+        let mut register: Option<AttendanceRegister> = None;
+        for op in &log {
+            match (op, register.as_mut()) {
+                (Logged::New(members, events), _) => {
+                    let roster = Roster::new(members.clone()).py_err(py)?;
+                    register = Some(AttendanceRegister::new(roster, events.clone()).py_err(py)?);
+                }
+                (Logged::Term(data, rulebook), _) => {
+                    register = Some(data.register(rulebook).py_err(py)?.0)
+                }
+                (Logged::Marks(policy, marks), Some(r)) => {
+                    r.record_marks(policy, marks).py_err(py)?
+                }
+                (Logged::Leave(rulebook, request), Some(r)) => {
+                    r.grant_leave(rulebook, request).py_err(py)?;
+                }
+                _ => {
+                    return Err(invalid(
+                        py,
+                        "state",
+                        "a register's log starts with its making",
+                    ));
+                }
+            }
+        }
+        let inner = register.ok_or_else(|| invalid(py, "state", "an empty log"))?;
+        Ok(Self {
+            inner,
+            log: log.into_iter().map(|op| (op, None)).collect(),
+        })
+    }
 }
 
 #[pymethods]
@@ -226,9 +329,12 @@ impl PyAttendanceRegister {
     ) -> PyResult<Self> {
         let roster = roster_arg(py, members)?;
         let events: Vec<Event> = arg(events, "events")?;
-        AttendanceRegister::new(roster, events)
-            .py_err(py)
-            .map(|inner| Self { inner })
+        let made = Logged::New(roster.members().to_vec(), events.clone());
+        let inner = AttendanceRegister::new(roster, events).py_err(py)?;
+        Ok(Self {
+            inner,
+            log: vec![(made, None)],
+        })
     }
 
     /// The events (dicts), in the order given.
@@ -267,7 +373,9 @@ impl PyAttendanceRegister {
         let policy = &rulebook.as_ref().attendance;
         let register = &mut self.inner;
         py.detach(|| marks.record(register, policy)).py_err(py)?;
-        report(progress, marks.len(), marks.len())
+        report(progress, marks.len(), marks.len())?;
+        self.log.push(marks.logged(policy));
+        Ok(())
     }
 
     /// Records marks given as three columns of equal length, all or none: the fast way to
@@ -302,7 +410,9 @@ impl PyAttendanceRegister {
         let policy = Rulebook::default().attendance;
         let register = &mut self.inner;
         py.detach(|| marks.record(register, &policy)).py_err(py)?;
-        report(progress, marks.len(), marks.len())
+        report(progress, marks.len(), marks.len())?;
+        self.log.push(marks.logged(&policy));
+        Ok(())
     }
 
     /// Every reason `request` (a dict) would be refused, as issue dicts in a fixed order;
@@ -337,7 +447,11 @@ impl PyAttendanceRegister {
         let request: LeaveRequest = arg(request, "request")?;
         let problems: Vec<Error> = self.inner.check_leave(rulebook.as_ref(), &request);
         match self.inner.grant_leave(rulebook.as_ref(), &request) {
-            Ok(grant) => to_py(py, &grant),
+            Ok(grant) => {
+                let rulebook = Box::new(rulebook.into_owned());
+                self.log.push((Logged::Leave(rulebook, request), None));
+                to_py(py, &grant)
+            }
             Err(first) => {
                 let all = if problems.is_empty() {
                     vec![first.clone()]
@@ -391,6 +505,24 @@ impl PyAttendanceRegister {
             .detach(|| register.standing_of(rb, &calendar, &id, today))
             .py_err(py)?;
         to_py(py, &standing)
+    }
+
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Reduced<'py>> {
+        let (roster, events) = (self.inner.roster(), self.inner.events());
+        let log: Vec<_> = (self.log.iter())
+            .map(|(op, columns)| match (op, columns) {
+                (Logged::Marks(policy, _), Some(MarksArg::Columns(c))) => {
+                    Ok(Logged::Marks(policy.clone(), c.records(roster, events)))
+                }
+                (op, _) => serde_json::to_value(op).and_then(serde_json::from_value),
+            })
+            .collect::<Result<_, _>>()
+            .map_err(|e| invalid(py, "state", e.to_string()))?;
+        reduce::<Self>(py, &log)
+    }
+
+    fn __eq__(&self, other: &Self) -> bool {
+        self.inner == other.inner
     }
 
     fn __repr__(&self) -> String {

@@ -11,11 +11,12 @@ use serde_json::Value;
 use secretariat::activity::{ActivityBook, ActivityPlan, ActivityStep, ActivityYearData};
 use secretariat::budget::{BudgetLedger, LedgerOperation};
 use secretariat::calendar::{DateRange, SchoolCalendar};
-use secretariat::{Roster, Rulebook};
+use secretariat::{Member, Roster, Rulebook};
 
 use crate::convert::{Numbers, arg, from_py, opt_arg, read_value, to_py, to_value};
 use crate::errors::{IntoPy, to_py_err};
 use crate::members::roster_arg;
+use crate::pickle::{Reduced, reduce};
 use crate::rulebook::rulebook_arg;
 use crate::schedule::named;
 use crate::table::PyTable;
@@ -28,7 +29,8 @@ fn period_arg(obj: &Bound<'_, PyAny>) -> PyResult<DateRange> {
 /// The budget ledger of one school year: accounts per activity and the journal of
 /// allocations, expenses and settlements, over a roster and a rulebook. Every refused
 /// operation leaves it exactly as it was.
-#[pyclass(module = "secretariat._core", name = "BudgetLedger")]
+#[pyclass(eq, module = "secretariat._core", name = "BudgetLedger")]
+#[derive(PartialEq)]
 pub struct PyBudgetLedger {
     pub(crate) inner: BudgetLedger,
     roster: Roster,
@@ -36,6 +38,17 @@ pub struct PyBudgetLedger {
 }
 
 impl PyBudgetLedger {
+    /// The ledger pickled by `__reduce__`.
+    pub fn restore(py: Python<'_>, state: (BudgetLedger, Vec<Member>, Rulebook)) -> PyResult<Self> {
+        let (inner, members, rulebook) = state;
+        let roster = Roster::new(members).py_err(py)?;
+        Ok(PyBudgetLedger {
+            inner,
+            roster,
+            rulebook,
+        })
+    }
+
     /// Runs `op`; the core's errors go under `within` (the operation's key for `apply`).
     fn run<'py>(
         &mut self,
@@ -211,6 +224,10 @@ impl PyBudgetLedger {
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         to_py(py, &self.inner)
     }
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Reduced<'py>> {
+        reduce::<Self>(py, &(&self.inner, self.roster.members(), &self.rulebook))
+    }
+
     fn __repr__(&self) -> String {
         format!(
             "BudgetLedger(year={:?}, accounts={}, entries={})",
@@ -261,7 +278,8 @@ pub fn validate_plan<'py>(
 
 /// A school year of activities: the book of activities (plans, states, histories) and its
 /// budget ledger, over a roster and a rulebook. A refused step changes nothing.
-#[pyclass(module = "secretariat._core", name = "ActivityYear")]
+#[pyclass(eq, module = "secretariat._core", name = "ActivityYear")]
+#[derive(PartialEq)]
 pub struct PyActivityYear {
     book: ActivityBook,
     ledger: BudgetLedger,
@@ -274,6 +292,34 @@ pub struct PyActivityYear {
     /// Operations after `today`, left for later, by `replay`.
     #[pyo3(get)]
     pending: usize,
+}
+
+/// The state of an activity year, as pickled.
+type YearState = (
+    ActivityBook,
+    BudgetLedger,
+    Vec<Member>,
+    Rulebook,
+    Option<SchoolCalendar>,
+    usize,
+    usize,
+);
+
+impl PyActivityYear {
+    /// The year pickled by `__reduce__`.
+    pub fn restore(py: Python<'_>, state: YearState) -> PyResult<Self> {
+        let (book, ledger, members, rulebook, calendar, applied, pending) = state;
+        let roster = Roster::new(members).py_err(py)?;
+        Ok(PyActivityYear {
+            book,
+            ledger,
+            roster,
+            rulebook,
+            calendar,
+            applied,
+            pending,
+        })
+    }
 }
 
 #[pymethods]
@@ -435,6 +481,21 @@ impl PyActivityYear {
     /// The budget report of the year's ledger.
     fn budget_report<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         to_py(py, &self.ledger.report(&self.rulebook))
+    }
+
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Reduced<'py>> {
+        reduce::<Self>(
+            py,
+            &(
+                &self.book,
+                &self.ledger,
+                self.roster.members(),
+                &self.rulebook,
+                &self.calendar,
+                self.applied,
+                self.pending,
+            ),
+        )
     }
 
     fn __repr__(&self) -> String {

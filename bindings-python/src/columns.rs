@@ -26,49 +26,18 @@ use pyo3::types::{PyBytes, PyFloat, PyList, PyString};
 use rustc_hash::FxHashMap;
 
 use secretariat::MemberId;
-use secretariat::attendance::{CodeColumn, EventId, Mark, MarkColumns};
+pub use secretariat::arrow::MarkColumnsBuf;
+use secretariat::attendance::{EventId, Mark};
 
 use crate::convert::{enum_from, invalid, items};
 
 /// How many rows are read from Python lists between two calls of a `progress` callback.
 pub const PROGRESS_STEP: usize = 100_000;
 
-/// Marks as columns, owned: what [`MarkColumns`] borrows.
-#[derive(Debug, Default)]
-pub struct OwnedMarkColumns {
-    member_codes: Vec<u32>,
-    member_categories: Option<Vec<MemberId>>,
-    event_codes: Vec<u32>,
-    event_categories: Option<Vec<EventId>>,
-    marks: Vec<Mark>,
-}
-
-impl OwnedMarkColumns {
-    /// The columns as the core takes them.
-    pub fn view(&self) -> MarkColumns<'_> {
-        MarkColumns {
-            members: CodeColumn {
-                codes: &self.member_codes,
-                categories: self.member_categories.as_deref(),
-            },
-            events: CodeColumn {
-                codes: &self.event_codes,
-                categories: self.event_categories.as_deref(),
-            },
-            marks: &self.marks,
-        }
-    }
-
-    /// The number of rows (of the member column).
-    pub fn len(&self) -> usize {
-        self.member_codes.len()
-    }
-}
-
 /// What reading the columns gave.
 pub enum ColumnsRead {
     /// The marks as columns.
-    Columns(OwnedMarkColumns),
+    Columns(MarkColumnsBuf),
     /// A value the columns cannot hold: read the rows as records instead.
     Records,
 }
@@ -177,7 +146,7 @@ pub fn read_mark_columns(
         Marks::Read(marks) => marks,
         Marks::List(list) => list.values,
     };
-    Ok(ColumnsRead::Columns(OwnedMarkColumns {
+    Ok(ColumnsRead::Columns(MarkColumnsBuf {
         member_codes,
         member_categories: member_categories.map(|ids| ids.into_iter().map(MemberId).collect()),
         event_codes,

@@ -18,6 +18,7 @@ mod errors;
 mod evaluation;
 mod forms;
 mod members;
+mod pickle;
 mod report;
 mod rulebook;
 mod schedule;
@@ -40,6 +41,7 @@ fn core_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     text::register(m)?;
     schema::register(m)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    m.setattr("_restore", wrap_pyfunction!(pickle::_restore, m)?)?;
     let marks = secretariat::attendance::Mark::ALL.map(|mark| mark.key());
     m.add("MARKS", pyo3::types::PyTuple::new(m.py(), marks)?)?;
     m.add_class::<rulebook::PyRulebook>()?;

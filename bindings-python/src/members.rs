@@ -8,6 +8,7 @@ use secretariat::{Grade, Member, MemberId, Roster};
 
 use crate::convert::{arg, opt_arg, to_py};
 use crate::errors::IntoPy;
+use crate::pickle::{Reduced, reduce};
 use crate::rulebook::rulebook_arg;
 
 /// The members argument of a function: a `Roster`, or a list of dicts.
@@ -73,6 +74,10 @@ impl PyRoster {
     fn to_dicts<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         to_py(py, self.inner.members())
     }
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Reduced<'py>> {
+        reduce::<Self>(py, self.inner.members())
+    }
+
     fn __repr__(&self) -> String {
         format!("Roster({} members)", self.inner.len())
     }

@@ -10,10 +10,11 @@ use pyo3::types::PyTuple;
 use secretariat::TermData;
 use secretariat::report::term_icalendar as core_ical;
 
-use crate::attendance::PyAttendanceRegister;
+use crate::attendance::{Logged, PyAttendanceRegister};
 use crate::convert::{arg, invalid, opt_arg, to_py};
 use crate::errors::IntoPy;
 use crate::members::PyRoster;
+use crate::pickle::{Reduced, reduce};
 use crate::rulebook::rulebook_arg;
 
 /// A term's data as a secretary keeps it: calendar, members, events, leave requests, marks
@@ -90,7 +91,9 @@ impl PyTermData {
         let rb = rulebook.as_ref();
         let data = &self.inner;
         let (register, decisions) = py.detach(|| data.register(rb)).py_err(py)?;
-        let register = Py::new(py, PyAttendanceRegister { inner: register })?;
+        let made = Logged::Term(Box::new(data.clone()), Box::new(rb.clone()));
+        let (inner, log) = (register, vec![(made, None)]);
+        let register = Py::new(py, PyAttendanceRegister { inner, log })?;
         PyTuple::new(py, [register.into_any(), to_py(py, &decisions)?.unbind()])
     }
     /// As a dict.
@@ -102,6 +105,10 @@ impl PyTermData {
         serde_json::to_string_pretty(&self.inner)
             .map_err(|e| pyo3::exceptions::PyValueError::new_err(e.to_string()))
     }
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Reduced<'py>> {
+        reduce::<Self>(py, &self.inner)
+    }
+
     fn __repr__(&self) -> String {
         let (d, title) = (&self.inner, &self.inner.title);
         let (members, events, marks) = (d.members.len(), d.events.len(), d.marks.len());

@@ -9,6 +9,7 @@ use secretariat::Rulebook;
 
 use crate::convert::{Numbers, arg, ints_as_decimals, to_py, to_value};
 use crate::errors::{IntoPy, to_py_err};
+use crate::pickle::{Reduced, reduce};
 
 /// A school's policy: every number of the rules, as data. Build it with
 /// `Rulebook.default()`, `from_toml`, `from_json`, `from_file` or `from_dict` (partial
@@ -131,6 +132,10 @@ impl PyRulebook {
     /// The whole rulebook as a dict (times of day as `datetime.time`).
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         to_py(py, &self.inner)
+    }
+
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Reduced<'py>> {
+        reduce::<Self>(py, &self.inner)
     }
 
     fn __repr__(&self) -> String {

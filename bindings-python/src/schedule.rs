@@ -12,6 +12,7 @@ use secretariat::schedule::{self, EventProgress, MeetingOccurrence, MilestonePla
 use crate::columns::report;
 use crate::convert::{arg, items, opt_arg, to_py};
 use crate::errors::IntoPy;
+use crate::pickle::{Reduced, reduce};
 use crate::rulebook::rulebook_arg;
 
 /// How many events are counted down between two calls of a `progress` callback.
@@ -119,6 +120,10 @@ impl PySchoolCalendar {
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         to_py(py, &self.inner)
     }
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Reduced<'py>> {
+        reduce::<Self>(py, &self.inner)
+    }
+
     fn __repr__(&self) -> String {
         let (c, start, end) = (&self.inner, self.inner.term.start, self.inner.term.end);
         let periods = c.semesters.len() + c.holidays.len() + c.vacations.len();

@@ -7,26 +7,47 @@
 
 use std::sync::OnceLock;
 
-use pyo3::exceptions::{PyImportError, PyIndexError, PyTypeError};
+use arrow_array::ffi_stream::FFI_ArrowArrayStream;
+use arrow_array::{RecordBatch, RecordBatchIterator};
+use pyo3::exceptions::{PyImportError, PyIndexError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyList, PyString};
-use serde::Serialize;
+use pyo3::types::PyCapsule;
+use pyo3::types::{IntoPyDict, PyDict, PyList, PyString, PyTuple};
+
+use secretariat::Standing;
+use secretariat::arrow::TableRow as Row;
+use secretariat::budget::LedgerEntry;
 
 use crate::convert::{arg, decimal_type, invalid, items, opt_arg, to_py};
+use crate::pickle::{read, reduce};
 
 /// Rows that become dicts when read: the core's values, or dicts given from Python.
 trait Rows: Send + Sync {
     fn count(&self) -> usize;
     fn row<'py>(&self, py: Python<'py>, i: usize) -> PyResult<Bound<'py, PyAny>>;
+    /// The core's rows as JSON, with their type's name (`None` for dicts from Python).
+    fn state(&self) -> Option<serde_json::Result<(&'static str, serde_json::Value)>> {
+        None
+    }
+    /// The core's rows as one Arrow record batch (`None` for dicts from Python).
+    fn arrow(&self) -> Option<Result<RecordBatch, String>> {
+        None
+    }
 }
 
 /// The core's rows, each converted by the one converter when read.
-impl<T: Serialize + Send + Sync> Rows for Vec<T> {
+impl<T: Row> Rows for Vec<T> {
     fn count(&self) -> usize {
         self.len()
     }
     fn row<'py>(&self, py: Python<'py>, i: usize) -> PyResult<Bound<'py, PyAny>> {
         to_py(py, &self[i])
+    }
+    fn state(&self) -> Option<serde_json::Result<(&'static str, serde_json::Value)>> {
+        Some(serde_json::to_value(self).map(|rows| (T::NAME, rows)))
+    }
+    fn arrow(&self) -> Option<Result<RecordBatch, String>> {
+        Some(secretariat::arrow::record_batch(self).map_err(|e| e.to_string()))
     }
 }
 
@@ -55,11 +76,27 @@ pub struct PyTable {
 
 impl PyTable {
     /// A table of the core's values, found by the field `key`, converted when read.
-    pub fn of<T: Serialize + Send + Sync + 'static>(rows: Vec<T>, key: Option<&str>) -> Self {
+    pub fn of<T: Row>(rows: Vec<T>, key: Option<&str>) -> Self {
         PyTable {
             rows: Box::new(rows),
             key: key.map(str::to_owned),
             index: OnceLock::new(),
+        }
+    }
+    /// The table pickled by `__reduce__`: the core's rows by their type's name.
+    pub fn restore(state: &str) -> PyResult<Self> {
+        let (name, key, rows): (String, Option<String>, serde_json::Value) = read(state)?;
+        fn of<T: Row>(rows: serde_json::Value, key: Option<&str>) -> PyResult<PyTable> {
+            let rows = serde_json::from_value(rows);
+            Ok(PyTable::of::<T>(
+                rows.map_err(|e| PyValueError::new_err(e.to_string()))?,
+                key,
+            ))
+        }
+        match name.as_str() {
+            Standing::NAME => of::<Standing>(rows, key.as_deref()),
+            LedgerEntry::NAME => of::<LedgerEntry>(rows, key.as_deref()),
+            _ => Err(PyValueError::new_err(format!("no table of {name}"))),
         }
     }
     fn row<'py>(&self, py: Python<'py>, index: i64) -> PyResult<Bound<'py, PyAny>> {
@@ -209,6 +246,44 @@ impl PyTable {
             }
         }
         import(py, "polars")?.getattr("DataFrame")?.call1((cols,))
+    }
+    /// Pickles the core's rows as their JSON; a table of dicts, as `Table(rows, key=key)`.
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyTuple>> {
+        let (py, table) = (slf.py(), slf.get());
+        match table.rows.state() {
+            Some(state) => {
+                let (name, rows) = state.map_err(|e| PyValueError::new_err(e.to_string()))?;
+                reduce::<Self>(py, &(name, &table.key, rows))?.into_pyobject(py)
+            }
+            None => {
+                let kwargs = [("key", &table.key)].into_py_dict(py)?;
+                let partial = py.import("functools")?.getattr("partial")?;
+                let make = partial.call((slf.get_type(),), Some(&kwargs))?;
+                (make, (table.rows(py)?,)).into_pyobject(py)
+            }
+        }
+    }
+    /// The rows as an Arrow C stream (the Arrow PyCapsule interface): `pyarrow.table(t)`,
+    /// `polars.DataFrame(t)` and DuckDB read it without pandas, in the table's published
+    /// schema (`arrow_schema(name)`). The batch is made with the GIL released.
+    #[pyo3(signature = (requested_schema = None))]
+    fn __arrow_c_stream__<'py>(
+        &self,
+        py: Python<'py>,
+        requested_schema: Option<&Bound<'py, PyAny>>,
+    ) -> PyResult<Bound<'py, PyCapsule>> {
+        let _ = requested_schema; // The published schema is the only one given.
+        let no_schema = || PyTypeError::new_err("a table of dicts has no Arrow schema");
+        let batch = py.detach(|| self.rows.arrow()).ok_or_else(no_schema)?;
+        let batch = batch.map_err(PyValueError::new_err)?;
+        let schema = batch.schema();
+        let reader = RecordBatchIterator::new([Ok(batch)], schema);
+        let stream = FFI_ArrowArrayStream::new(Box::new(reader));
+        PyCapsule::new_with_value(py, stream, c"arrow_array_stream")
+    }
+    /// Equal tables hold equal rows under the same key.
+    fn __eq__(&self, py: Python<'_>, other: &Self) -> PyResult<bool> {
+        Ok(self.key == other.key && self.rows(py)?.eq(other.rows(py)?)?)
     }
     fn __repr__(&self) -> String {
         format!("Table({} rows)", self.rows.count())

@@ -58,6 +58,8 @@ macro_rules! debug_as_quoted_id {
 }
 
 pub mod activity;
+#[cfg(feature = "arrow")]
+pub mod arrow;
 pub mod attendance;
 pub mod authority;
 pub mod budget;

@@ -7,7 +7,7 @@ import datetime
 import decimal
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from os import PathLike
-from typing import Any, Literal, TypedDict, final
+from typing import Any, Literal, Protocol, TypedDict, final
 
 from secretariat.shapes import (  # generated from schema/*.json
     Comparison,
@@ -25,7 +25,7 @@ from secretariat.shapes import (  # generated from schema/*.json
 
 __version__: str
 __all__ = [
-    "ActivityError", "ActivityYear", "AttendanceError", "AttendanceRegister",
+    "ARROW_TABLES", "arrow_schema", "ActivityError", "ActivityYear", "AttendanceError", "AttendanceRegister",
     "AuthorityError", "BudgetError", "CalendarError", "BudgetLedger", "EvaluationError", "InputError",
     "LeaveError", "MARKS", "MemberError", "RecruitmentError", "Roster", "Rulebook",
     "RulebookError", "SCHEMAS", "ScheduleError", "SchemaError", "SchoolCalendar", "SecretariatError", "Table",
@@ -53,7 +53,8 @@ _MembersLike = Roster | Iterable[Member | _Dict]
 _EventsLike = Iterable[Event | _Dict]
 _ContextLike = TermData | TermDataInput | _Dict
 _Money = decimal.Decimal | int | str
-# A list of dicts, a dict of column lists, or a pandas / polars DataFrame.
+# A list of dicts, a dict of column lists, a pandas / polars DataFrame, or any Arrow
+# PyCapsule stream (a pyarrow Table or RecordBatchReader, a DuckDB relation).
 _MarksLike = Sequence[MarkRecord | _Dict] | Mapping[str, Sequence[Any]] | Any
 # A column of marks: a pandas categorical or Series, a NumPy or polars array of integers, or
 # a sequence of strings (NumPy, pandas and polars stay optional, so they are not named).
@@ -122,6 +123,7 @@ class Table:
     def to_columns(self) -> dict[str, list[Any]]: ...
     def to_pandas(self) -> Any: ...
     def to_polars(self) -> Any: ...
+    def __arrow_c_stream__(self, requested_schema: object | None = None) -> object: ...
 
 @final
 class Rulebook:
@@ -166,6 +168,10 @@ class Roster:
 
 SCHEMAS: tuple[str, ...]
 def schema(name: str) -> dict[str, Any]: ...
+ARROW_TABLES: tuple[str, ...]
+class _ArrowSchema(Protocol):  # an object of the Arrow PyCapsule interface
+    def __arrow_c_schema__(self) -> object: ...
+def arrow_schema(name: str) -> _ArrowSchema: ...
 def parse_grade(grade: int | str) -> int: ...
 def authorize(
     action: _Action,
