@@ -21,7 +21,8 @@ use arrow_schema::DataType;
 use rustc_hash::FxHashMap;
 
 use crate::attendance::{CodeColumn, Event, EventId, Mark, MarkColumns, MarkRecord};
-use crate::{Error, InputError, MemberId, Roster};
+use crate::input::InputErrorKind;
+use crate::{Error, MemberId, Roster};
 
 /// Marks as columns, owned (read from Arrow here, or from pandas and NumPy by a binding):
 /// what [`MarkColumns`] borrows.
@@ -131,11 +132,11 @@ fn ids<T: for<'s> From<&'s str>>(categories: Option<Vec<&str>>) -> Option<Vec<T>
 fn invalid(row: usize, column: &str, detail: impl Into<String>) -> Error {
     let path = format!("marks[{row}].{column}");
     let detail = detail.into();
-    InputError::Invalid {
+    InputErrorKind::Invalid {
         code: "input.invalid",
-        path,
         detail,
     }
+    .at(path)
     .into()
 }
 
@@ -153,11 +154,11 @@ impl<'a> Coded<'a> {
         for batch in batches {
             let Some(column) = batch.column_by_name(name) else {
                 let detail = format!("no column `{name}` (member, event and mark are needed)");
-                return Err(InputError::Invalid {
+                return Err(InputErrorKind::Invalid {
                     code: "input.invalid",
-                    path: "marks".into(),
                     detail,
                 }
+                .at("marks")
                 .into());
             };
             coded.push(column.as_ref(), name)?;
