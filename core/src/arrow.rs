@@ -13,7 +13,8 @@
 //!
 //! let data = TermData::sample();
 //! let (register, _) = data.register(&Default::default())?;
-//! let standings = register.standings(&Default::default(), &data.calendar, data.as_of)?;
+//! let today = chrono::NaiveDate::from_ymd_opt(2002, 12, 31).expect("a date");
+//! let standings = register.standings(&Default::default(), &data.calendar, today)?;
 //! let batch = arrow::record_batch(&standings).expect("the schema is the type's");
 //! assert_eq!(batch.num_rows(), data.members.len());
 //! assert_eq!(batch.schema(), arrow::schema_of::<secretariat::Standing>());

@@ -92,6 +92,24 @@ impl MarkColumnsBuf {
 /// `input.invalid` at `marks` for a missing column or a column of another type, at
 /// `marks[row].column` for a missing value, a negative or too large position, or a mark that
 /// is not one of [`Mark::ALL`] (by name or code).
+///
+/// # Example
+///
+/// ```
+/// use std::sync::Arc;
+/// use arrow_array::{ArrayRef, RecordBatch, StringArray};
+/// use secretariat::{Diagnostic, arrow::mark_columns};
+///
+/// let batch = |marks: [&str; 2]| {
+///     let column = |v: [&str; 2]| Arc::new(StringArray::from(v.to_vec())) as ArrayRef;
+///     let columns = [("member", ["2002001", "2002002"]), ("event", ["m1", "m1"]), ("mark", marks)];
+///     RecordBatch::try_from_iter(columns.map(|(name, v)| (name, column(v)))).expect("a batch")
+/// };
+/// assert_eq!(mark_columns(&[batch(["late", "absent"])])?.len(), 2);
+/// let err = mark_columns(&[batch(["late", "asleep"])]).unwrap_err();
+/// assert_eq!((err.code(), err.path()), ("input.invalid", "marks[1].mark"));
+/// # Ok::<(), secretariat::Error>(())
+/// ```
 pub fn mark_columns(batches: &[RecordBatch]) -> Result<MarkColumnsBuf, Error> {
     let member = Coded::read(batches, "member")?;
     let event = Coded::read(batches, "event")?;
