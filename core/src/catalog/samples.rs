@@ -222,11 +222,7 @@ pub(super) fn every_diagnostic() -> Vec<Box<dyn Diagnostic>> {
                 max: 2,
             }
             .at("members[0].grade"),
-            RulebookErrorKind::Inconsistent {
-                expected_en: "x1".into(),
-                expected_zh: "x1".into(),
-            }
-            .at("members[0].grade"),
+            RulebookErrorKind::inconsistent("title_empty", []).at("members[0].grade"),
         ],
         5,
         |e| match e.kind() {
@@ -341,11 +337,7 @@ pub(super) fn every_diagnostic() -> Vec<Box<dyn Diagnostic>> {
                 role: Role::Advisor,
             }
             .at("members[0].grade"),
-            ScheduleErrorKind::InvalidTemplate {
-                expected_en: "x1".into(),
-                expected_zh: "x1".into(),
-            }
-            .at("members[0].grade"),
+            ScheduleErrorKind::invalid_template("title_empty", []).at("members[0].grade"),
             ScheduleErrorKind::IcalDateOutOfRange { date: date() }.at("members[0].grade"),
         ],
         9,

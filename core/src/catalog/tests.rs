@@ -273,3 +273,61 @@ fn stored_results_render_again_in_any_locale() {
     );
     assert_eq!(form.message_in(Locale::ZhHant), "請填寫請假事由");
 }
+
+#[test]
+fn what_a_rulebook_value_must_satisfy_is_written_in_every_locale() {
+    // A rule found broken while loading: its words and numbers come from the catalog, so
+    // Traditional Chinese reads in its own characters, not the Simplified text.
+    let err = crate::Rulebook::from_toml_str("[authority]\napprove_leave = []").unwrap_err();
+    assert_eq!(err.code(), "rulebook.inconsistent");
+    assert_eq!(
+        err.message(Locale::En),
+        "at least one role must be allowed to take this action"
+    );
+    assert_eq!(
+        err.message(Locale::ZhHans),
+        "每项操作至少要有一个角色有权执行"
+    );
+    assert_eq!(
+        err.message(Locale::ZhHant),
+        "每項操作至少要有一個角色有權執行"
+    );
+    // With its numbers, and again from a stored issue.
+    let error = crate::Error::from(
+        crate::rule::RulebookErrorKind::inconsistent(
+            "range_empty",
+            [("max", "10.00".to_owned()), ("min", "20.00".to_owned())],
+        )
+        .at("budget.lines[0].max"),
+    );
+    let issue = error.issue(Locale::En);
+    assert_eq!(
+        issue.message,
+        "the range must not be empty: max (10.00) must be at least min (20.00)"
+    );
+    assert_eq!(
+        issue.message_in(Locale::ZhHant),
+        "範圍不能是空的：上限（10.00）不能低於下限（20.00）"
+    );
+    // Every such word has its text in every locale.
+    for key in keys().filter(|k| k.starts_with("expected.")) {
+        for &locale in Locale::ALL {
+            assert!(text(locale, key).is_some(), "{key} in {}", locale.tag());
+        }
+    }
+}
+
+#[test]
+fn a_schemes_own_error_keeps_its_words_in_the_rulebook() {
+    // A scheme error found while loading the rulebook is `rulebook.inconsistent`, written
+    // with the words and parameters of the scheme's own code.
+    let scheme = crate::evaluation::EvaluationErrorKind::NoCriteria.at("criteria");
+    let err = crate::evaluation::to_rulebook_error(scheme.clone());
+    assert_eq!(
+        (err.code(), err.path()),
+        ("rulebook.inconsistent", "criteria")
+    );
+    for &locale in Locale::ALL {
+        assert_eq!(err.message(locale), scheme.message(locale));
+    }
+}

@@ -41,6 +41,8 @@ pub use policy::{
 };
 
 pub(crate) use policy::{MAGNITUDE_LIMIT, is_valid_id};
+#[cfg(test)]
+pub(crate) use policy::to_rulebook_error;
 
 use book::SheetBook;
 

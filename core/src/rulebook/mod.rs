@@ -266,11 +266,7 @@ impl Rulebook {
     /// ```
     pub fn validate(&self) -> Result<(), RulebookError> {
         if self.meta.version.trim().is_empty() {
-            return Err(RulebookErrorKind::Inconsistent {
-                expected_en: "the version must not be empty".into(),
-                expected_zh: "版本号不能为空".into(),
-            }
-            .at("meta.version"));
+            return Err(RulebookErrorKind::inconsistent("version_empty", []).at("meta.version"));
         }
         self.authority.validate("authority")?;
         self.attendance.validate("attendance")?;
