@@ -191,7 +191,7 @@ fn render<'p>(
     param: &dyn Fn(&str) -> Option<&'p str>,
 ) -> String {
     match template(lookup, locale, key, param) {
-        Some(t) => fill(lookup, locale, key, t, param, 1),
+        Some(t) => fill(lookup, locale, key, t, param, 2),
         None => key.to_owned(),
     }
 }

@@ -17,6 +17,16 @@ const UNUSED_PARAMS: &[(&str, &str, &str)] = &[
         "every schema name: for a program offering the choices, too long for a sentence",
     ),
     (
+        "input.invalid",
+        "detail",
+        "the reader's own words, in English, for logs",
+    ),
+    (
+        "input.invalid",
+        "value",
+        "the value found, for a program; the message names its kind",
+    ),
+    (
         "form.required",
         "field",
         "the field's path again, for a form that labels the field itself",
@@ -330,4 +340,32 @@ fn a_schemes_own_error_keeps_its_words_in_the_rulebook() {
     for &locale in Locale::ALL {
         assert_eq!(err.message(locale), scheme.message(locale));
     }
+}
+
+#[test]
+fn what_the_reader_found_wrong_is_told_in_every_locale() {
+    // The reader's refusal is a reason and the names it found, not serde's English text.
+    let err =
+        crate::input::from_json_str::<crate::calendar::DateRange>(r#"{"start": 5}"#).unwrap_err();
+    assert_eq!((err.code(), err.path()), ("input.invalid", "start"));
+    let params = err.params();
+    assert_eq!(params["reason"], "wrong_type");
+    assert_eq!(params["found"], "integer");
+    assert!(err.message(Locale::En).ends_with("found an integer"), "{}", err.message(Locale::En));
+    assert!(err.message(Locale::ZhHans).ends_with("实际是整数"));
+    assert!(err.message(Locale::ZhHant).ends_with("實際是整數"));
+    let err =
+        crate::input::from_json_str::<crate::calendar::DateRange>(r#"{"start": "2002-09-01"}"#)
+            .unwrap_err();
+    assert_eq!(err.params()["reason"], "missing_field");
+    assert_eq!(err.message(Locale::En), "missing field `end`");
+    assert_eq!(
+        err.message(Locale::ZhHant),
+        "輸入的資料有誤：缺少「end」欄位"
+    );
+    // A stored issue renders again in another locale.
+    assert_eq!(
+        crate::Error::from(err).issue(Locale::En).message_in(Locale::ZhHans),
+        "输入无效：缺少“end”一栏"
+    );
 }

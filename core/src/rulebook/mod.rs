@@ -237,8 +237,8 @@ impl Rulebook {
     /// Reads a complete rulebook (every key present) from a JSON value, then validates it.
     fn from_value(value: Value) -> Result<Rulebook, RulebookError> {
         let rulebook: Rulebook = crate::input::path::deserialize(value).map_err(|e| {
-            let path = e.path();
-            if e.message.starts_with("unknown field") {
+            let path = e.segments();
+            if e.reason == "unknown_field" {
                 RulebookErrorKind::UnknownKey.at(path)
             } else {
                 RulebookErrorKind::InvalidType { detail: e.message }.at(path)
