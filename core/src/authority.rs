@@ -86,11 +86,8 @@ impl AuthorityTable {
             Action::SettleAccount,
         ] {
             if self.roles_for(action).is_empty() {
-                return Err(RulebookErrorKind::Inconsistent {
-                    expected_en: "at least one role must be allowed to take this action".into(),
-                    expected_zh: "至少应有一个角色有权执行此操作".into(),
-                }
-                .at(crate::diagnostic::join_path(path, action.key())));
+                return Err(RulebookErrorKind::inconsistent("action_needs_role", [])
+                    .at(crate::diagnostic::join_path(path, action.key())));
             }
         }
         Ok(())

@@ -30,6 +30,20 @@ pub enum InputErrorKind {
         /// What was wrong.
         detail: String,
     },
+    /// A field has the wrong type, is missing, or is not known, as the reader found it
+    /// (`input.invalid`): the reason is a word of the catalogs, told with the names and
+    /// values it found.
+    Unreadable {
+        /// `wrong_type`, `invalid_value`, `invalid_length`, `unknown_variant`,
+        /// `unknown_field`, `missing_field` or `duplicate_field`.
+        reason: &'static str,
+        /// The names and values the reason is told with: `expected` (the reader's words for
+        /// what it expected, or the names allowed), `found` (`string`, `integer`, ...),
+        /// `value`, `field`, `variant`, `len`.
+        details: Params,
+        /// The reader's own words, in English, for logs.
+        detail: String,
+    },
 }
 
 /// Input data could not be read.
@@ -57,6 +71,7 @@ impl ErrorKind for InputErrorKind {
         match self {
             InputErrorKind::Syntax { .. } => "input.syntax",
             InputErrorKind::Invalid { code, .. } => code,
+            InputErrorKind::Unreadable { .. } => "input.invalid",
         }
     }
 
@@ -65,7 +80,7 @@ impl ErrorKind for InputErrorKind {
         // message is the general one of `input.invalid` around it.
         let key = match self {
             InputErrorKind::Syntax { .. } => "input.syntax",
-            InputErrorKind::Invalid { .. } => "input.invalid",
+            InputErrorKind::Invalid { .. } | InputErrorKind::Unreadable { .. } => "input.invalid",
         };
         crate::catalog::message(locale, key, params)
     }
@@ -78,6 +93,16 @@ impl ErrorKind for InputErrorKind {
                 p.insert("detail", detail.clone());
             }
             InputErrorKind::Invalid { detail, .. } => {
+                p.insert("reason", "other".to_owned());
+                p.insert("detail", detail.clone());
+            }
+            InputErrorKind::Unreadable {
+                reason,
+                details,
+                detail,
+            } => {
+                p.extend(details.iter().map(|(k, v)| (*k, v.clone())));
+                p.insert("reason", (*reason).to_owned());
                 p.insert("detail", detail.clone());
             }
         }
@@ -85,14 +110,29 @@ impl ErrorKind for InputErrorKind {
     }
 }
 
-fn invalid(path: String, detail: String) -> InputError {
+fn invalid(e: path::PathError) -> InputError {
     // A field's refusal counts only if it is the error that ended the read (not one an
     // untagged choice tried and dropped).
-    let code = FIELD_REFUSAL
+    let refusal = FIELD_REFUSAL
         .with(|r| r.borrow_mut().take())
-        .filter(|(_, message)| *message == detail)
-        .map_or("input.invalid", |(code, _)| code);
-    InputErrorKind::Invalid { code, detail }.at(path)
+        .filter(|(_, message)| *message == e.message);
+    let path = e.segments();
+    let kind = match (refusal, e.reason) {
+        (Some((code, _)), _) => InputErrorKind::Invalid {
+            code,
+            detail: e.message,
+        },
+        (None, "other") => InputErrorKind::Invalid {
+            code: "input.invalid",
+            detail: e.message,
+        },
+        (None, reason) => InputErrorKind::Unreadable {
+            reason,
+            details: e.details.into_iter().collect(),
+            detail: e.message,
+        },
+    };
+    kind.at(path)
 }
 
 /// Reads any input type from a JSON value, with paths in errors.
@@ -102,7 +142,7 @@ fn invalid(path: String, detail: String) -> InputError {
 /// `input.invalid` (or a field's own code) with the path of the offending field.
 pub fn from_json_value<T: DeserializeOwned>(value: serde_json::Value) -> Result<T, InputError> {
     FIELD_REFUSAL.with(|r| r.borrow_mut().take());
-    path::deserialize(value).map_err(|e| invalid(e.path(), e.message))
+    path::deserialize(value).map_err(invalid)
 }
 
 /// Reads any input type from JSON text, with paths in errors.

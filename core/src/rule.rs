@@ -7,7 +7,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use crate::diagnostic::{ErrorKind, Locale, Located, Params, located};
+use crate::diagnostic::{ErrorKind, Located, Params, located};
 
 /// A rule's stable key and the seed article it implements, carried by every verdict.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -65,10 +65,11 @@ pub enum RulebookErrorKind {
     },
     /// A value that breaks a rule of consistency between keys.
     Inconsistent {
-        /// What the value must satisfy, in English.
-        expected_en: String,
-        /// The same, in Chinese.
-        expected_zh: String,
+        /// What the value must satisfy: the word `expected.<this>` of the catalogs, or the
+        /// code of another error carried here (a scheme's error found in the rulebook).
+        expected: &'static str,
+        /// The numbers and names the words are filled from.
+        details: Params,
     },
 }
 
@@ -76,6 +77,20 @@ pub enum RulebookErrorKind {
 ///
 /// Its [kind](RulebookErrorKind) says what; the path of the offending field sits beside it.
 pub type RulebookError = Located<RulebookErrorKind>;
+
+impl RulebookErrorKind {
+    /// A value that breaks the rule named by `expected` (the word `expected.<expected>` of
+    /// the catalogs), with the parameters its words are filled from.
+    pub fn inconsistent(
+        expected: &'static str,
+        details: impl IntoIterator<Item = (&'static str, String)>,
+    ) -> RulebookErrorKind {
+        RulebookErrorKind::Inconsistent {
+            expected,
+            details: details.into_iter().collect(),
+        }
+    }
+}
 
 impl ErrorKind for RulebookErrorKind {
     fn code(&self) -> &'static str {
@@ -85,17 +100,6 @@ impl ErrorKind for RulebookErrorKind {
             RulebookErrorKind::InvalidType { .. } => "rulebook.invalid_type",
             RulebookErrorKind::OutOfRange { .. } => "rulebook.out_of_range",
             RulebookErrorKind::Inconsistent { .. } => "rulebook.inconsistent",
-        }
-    }
-
-    fn message(&self, locale: Locale, params: &Params) -> String {
-        match self {
-            // Free text written where the rule is checked, in English and Chinese: not yet
-            // in the catalogs (a Chinese locale shows the Simplified text).
-            RulebookErrorKind::Inconsistent { expected_zh, .. } if locale != Locale::En => {
-                expected_zh.clone()
-            }
-            _ => crate::catalog::message(locale, self.code(), params),
         }
     }
 
@@ -116,8 +120,9 @@ impl ErrorKind for RulebookErrorKind {
                 p.insert("min", min.to_string());
                 p.insert("max", max.to_string());
             }
-            RulebookErrorKind::Inconsistent { expected_en, .. } => {
-                p.insert("expected", expected_en.clone());
+            RulebookErrorKind::Inconsistent { expected, details } => {
+                p.extend(details.iter().map(|(k, v)| (*k, v.clone())));
+                p.insert("expected", (*expected).to_owned());
             }
             RulebookErrorKind::UnknownKey => {}
         }

@@ -66,10 +66,10 @@ impl ActivityPolicy {
         let lead_times = join_path(path, "submission_lead_times");
         for id in self.submission_lead_times.keys() {
             if !schedule.lead_times.contains_key(id) {
-                return Err(RulebookErrorKind::Inconsistent {
-                    expected_en: format!("`{id}` must be a rule of schedule.lead_times"),
-                    expected_zh: format!("“{id}”必须是 schedule.lead_times 中的规则"),
-                }
+                return Err(RulebookErrorKind::inconsistent(
+                    "not_a_lead_time",
+                    [("id", id.to_string())],
+                )
                 .at(join_path(&lead_times, id)));
             }
         }

@@ -135,14 +135,11 @@ impl BudgetPolicy {
         if self.annual_cap < self.annual_min {
             return Err(inconsistent(
                 join_path(path, "annual_cap"),
-                format!(
-                    "the annual cap ({}) must be at least the annual minimum ({})",
-                    self.annual_cap, self.annual_min
-                ),
-                format!(
-                    "年度上限（{}）不能低于年度下限（{}）",
-                    self.annual_cap, self.annual_min
-                ),
+                "annual_cap_below_min",
+                [
+                    ("cap", self.annual_cap.to_string()),
+                    ("min", self.annual_min.to_string()),
+                ],
             ));
         }
         check_range(path, "warning_percent", self.warning_percent, 1, 100)?;
@@ -158,8 +155,8 @@ impl BudgetPolicy {
             {
                 return Err(inconsistent(
                     join_path(&at, "role"),
-                    format!("the role {} has two limits", limit.role),
-                    format!("角色 {} 有两个限额", limit.role),
+                    "role_limit_twice",
+                    [("role", limit.role.key().to_owned())],
                 ));
             }
         }
@@ -176,38 +173,25 @@ impl BudgetPolicy {
 impl BudgetLine {
     fn validate(&self, path: &str, annual_cap: Decimal) -> Result<(), RulebookError> {
         if self.title.trim().is_empty() {
-            return Err(inconsistent(
-                join_path(path, "title"),
-                "the title must not be empty".into(),
-                "标题不能为空".into(),
-            ));
+            return Err(inconsistent(join_path(path, "title"), "title_empty", []));
         }
         check_policy_amount(path, "min", self.min)?;
         check_policy_amount(path, "max", self.max)?;
         if self.max < self.min {
             return Err(inconsistent(
                 join_path(path, "max"),
-                format!(
-                    "the range must not be empty: max ({}) must be at least min ({})",
-                    self.max, self.min
-                ),
-                format!(
-                    "范围不能为空：上限（{}）不能低于下限（{}）",
-                    self.max, self.min
-                ),
+                "range_empty",
+                [("max", self.max.to_string()), ("min", self.min.to_string())],
             ));
         }
         if self.within_cap && self.max > annual_cap {
             return Err(inconsistent(
                 join_path(path, "max"),
-                format!(
-                    "a line inside the annual cap cannot exceed it: max ({}) is above the cap ({})",
-                    self.max, annual_cap
-                ),
-                format!(
-                    "计入年度上限的科目不能超过上限：上限 {} 高于年度上限 {}",
-                    self.max, annual_cap
-                ),
+                "line_above_cap",
+                [
+                    ("max", self.max.to_string()),
+                    ("cap", annual_cap.to_string()),
+                ],
             ));
         }
         for (i, category) in self.categories.iter().enumerate() {
@@ -226,22 +210,21 @@ fn check_policy_amount(path: &str, key: &str, amount: Decimal) -> Result<(), Rul
     {
         return Err(inconsistent(
             join_path(path, key),
-            format!(
-                "{amount} is not an amount from 0.00 to {MAX_POLICY_AMOUNT} yuan with at most \
-                 {MONEY_PLACES} decimal places"
-            ),
-            format!(
-                "{amount} 不是 0.00 到 {MAX_POLICY_AMOUNT} 元之间、最多 {MONEY_PLACES} 位小数的金额"
-            ),
+            "policy_amount",
+            [
+                ("amount", amount.to_string()),
+                ("max", MAX_POLICY_AMOUNT.to_string()),
+                ("places", MONEY_PLACES.to_string()),
+            ],
         ));
     }
     Ok(())
 }
 
-fn inconsistent(path: String, expected_en: String, expected_zh: String) -> RulebookError {
-    RulebookErrorKind::Inconsistent {
-        expected_en,
-        expected_zh,
-    }
-    .at(path)
+fn inconsistent(
+    path: String,
+    expected: &'static str,
+    details: impl IntoIterator<Item = (&'static str, String)>,
+) -> RulebookError {
+    RulebookErrorKind::inconsistent(expected, details).at(path)
 }

@@ -15,7 +15,8 @@
 //!   `attendance.mark_shape.given.both` (itself a template, filled from the same parameters),
 //!   or else of the area's word `attendance.given.both` (so `{state}` of every `activity.*`
 //!   code is the label `activity.state.<state>`), or else of the shared word `given.both`
-//!   (`{role}` anywhere is `role.<role>`);
+//!   (`{role}` anywhere is `role.<role>`); `{expected}` (what a rulebook value must satisfy)
+//!   may also name another error's code, whose own parameters travel with it;
 //! - a code with no text of its own has a singular and a plural form chosen by one of its
 //!   parameters: `activity.submission_late.days_late.one` when `days_late` is 1,
 //!   `activity.submission_late.days_late.other` otherwise.
@@ -195,7 +196,7 @@ fn render<'p, L: Lookup>(
     param: &dyn Fn(&str) -> Option<&'p str>,
 ) -> String {
     match template::<L>(locale, key, param) {
-        Some(t) => fill::<L>(locale, key, t, param, 1),
+        Some(t) => fill::<L>(locale, key, t, param, 2),
         None => key.to_owned(),
     }
 }
@@ -226,7 +227,9 @@ fn fill<'p, L: Lookup>(
                 let area = key.split_once('.').map_or(key, |(area, _)| area);
                 let chosen = word(&format!("{key}.{name}.{value}"))
                     .or_else(|| word(&format!("{area}.{name}.{value}")))
-                    .or_else(|| word(&format!("{name}.{value}")));
+                    .or_else(|| word(&format!("{name}.{value}")))
+                    // `{expected}` may name another error's code, carried with its params.
+                    .or_else(|| (name == "expected").then(|| word(value)).flatten());
                 match chosen {
                     Some(w) if depth > 0 => {
                         out.push_str(&fill::<L>(locale, key, w, param, depth - 1));

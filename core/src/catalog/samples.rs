@@ -8,7 +8,7 @@ use crate::attendance::{
 };
 use crate::authority::{Action, AuthorityError, AuthorityErrorKind};
 use crate::calendar::{CalendarError, CalendarErrorKind};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Params};
 use crate::forms::{FormError, FormErrorKind};
 use crate::input::{InputError, InputErrorKind};
 use crate::members::{MemberError, MemberErrorKind, MemberId, Role};
@@ -227,11 +227,7 @@ pub(super) fn every_diagnostic() -> Vec<Box<dyn Diagnostic>> {
                 max: 2,
             }
             .at("members[0].grade"),
-            RulebookErrorKind::Inconsistent {
-                expected_en: "x1".into(),
-                expected_zh: "x1".into(),
-            }
-            .at("members[0].grade"),
+            RulebookErrorKind::inconsistent("title_empty", []).at("members[0].grade"),
         ],
         5,
         |e| match e.kind() {
@@ -254,11 +250,31 @@ pub(super) fn every_diagnostic() -> Vec<Box<dyn Diagnostic>> {
                 detail: "x1".into(),
             }
             .at("members[0].grade"),
+            InputErrorKind::Unreadable {
+                reason: "wrong_type",
+                details: Params::from([
+                    ("expected", "a string".to_owned()),
+                    ("found", "integer".to_owned()),
+                    ("value", "2".to_owned()),
+                ]),
+                detail: "x1".into(),
+            }
+            .at("members[0].grade"),
+            InputErrorKind::Unreadable {
+                reason: "unknown_field",
+                details: Params::from([
+                    ("field", "grde".to_owned()),
+                    ("expected", "id, name, grade".to_owned()),
+                ]),
+                detail: "x1".into(),
+            }
+            .at("members[0]"),
         ],
-        2,
+        3,
         |e| match e.kind() {
             InputErrorKind::Syntax { .. } => 0,
             InputErrorKind::Invalid { .. } => 1,
+            InputErrorKind::Unreadable { .. } => 2,
         },
     ));
     out.extend(covered::<CalendarError>(
@@ -346,11 +362,7 @@ pub(super) fn every_diagnostic() -> Vec<Box<dyn Diagnostic>> {
                 role: Role::Advisor,
             }
             .at("members[0].grade"),
-            ScheduleErrorKind::InvalidTemplate {
-                expected_en: "x1".into(),
-                expected_zh: "x1".into(),
-            }
-            .at("members[0].grade"),
+            ScheduleErrorKind::invalid_template("title_empty", []).at("members[0].grade"),
             ScheduleErrorKind::IcalDateOutOfRange { date: date() }.at("members[0].grade"),
         ],
         9,

@@ -340,11 +340,7 @@ pub(super) fn selection_and_money() -> Vec<Box<dyn Diagnostic>> {
                 max: "x1".into(),
             }
             .at("members[0].grade"),
-            EvaluationErrorKind::InvalidSetting {
-                expected_en: "x1".into(),
-                expected_zh: "x1".into(),
-            }
-            .at("members[0].grade"),
+            EvaluationErrorKind::invalid_setting("title_empty", []).at("members[0].grade"),
             EvaluationErrorKind::Overflow {
                 candidate: "x1".into(),
             }

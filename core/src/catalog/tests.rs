@@ -17,6 +17,16 @@ const UNUSED_PARAMS: &[(&str, &str, &str)] = &[
         "every schema name: for a program offering the choices, too long for a sentence",
     ),
     (
+        "input.invalid",
+        "detail",
+        "the reader's own words, in English, for logs",
+    ),
+    (
+        "input.invalid",
+        "value",
+        "the value found, for a program; the message names its kind",
+    ),
+    (
         "form.required",
         "field",
         "the field's path again, for a form that labels the field itself",
@@ -272,4 +282,90 @@ fn stored_results_render_again_in_any_locale() {
         Locale::En,
     );
     assert_eq!(form.message_in(Locale::ZhHant), "請填寫請假事由");
+}
+
+#[test]
+fn what_a_rulebook_value_must_satisfy_is_written_in_every_locale() {
+    // A rule found broken while loading: its words and numbers come from the catalog, so
+    // Traditional Chinese reads in its own characters, not the Simplified text.
+    let err = crate::Rulebook::from_toml_str("[authority]\napprove_leave = []").unwrap_err();
+    assert_eq!(err.code(), "rulebook.inconsistent");
+    assert_eq!(
+        err.message(Locale::En),
+        "at least one role must be allowed to take this action"
+    );
+    assert_eq!(
+        err.message(Locale::ZhHans),
+        "每项操作至少要有一个角色有权执行"
+    );
+    assert_eq!(
+        err.message(Locale::ZhHant),
+        "每項操作至少要有一個角色有權執行"
+    );
+    // With its numbers, and again from a stored issue.
+    let error = crate::Error::from(
+        crate::rule::RulebookErrorKind::inconsistent(
+            "range_empty",
+            [("max", "10.00".to_owned()), ("min", "20.00".to_owned())],
+        )
+        .at("budget.lines[0].max"),
+    );
+    let issue = error.issue(Locale::En);
+    assert_eq!(
+        issue.message,
+        "the range must not be empty: max (10.00) must be at least min (20.00)"
+    );
+    assert_eq!(
+        issue.message_in(Locale::ZhHant),
+        "範圍不能是空的：上限（10.00）不能低於下限（20.00）"
+    );
+    // Every such word has its text in every locale.
+    for key in keys().filter(|k| k.starts_with("expected.")) {
+        for &locale in Locale::ALL {
+            assert!(text(locale, key).is_some(), "{key} in {}", locale.tag());
+        }
+    }
+}
+
+#[test]
+fn a_schemes_own_error_keeps_its_words_in_the_rulebook() {
+    // A scheme error found while loading the rulebook is `rulebook.inconsistent`, written
+    // with the words and parameters of the scheme's own code.
+    let scheme = crate::evaluation::EvaluationErrorKind::NoCriteria.at("criteria");
+    let err = crate::evaluation::to_rulebook_error(scheme.clone());
+    assert_eq!(
+        (err.code(), err.path()),
+        ("rulebook.inconsistent", "criteria")
+    );
+    for &locale in Locale::ALL {
+        assert_eq!(err.message(locale), scheme.message(locale));
+    }
+}
+
+#[test]
+fn what_the_reader_found_wrong_is_told_in_every_locale() {
+    // The reader's refusal is a reason and the names it found, not serde's English text.
+    let err =
+        crate::input::from_json_str::<crate::calendar::DateRange>(r#"{"start": 5}"#).unwrap_err();
+    assert_eq!((err.code(), err.path()), ("input.invalid", "start"));
+    let params = err.params();
+    assert_eq!(params["reason"], "wrong_type");
+    assert_eq!(params["found"], "integer");
+    assert!(err.message(Locale::En).ends_with("found an integer"), "{}", err.message(Locale::En));
+    assert!(err.message(Locale::ZhHans).ends_with("实际是整数"));
+    assert!(err.message(Locale::ZhHant).ends_with("實際是整數"));
+    let err =
+        crate::input::from_json_str::<crate::calendar::DateRange>(r#"{"start": "2002-09-01"}"#)
+            .unwrap_err();
+    assert_eq!(err.params()["reason"], "missing_field");
+    assert_eq!(err.message(Locale::En), "missing field `end`");
+    assert_eq!(
+        err.message(Locale::ZhHant),
+        "輸入的資料有誤：缺少「end」欄位"
+    );
+    // A stored issue renders again in another locale.
+    assert_eq!(
+        crate::Error::from(err).issue(Locale::En).message_in(Locale::ZhHans),
+        "输入无效：缺少“end”一栏"
+    );
 }

@@ -351,20 +351,20 @@ impl Compiled {
         d: &super::SanctionDecision,
     ) -> Result<(), crate::rule::RulebookError> {
         let Some(s) = self.sanctions.iter().find(|s| s.id == d.sanction) else {
-            return Err(crate::rule::RulebookErrorKind::Inconsistent {
-                expected_en: format!(
-                    "`{}` is not a sanction of the rulebook's ladder",
-                    d.sanction
-                ),
-                expected_zh: format!("`{}` 不是规则手册处分阶梯中的处分", d.sanction),
-            }
+            return Err(crate::rule::RulebookErrorKind::inconsistent(
+                "not_a_sanction",
+                [("sanction", d.sanction.to_string())],
+            )
             .at(format!("{path}.sanction")));
         };
         if !s.lifted_by.is_empty() && !s.lifted_by.contains(&d.decision) {
-            return Err(crate::rule::RulebookErrorKind::Inconsistent {
-                expected_en: format!("`{}` is lifted only by: {}", s.id, s.lifted_by.join(", ")),
-                expected_zh: format!("`{}` 只能由以下决定撤销：{}", s.id, s.lifted_by.join("、")),
-            }
+            return Err(crate::rule::RulebookErrorKind::inconsistent(
+                "lifted_only_by",
+                [
+                    ("sanction", s.id.to_string()),
+                    ("lifted_by", s.lifted_by.join(", ")),
+                ],
+            )
             .at(format!("{path}.decision")));
         }
         Ok(())

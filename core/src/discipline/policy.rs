@@ -227,12 +227,12 @@ fn september() -> u32 {
     9
 }
 
-fn inconsistent(path: String, en: String, zh: String) -> RulebookError {
-    RulebookErrorKind::Inconsistent {
-        expected_en: en,
-        expected_zh: zh,
-    }
-    .at(path)
+fn inconsistent(
+    path: String,
+    expected: &'static str,
+    details: impl IntoIterator<Item = (&'static str, String)>,
+) -> RulebookError {
+    RulebookErrorKind::inconsistent(expected, details).at(path)
 }
 
 fn check_id(path: &str, id: &str) -> Result<(), RulebookError> {
@@ -243,11 +243,7 @@ fn check_id(path: &str, id: &str) -> Result<(), RulebookError> {
     if ok {
         Ok(())
     } else {
-        Err(inconsistent(
-            path.to_owned(),
-            "an id is lowercase ASCII letters, digits and underscores".into(),
-            "标识只能由小写字母、数字和下划线组成".into(),
-        ))
+        Err(inconsistent(path.to_owned(), "snake_id", []))
     }
 }
 
@@ -294,11 +290,7 @@ impl DisciplinePolicy {
             if known.contains(&id) {
                 Ok(())
             } else {
-                Err(inconsistent(
-                    p,
-                    format!("`{id}` is not an offence of an offence rule or a conversion"),
-                    format!("`{id}` 不是任何违纪规则或折算规则产生的违纪类别"),
-                ))
+                Err(inconsistent(p, "unknown_offence", [("id", id.to_string())]))
             }
         };
         for (i, rule) in self.offences.iter().enumerate() {
@@ -308,8 +300,8 @@ impl DisciplinePolicy {
                 if !matches!(rule.mark, MarkPart::Late | MarkPart::LeftEarly) {
                     return Err(inconsistent(
                         join_path(&p, "over_minutes"),
-                        "over_minutes applies to late and left_early only".into(),
-                        "over_minutes 只适用于迟到和早退".into(),
+                        "over_minutes_late_only",
+                        [],
                     ));
                 }
                 check_range(&p, "over_minutes", minutes, 0, 240)?;
@@ -323,8 +315,8 @@ impl DisciplinePolicy {
             if c.from == c.to {
                 return Err(inconsistent(
                     join_path(&p, "to"),
-                    "a conversion makes another offence".into(),
-                    "折算的结果必须是另一种违纪".into(),
+                    "conversion_same_offence",
+                    [],
                 ));
             }
         }
@@ -332,11 +324,7 @@ impl DisciplinePolicy {
             let p = join_path(path, &format!("counters.{id}"));
             check_id(&p, id)?;
             if counter.offences.is_empty() {
-                return Err(inconsistent(
-                    join_path(&p, "offences"),
-                    "a counter counts at least one offence".into(),
-                    "计数器至少要统计一种违纪".into(),
-                ));
+                return Err(inconsistent(join_path(&p, "offences"), "counter_empty", []));
             }
             for (j, o) in counter.offences.iter().enumerate() {
                 known_offence(join_path(&p, &format!("offences[{j}]")), o)?;
@@ -363,8 +351,8 @@ impl DisciplinePolicy {
         if self.sanctions.is_empty() {
             return Err(inconsistent(
                 join_path(path, "sanctions"),
-                "the ladder has at least one sanction".into(),
-                "处分阶梯至少要有一级".into(),
+                "ladder_empty",
+                [],
             ));
         }
         for (i, s) in self.sanctions.iter().enumerate() {
@@ -373,22 +361,18 @@ impl DisciplinePolicy {
             if self.sanctions.iter().take(i).any(|o| o.id == s.id) {
                 return Err(inconsistent(
                     join_path(&p, "id"),
-                    format!("the sanction `{}` appears twice", s.id),
-                    format!("处分 `{}` 重复出现", s.id),
+                    "sanction_twice",
+                    [("sanction", s.id.to_string())],
                 ));
             }
             if s.name.get("en").is_none_or(|n| n.trim().is_empty()) {
-                return Err(inconsistent(
-                    join_path(&p, "name"),
-                    "a sanction has an English display name (`en`)".into(),
-                    "处分必须有英文显示名（`en`）".into(),
-                ));
+                return Err(inconsistent(join_path(&p, "name"), "sanction_needs_en", []));
             }
             if s.when.is_empty() {
                 return Err(inconsistent(
                     join_path(&p, "when"),
-                    "a sanction has at least one trigger".into(),
-                    "处分至少要有一个触发条件".into(),
+                    "sanction_needs_trigger",
+                    [],
                 ));
             }
             for (j, t) in s.when.iter().enumerate() {
@@ -404,23 +388,19 @@ impl DisciplinePolicy {
                 if !self.counters.contains_key(counter) {
                     return Err(inconsistent(
                         join_path(p, "counter"),
-                        format!("`{counter}` is not a counter of discipline.counters"),
-                        format!("`{counter}` 不是 discipline.counters 中的计数器"),
+                        "unknown_counter",
+                        [("counter", counter.to_string())],
                     ));
                 }
                 check_range(p, "at_least", n, 1, 1000)
             }
             (None, None, Some(_)) if self.points.is_none() => Err(inconsistent(
                 join_path(p, "points_at_most"),
-                "a points trigger needs discipline.points".into(),
-                "积分触发条件需要 discipline.points".into(),
+                "points_trigger_needs_points",
+                [],
             )),
             (None, None, Some(n)) => check_range(p, "points_at_most", n, -10_000, 10_000),
-            _ => Err(inconsistent(
-                p.to_owned(),
-                "a trigger is either counter and at_least, or points_at_most".into(),
-                "触发条件要么是 counter 加 at_least，要么是 points_at_most".into(),
-            )),
+            _ => Err(inconsistent(p.to_owned(), "trigger_shape", [])),
         }
     }
 }

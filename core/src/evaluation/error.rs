@@ -1,6 +1,6 @@
 //! The evaluation area's error: one variant per refusal, each with a stable code and a path.
 
-use crate::diagnostic::{ErrorKind, Locale, Located, Params, located};
+use crate::diagnostic::{ErrorKind, Located, Params, located};
 
 /// What went wrong in a [`EvaluationError`], apart from where: one variant per code, with its
 /// parameters.
@@ -95,10 +95,11 @@ pub enum EvaluationErrorKind {
     },
     /// Any other scheme setting out of its range.
     InvalidSetting {
-        /// What the value must satisfy, in English.
-        expected_en: String,
-        /// The same, in Chinese.
-        expected_zh: String,
+        /// What the value must satisfy: the word `expected.<this>` of the catalogs, or the
+        /// code of another error carried here (a scheme's error found in the rulebook).
+        expected: &'static str,
+        /// The numbers and names the words are filled from.
+        details: Params,
     },
     /// A sum or product left the range of exact decimals (about ±7.9e28).
     Overflow {
@@ -112,13 +113,27 @@ pub enum EvaluationErrorKind {
 /// Its [kind](EvaluationErrorKind) says what; the path of the offending field sits beside it.
 pub type EvaluationError = Located<EvaluationErrorKind>;
 
-impl EvaluationError {
-    pub(crate) fn invalid_setting(path: String, en: &str, zh: &str) -> EvaluationError {
+impl EvaluationErrorKind {
+    /// A value that breaks the rule named by `expected` (the word `expected.<expected>` of
+    /// the catalogs), with the parameters its words are filled from.
+    pub fn invalid_setting(
+        expected: &'static str,
+        details: impl IntoIterator<Item = (&'static str, String)>,
+    ) -> EvaluationErrorKind {
         EvaluationErrorKind::InvalidSetting {
-            expected_en: en.to_owned(),
-            expected_zh: zh.to_owned(),
+            expected,
+            details: details.into_iter().collect(),
         }
-        .at(path)
+    }
+}
+
+impl EvaluationError {
+    pub(crate) fn invalid_setting(
+        path: String,
+        expected: &'static str,
+        details: impl IntoIterator<Item = (&'static str, String)>,
+    ) -> EvaluationError {
+        EvaluationErrorKind::invalid_setting(expected, details).at(path)
     }
 }
 
@@ -141,17 +156,6 @@ impl ErrorKind for EvaluationErrorKind {
             EvaluationErrorKind::InvalidScale { .. } => "evaluation.invalid_scale",
             EvaluationErrorKind::InvalidSetting { .. } => "evaluation.invalid_setting",
             EvaluationErrorKind::Overflow { .. } => "evaluation.overflow",
-        }
-    }
-
-    fn message(&self, locale: Locale, params: &Params) -> String {
-        match self {
-            // Free text written where the setting is checked, in English and Chinese: not
-            // yet in the catalogs (a Chinese locale shows the Simplified text).
-            EvaluationErrorKind::InvalidSetting { expected_zh, .. } if locale != Locale::En => {
-                expected_zh.clone()
-            }
-            _ => crate::catalog::message(locale, self.code(), params),
         }
     }
 
@@ -214,8 +218,9 @@ impl ErrorKind for EvaluationErrorKind {
             EvaluationErrorKind::Overflow { candidate, .. } => {
                 p.insert("candidate", candidate.clone());
             }
-            EvaluationErrorKind::InvalidSetting { expected_en, .. } => {
-                p.insert("expected", expected_en.clone());
+            EvaluationErrorKind::InvalidSetting { expected, details } => {
+                p.extend(details.iter().map(|(k, v)| (*k, v.clone())));
+                p.insert("expected", (*expected).to_owned());
             }
             EvaluationErrorKind::NoCriteria => {}
         }

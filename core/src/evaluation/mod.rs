@@ -40,6 +40,8 @@ pub use policy::{
     MissingScore, NormalScale, Normalization, PassMark, Selection, TieMethod,
 };
 
+#[cfg(test)]
+pub(crate) use policy::to_rulebook_error;
 pub(crate) use policy::{MAGNITUDE_LIMIT, is_valid_id};
 
 use book::SheetBook;

@@ -6,7 +6,7 @@ use std::fmt;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::diagnostic::{Diagnostic, Locale};
+use crate::diagnostic::Diagnostic;
 use crate::rule::{RuleRef, RulebookError, RulebookErrorKind};
 
 use super::{EvaluationError, EvaluationErrorKind};
@@ -446,8 +446,8 @@ impl EvaluationScheme {
             if !decimal_in(c.weight, 0, MAGNITUDE_LIMIT) {
                 return Err(EvaluationError::invalid_setting(
                     at(&format!("criteria[{i}].weight")),
-                    "a weight must be at most 1000000",
-                    "权重不能超过 1000000",
+                    "weight_at_most",
+                    [],
                 ));
             }
         }
@@ -468,29 +468,29 @@ impl EvaluationScheme {
         {
             return Err(EvaluationError::invalid_setting(
                 at("normalization.z_score_on"),
-                "the normalised scale needs a mean within ±1000000 and a standard deviation above 0 and at most 1000000",
-                "标准化分数的量表需要均值在 ±1000000 以内、标准差大于 0 且不超过 1000000",
+                "z_score_scale",
+                [],
             ));
         }
         if self.aggregation == Aggregation::TrimmedMean && self.trim == 0 {
             return Err(EvaluationError::invalid_setting(
                 at("trim"),
-                "a trimmed mean drops at least one score at each end (trim >= 1)",
-                "去掉最高分和最低分的平均至少要各去掉一个（trim >= 1）",
+                "trim_at_least_one",
+                [],
             ));
         }
         if self.trim > 100 {
             return Err(EvaluationError::invalid_setting(
                 at("trim"),
-                "trim must be at most 100",
-                "trim 不能超过 100",
+                "trim_at_most",
+                [],
             ));
         }
         if self.decimals > 8 {
             return Err(EvaluationError::invalid_setting(
                 at("decimals"),
-                "decimals must be between 0 and 8",
-                "小数位数必须在 0 到 8 之间",
+                "decimals_range",
+                [],
             ));
         }
         for (key, value) in [
@@ -500,8 +500,8 @@ impl EvaluationScheme {
             if !decimal_in(value, 0, MAGNITUDE_LIMIT) {
                 return Err(EvaluationError::invalid_setting(
                     at(key),
-                    "a deduction must be between 0 and 1000000",
-                    "扣分必须在 0 到 1000000 之间",
+                    "deduction_range",
+                    [],
                 ));
             }
         }
@@ -516,8 +516,8 @@ impl EvaluationScheme {
         {
             return Err(EvaluationError::invalid_setting(
                 at("selection.pass_mark"),
-                "a pass mark must be within ±1000000",
-                "及格线必须在 ±1000000 以内",
+                "pass_mark_range",
+                [],
             ));
         }
         if self
@@ -528,8 +528,8 @@ impl EvaluationScheme {
         {
             return Err(EvaluationError::invalid_setting(
                 at("selection.category_quotas"),
-                "a category name must not be empty",
-                "类别名称不能为空",
+                "category_empty",
+                [],
             ));
         }
         Ok(())
@@ -593,11 +593,7 @@ impl EvaluationPolicy {
         for (id, scheme) in &self.schemes {
             let at = crate::diagnostic::join_path(path, &format!("schemes.{id}"));
             if !is_valid_id(id) {
-                return Err(RulebookErrorKind::Inconsistent {
-                    expected_en: "a scheme id is letters, digits, '_' or '-'".into(),
-                    expected_zh: "方案编号只能包含字母、数字、'_' 或 '-'".into(),
-                }
-                .at(at));
+                return Err(RulebookErrorKind::inconsistent("scheme_id", []).at(at));
             }
             scheme.validate(&at).map_err(to_rulebook_error)?;
         }
@@ -611,18 +607,14 @@ pub(crate) use crate::ids::is_valid_id;
 /// same path, with the same words.
 pub(crate) fn to_rulebook_error(e: EvaluationError) -> RulebookError {
     let path = e.segments().to_vec();
-    let words = (e.message(Locale::En), e.message(Locale::ZhHans));
+    let (code, params) = (e.code(), e.params());
     let kind = match e.into_kind() {
-        EvaluationErrorKind::InvalidSetting {
-            expected_en,
-            expected_zh,
-        } => RulebookErrorKind::Inconsistent {
-            expected_en,
-            expected_zh,
-        },
+        EvaluationErrorKind::InvalidSetting { expected, details } => {
+            RulebookErrorKind::Inconsistent { expected, details }
+        }
         _ => RulebookErrorKind::Inconsistent {
-            expected_en: words.0,
-            expected_zh: words.1,
+            expected: code,
+            details: params,
         },
     };
     kind.at(path)

@@ -33,6 +33,79 @@ pub(crate) struct PathError {
     reversed: Vec<Segment>,
     /// The deserializer's or the field type's own words.
     pub(crate) message: String,
+    /// What was wrong, structured: a word of `input.invalid.reason` (`other` for a field
+    /// type's own words) and the names it is told with.
+    pub(crate) reason: &'static str,
+    /// The parameters of the reason: `expected`, `found`, `value`, `field`, `variant`, `len`.
+    pub(crate) details: Vec<(&'static str, String)>,
+}
+
+/// What kind of value serde met, as a word of the catalogs (`input.found.<kind>`).
+fn found_kind(unexp: &Unexpected<'_>) -> &'static str {
+    match unexp {
+        Unexpected::Bool(_) => "boolean",
+        Unexpected::Unsigned(_) | Unexpected::Signed(_) => "integer",
+        Unexpected::Float(_) => "number",
+        Unexpected::Char(_) | Unexpected::Str(_) => "string",
+        Unexpected::Unit | Unexpected::Option => "null",
+        Unexpected::Seq => "list",
+        Unexpected::Map => "object",
+        _ => "other",
+    }
+}
+
+/// The value serde met, as text (empty for a list, an object or null).
+fn found_value(unexp: &Unexpected<'_>) -> String {
+    match unexp {
+        Unexpected::Bool(b) => b.to_string(),
+        Unexpected::Unsigned(n) => n.to_string(),
+        Unexpected::Signed(n) => n.to_string(),
+        Unexpected::Float(n) => n.to_string(),
+        Unexpected::Char(c) => c.to_string(),
+        Unexpected::Str(s) => (*s).to_owned(),
+        Unexpected::Other(s) => (*s).to_owned(),
+        _ => String::new(),
+    }
+}
+
+/// The names allowed, as serde words them: `` `a` ``, `` `a` or `b` ``, `` one of `a`, `b`, `c` ``.
+fn one_of(names: &[&str]) -> String {
+    match names {
+        [one] => format!("`{one}`"),
+        [a, b] => format!("`{a}` or `{b}`"),
+        _ => {
+            let quoted: Vec<String> = names.iter().map(|n| format!("`{n}`")).collect();
+            format!("one of {}", quoted.join(", "))
+        }
+    }
+}
+
+impl PathError {
+    fn structured(
+        message: String,
+        reason: &'static str,
+        details: Vec<(&'static str, String)>,
+    ) -> PathError {
+        PathError {
+            reversed: Vec::new(),
+            message,
+            reason,
+            details,
+        }
+    }
+
+    /// The path as segments, outermost first: a key keeps its dots.
+    pub(crate) fn segments(&self) -> Vec<crate::diagnostic::PathSegment> {
+        use crate::diagnostic::PathSegment;
+        self.reversed
+            .iter()
+            .rev()
+            .map(|s| match s {
+                Segment::Key(k) => PathSegment::Key(k.clone()),
+                Segment::Index(i) => PathSegment::Index(*i),
+            })
+            .collect()
+    }
 }
 
 impl PathError {
@@ -54,23 +127,6 @@ impl PathError {
     fn at_index(self, index: usize) -> PathError {
         self.at(Segment::Index(index))
     }
-
-    /// The path as `members[3].grade` (empty for the top level).
-    pub(crate) fn path(&self) -> String {
-        let mut out = String::new();
-        for segment in self.reversed.iter().rev() {
-            match segment {
-                Segment::Index(index) => out.push_str(&format!("[{index}]")),
-                Segment::Key(key) => {
-                    if !out.is_empty() {
-                        out.push('.');
-                    }
-                    out.push_str(key);
-                }
-            }
-        }
-        out
-    }
 }
 
 impl fmt::Display for PathError {
@@ -83,10 +139,83 @@ impl std::error::Error for PathError {}
 
 impl de::Error for PathError {
     fn custom<T: fmt::Display>(msg: T) -> PathError {
-        PathError {
-            reversed: Vec::new(),
-            message: msg.to_string(),
-        }
+        PathError::structured(msg.to_string(), "other", Vec::new())
+    }
+
+    fn invalid_type(unexp: Unexpected<'_>, exp: &dyn de::Expected) -> PathError {
+        PathError::structured(
+            format!("invalid type: {unexp}, expected {exp}"),
+            "wrong_type",
+            vec![
+                ("expected", exp.to_string()),
+                ("found", found_kind(&unexp).to_owned()),
+                ("value", found_value(&unexp)),
+            ],
+        )
+    }
+
+    fn invalid_value(unexp: Unexpected<'_>, exp: &dyn de::Expected) -> PathError {
+        PathError::structured(
+            format!("invalid value: {unexp}, expected {exp}"),
+            "invalid_value",
+            vec![
+                ("expected", exp.to_string()),
+                ("found", found_kind(&unexp).to_owned()),
+                ("value", found_value(&unexp)),
+            ],
+        )
+    }
+
+    fn invalid_length(len: usize, exp: &dyn de::Expected) -> PathError {
+        PathError::structured(
+            format!("invalid length {len}, expected {exp}"),
+            "invalid_length",
+            vec![("len", len.to_string()), ("expected", exp.to_string())],
+        )
+    }
+
+    fn unknown_variant(variant: &str, expected: &'static [&'static str]) -> PathError {
+        PathError::structured(
+            match expected {
+                [] => format!("unknown variant `{variant}`, there are no variants"),
+                _ => format!("unknown variant `{variant}`, expected {}", one_of(expected)),
+            },
+            "unknown_variant",
+            vec![
+                ("variant", variant.to_owned()),
+                ("expected", expected.join(", ")),
+            ],
+        )
+    }
+
+    fn unknown_field(field: &str, expected: &'static [&'static str]) -> PathError {
+        PathError::structured(
+            match expected {
+                [] => format!("unknown field `{field}`, there are no fields"),
+                _ => format!("unknown field `{field}`, expected {}", one_of(expected)),
+            },
+            "unknown_field",
+            vec![
+                ("field", field.to_owned()),
+                ("expected", expected.join(", ")),
+            ],
+        )
+    }
+
+    fn missing_field(field: &'static str) -> PathError {
+        PathError::structured(
+            format!("missing field `{field}`"),
+            "missing_field",
+            vec![("field", field.to_owned())],
+        )
+    }
+
+    fn duplicate_field(field: &'static str) -> PathError {
+        PathError::structured(
+            format!("duplicate field `{field}`"),
+            "duplicate_field",
+            vec![("field", field.to_owned())],
+        )
     }
 }
 
@@ -663,7 +792,11 @@ mod tests {
     fn both(value: Value) -> (Result<Outer, String>, String) {
         let ours = deserialize::<Outer>(value.clone());
         let theirs = serde_json::from_value::<Outer>(value).map_err(|e| e.to_string());
-        let path = ours.as_ref().err().map(PathError::path).unwrap_or_default();
+        let path = ours
+            .as_ref()
+            .err()
+            .map(|e| crate::diagnostic::join_segments(&e.segments()))
+            .unwrap_or_default();
         assert_eq!(ours.map_err(|e| e.message), theirs);
         (theirs, path)
     }
@@ -720,7 +853,10 @@ mod tests {
         let value = json!({"items": [[1, null]], "by_year": {}});
         assert!(serde_json::from_value::<Outer>(value.clone()).is_ok());
         let err = deserialize::<Outer>(value).unwrap_err();
-        assert_eq!(err.path(), "items[0]");
+        assert_eq!(
+            crate::diagnostic::join_segments(&err.segments()),
+            "items[0]"
+        );
         assert_eq!(err.message, "invalid type: sequence, expected struct Inner");
     }
 }

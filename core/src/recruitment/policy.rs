@@ -156,12 +156,12 @@ pub const MAX_PLACES: u32 = 32;
 /// The most combinations of filled places (the product of `count + 1` over the classes).
 pub const MAX_COMBINATIONS: u64 = 4096;
 
-fn inconsistent(path: String, en: &str, zh: &str) -> RulebookError {
-    RulebookErrorKind::Inconsistent {
-        expected_en: en.to_owned(),
-        expected_zh: zh.to_owned(),
-    }
-    .at(path)
+fn inconsistent(
+    path: String,
+    expected: &'static str,
+    details: impl IntoIterator<Item = (&'static str, String)>,
+) -> RulebookError {
+    RulebookErrorKind::inconsistent(expected, details).at(path)
 }
 
 impl RecruitmentPolicy {
@@ -182,11 +182,7 @@ impl RecruitmentPolicy {
     ) -> Result<(), RulebookError> {
         let at = |key: &str| crate::diagnostic::join_path(path, key);
         if self.places.is_empty() {
-            return Err(inconsistent(
-                at("places"),
-                "the quota plan needs at least one class of places",
-                "招新名额计划至少要有一类名额",
-            ));
+            return Err(inconsistent(at("places"), "places_empty", []));
         }
         let mut total: u32 = 0;
         let mut required: u32 = 0;
@@ -196,15 +192,15 @@ impl RecruitmentPolicy {
             if !is_valid_id(&p.id) {
                 return Err(inconsistent(
                     crate::diagnostic::join_path(&here, "id"),
-                    "a place id is letters, digits, '_' or '-'",
-                    "名额编号只能包含字母、数字、'_' 或 '-'",
+                    "place_id",
+                    [],
                 ));
             }
             if self.places.iter().take(i).any(|o| o.id == p.id) {
                 return Err(inconsistent(
                     crate::diagnostic::join_path(&here, "id"),
-                    "place ids must be unique",
-                    "名额编号不能重复",
+                    "place_id_twice",
+                    [],
                 ));
             }
             check_range(&here, "count", p.count, 1, i64::from(MAX_PLACES))?;
@@ -214,8 +210,8 @@ impl RecruitmentPolicy {
             if p.skill.as_ref().is_some_and(|s| s.0.trim().is_empty()) {
                 return Err(inconsistent(
                     crate::diagnostic::join_path(&here, "skill"),
-                    "a skill must not be empty",
-                    "专长不能为空",
+                    "skill_empty",
+                    [],
                 ));
             }
             total = total.saturating_add(p.count);
@@ -225,18 +221,10 @@ impl RecruitmentPolicy {
             combinations = combinations.saturating_mul(u64::from(p.count) + 1);
         }
         if total > MAX_PLACES {
-            return Err(inconsistent(
-                at("places"),
-                "the plan may have at most 32 places in all",
-                "名额总数不能超过 32",
-            ));
+            return Err(inconsistent(at("places"), "places_too_many", []));
         }
         if combinations > MAX_COMBINATIONS {
-            return Err(inconsistent(
-                at("places"),
-                "the product of (count + 1) over the classes must be at most 4096",
-                "各类名额（数量 + 1）之积不能超过 4096",
-            ));
+            return Err(inconsistent(at("places"), "places_product", []));
         }
         check_range(path, "max_total", self.max_total, 1, i64::from(total))?;
         check_range(
@@ -247,36 +235,20 @@ impl RecruitmentPolicy {
             i64::from(self.max_total),
         )?;
         if required > self.max_total {
-            return Err(inconsistent(
-                at("max_total"),
-                "max_total must leave room for every required place",
-                "max_total 必须能容纳所有必招名额",
-            ));
+            return Err(inconsistent(at("max_total"), "max_total_too_small", []));
         }
         check_range(&at("deadline"), "month", self.deadline.month, 1, 12)?;
         // Checked on a non-leap year: 29 February is refused.
         if self.deadline.in_year(2001).is_none() {
-            return Err(inconsistent(
-                at("deadline.day"),
-                "the deadline must be a day of every year",
-                "截止日期必须是每年都有的日期",
-            ));
+            return Err(inconsistent(at("deadline.day"), "deadline_every_year", []));
         }
         if !evaluation.schemes.contains_key(&self.exam_scheme) {
-            return Err(inconsistent(
-                at("exam_scheme"),
-                "the examination scheme must be a scheme of evaluation.schemes",
-                "考核方案必须是 evaluation.schemes 中的方案",
-            ));
+            return Err(inconsistent(at("exam_scheme"), "exam_scheme_unknown", []));
         }
         if let PassMark::At(m) = self.min_score
             && (m < Decimal::from(-MAGNITUDE_LIMIT) || m > Decimal::from(MAGNITUDE_LIMIT))
         {
-            return Err(inconsistent(
-                at("min_score"),
-                "a pass mark must be within ±1000000",
-                "及格线必须在 ±1000000 以内",
-            ));
+            return Err(inconsistent(at("min_score"), "pass_mark_range", []));
         }
         for (id, team) in &self.teams {
             team.validate(&at(&format!("teams.{id}")), id)?;
@@ -289,11 +261,7 @@ impl TeamRules {
     fn validate(&self, path: &str, id: &str) -> Result<(), RulebookError> {
         let at = |key: &str| crate::diagnostic::join_path(path, key);
         if !is_valid_id(id) {
-            return Err(inconsistent(
-                path.to_owned(),
-                "a team rules id is letters, digits, '_' or '-'",
-                "队伍规则编号只能包含字母、数字、'_' 或 '-'",
-            ));
+            return Err(inconsistent(path.to_owned(), "team_rules_id", []));
         }
         check_range(path, "max_size", self.max_size, 1, 1000)?;
         check_range(path, "min_size", self.min_size, 0, i64::from(self.max_size))?;
@@ -302,15 +270,15 @@ impl TeamRules {
             if !is_valid_id(&r.id) || self.rules.iter().take(i).any(|o| o.id == r.id) {
                 return Err(inconsistent(
                     crate::diagnostic::join_path(&here, "id"),
-                    "a rule id is unique, of letters, digits, '_' or '-'",
-                    "规则编号必须唯一，只能包含字母、数字、'_' 或 '-'",
+                    "rule_id",
+                    [],
                 ));
             }
             if r.values.is_empty() {
                 return Err(inconsistent(
                     crate::diagnostic::join_path(&here, "values"),
-                    "a rule counts at least one value",
-                    "规则至少要统计一个取值",
+                    "rule_values_empty",
+                    [],
                 ));
             }
             if let (Some(min), Some(max)) = (r.min, r.max)
@@ -318,8 +286,8 @@ impl TeamRules {
             {
                 return Err(inconsistent(
                     crate::diagnostic::join_path(&here, "min"),
-                    "min must not exceed max",
-                    "最小值不能大于最大值",
+                    "min_above_max",
+                    [],
                 ));
             }
             for (j, v) in r.values.iter().enumerate() {
@@ -335,8 +303,8 @@ impl TeamRules {
                 if !ok {
                     return Err(inconsistent(
                         crate::diagnostic::join_path(&here, &format!("values[{j}]")),
-                        "a value of the attribute: a year of study 1-10, a role, or a non-empty skill or department",
-                        "属性取值：1-10 的年级、角色，或非空的专长、部门",
+                        "attribute_value",
+                        [],
                     ));
                 }
             }

@@ -237,8 +237,8 @@ impl Rulebook {
     /// Reads a complete rulebook (every key present) from a JSON value, then validates it.
     fn from_value(value: Value) -> Result<Rulebook, RulebookError> {
         let rulebook: Rulebook = crate::input::path::deserialize(value).map_err(|e| {
-            let path = e.path();
-            if e.message.starts_with("unknown field") {
+            let path = e.segments();
+            if e.reason == "unknown_field" {
                 RulebookErrorKind::UnknownKey.at(path)
             } else {
                 RulebookErrorKind::InvalidType { detail: e.message }.at(path)
@@ -266,11 +266,7 @@ impl Rulebook {
     /// ```
     pub fn validate(&self) -> Result<(), RulebookError> {
         if self.meta.version.trim().is_empty() {
-            return Err(RulebookErrorKind::Inconsistent {
-                expected_en: "the version must not be empty".into(),
-                expected_zh: "版本号不能为空".into(),
-            }
-            .at("meta.version"));
+            return Err(RulebookErrorKind::inconsistent("version_empty", []).at("meta.version"));
         }
         self.authority.validate("authority")?;
         self.attendance.validate("attendance")?;

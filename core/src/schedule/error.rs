@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 
 use crate::calendar::{CalendarError, CalendarErrorKind};
-use crate::diagnostic::{ErrorKind, Locale, Located, Params, located};
+use crate::diagnostic::{ErrorKind, Located, Params, located};
 use crate::members::Role;
 
 /// What went wrong in a [`ScheduleError`], apart from where: one variant per code, with its
@@ -54,10 +54,11 @@ pub enum ScheduleErrorKind {
     /// A milestone template given directly breaks a rule the rulebook would enforce
     /// (`schedule.invalid_template`).
     InvalidTemplate {
-        /// What the value must satisfy, in English.
-        expected_en: String,
-        /// The same, in Chinese.
-        expected_zh: String,
+        /// What the value must satisfy: the word `expected.<this>` of the catalogs, or the
+        /// code of another error carried here (a scheme's error found in the rulebook).
+        expected: &'static str,
+        /// The numbers and names the words are filled from.
+        details: Params,
     },
     /// A date cannot be written in iCalendar, whose years run from 1 to 9999
     /// (`schedule.ical_date_out_of_range`).
@@ -72,6 +73,20 @@ pub enum ScheduleErrorKind {
 /// Its [kind](ScheduleErrorKind) says what; the path of the offending field sits beside it.
 pub type ScheduleError = Located<ScheduleErrorKind>;
 
+impl ScheduleErrorKind {
+    /// A value that breaks the rule named by `expected` (the word `expected.<expected>` of
+    /// the catalogs), with the parameters its words are filled from.
+    pub fn invalid_template(
+        expected: &'static str,
+        details: impl IntoIterator<Item = (&'static str, String)>,
+    ) -> ScheduleErrorKind {
+        ScheduleErrorKind::InvalidTemplate {
+            expected,
+            details: details.into_iter().collect(),
+        }
+    }
+}
+
 impl ErrorKind for ScheduleErrorKind {
     fn code(&self) -> &'static str {
         match self {
@@ -84,17 +99,6 @@ impl ErrorKind for ScheduleErrorKind {
             ScheduleErrorKind::ApprovalPending { .. } => "schedule.approval_pending",
             ScheduleErrorKind::InvalidTemplate { .. } => "schedule.invalid_template",
             ScheduleErrorKind::IcalDateOutOfRange { .. } => "schedule.ical_date_out_of_range",
-        }
-    }
-
-    fn message(&self, locale: Locale, params: &Params) -> String {
-        match self {
-            // Free text written where the template is checked, in English and Chinese: not
-            // yet in the catalogs (a Chinese locale shows the Simplified text).
-            ScheduleErrorKind::InvalidTemplate { expected_zh, .. } if locale != Locale::En => {
-                expected_zh.clone()
-            }
-            _ => crate::catalog::message(locale, self.code(), params),
         }
     }
 
@@ -117,8 +121,9 @@ impl ErrorKind for ScheduleErrorKind {
                 p.insert("date", date.to_string());
                 p.insert("days", days.to_string());
             }
-            ScheduleErrorKind::InvalidTemplate { expected_en, .. } => {
-                p.insert("expected", expected_en.clone());
+            ScheduleErrorKind::InvalidTemplate { expected, details } => {
+                p.extend(details.iter().map(|(k, v)| (*k, v.clone())));
+                p.insert("expected", (*expected).to_owned());
             }
             ScheduleErrorKind::IcalDateOutOfRange { date, .. } => {
                 p.insert("date", date.to_string());

@@ -215,11 +215,9 @@ impl LeadTimeRule {
     /// `schedule.lead_times.board_plan.window.days_before.earliest`.
     pub fn validate(&self, path: &str) -> Result<(), RulebookError> {
         if self.title.trim().is_empty() {
-            return Err(RulebookErrorKind::Inconsistent {
-                expected_en: "the title must not be empty".into(),
-                expected_zh: "标题不能为空".into(),
-            }
-            .at(join_path(path, "title")));
+            return Err(
+                RulebookErrorKind::inconsistent("title_empty", []).at(join_path(path, "title"))
+            );
         }
         let window = join_path(path, "window");
         let max = i64::from(MAX_LEAD_DAYS);
@@ -229,16 +227,13 @@ impl LeadTimeRule {
                 check_range(&at, "earliest", earliest, 0, max)?;
                 check_range(&at, "latest", latest, 0, max)?;
                 if earliest < latest {
-                    return Err(RulebookErrorKind::Inconsistent {
-                        expected_en: format!(
-                            "the window must open no later than it closes: earliest \
-                             ({earliest} days before) must be at least latest ({latest})"
-                        ),
-                        expected_zh: format!(
-                            "窗口的开始不能晚于结束：earliest（提前 {earliest} 天）不能小于 \
-                             latest（{latest}）"
-                        ),
-                    }
+                    return Err(RulebookErrorKind::inconsistent(
+                        "window_order_before",
+                        [
+                            ("earliest", earliest.to_string()),
+                            ("latest", latest.to_string()),
+                        ],
+                    )
                     .at(join_path(&at, "earliest")));
                 }
             }
@@ -247,16 +242,13 @@ impl LeadTimeRule {
                 check_range(&at, "earliest", earliest, 0, max)?;
                 check_range(&at, "latest", latest, 0, max)?;
                 if earliest > latest {
-                    return Err(RulebookErrorKind::Inconsistent {
-                        expected_en: format!(
-                            "the window must open no later than it closes: earliest \
-                             ({earliest} days after) must be at most latest ({latest})"
-                        ),
-                        expected_zh: format!(
-                            "窗口的开始不能晚于结束：earliest（之后 {earliest} 天）不能大于 \
-                             latest（{latest}）"
-                        ),
-                    }
+                    return Err(RulebookErrorKind::inconsistent(
+                        "window_order_after",
+                        [
+                            ("earliest", earliest.to_string()),
+                            ("latest", latest.to_string()),
+                        ],
+                    )
                     .at(join_path(&at, "earliest")));
                 }
             }

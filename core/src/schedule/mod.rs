@@ -242,13 +242,9 @@ pub(crate) fn check_id(path: &str, id: &str) -> Result<(), RulebookError> {
 
 /// The refusal of an invalid id.
 pub(crate) fn invalid_id(path: String, id: &str) -> RulebookError {
-    RulebookErrorKind::Inconsistent {
-        expected_en: format!(
-            "`{id}` is not a valid id: use 1 to {MAX_ID_LEN} ASCII letters, digits, `_` or `-`"
-        ),
-        expected_zh: format!(
-            "“{id}”不是有效的编号：请使用 1 到 {MAX_ID_LEN} 个 ASCII 字母、数字、`_` 或 `-`"
-        ),
-    }
+    RulebookErrorKind::inconsistent(
+        "schedule_id",
+        [("id", id.to_string()), ("max_len", MAX_ID_LEN.to_string())],
+    )
     .at(path)
 }

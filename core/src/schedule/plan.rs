@@ -5,9 +5,9 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::calendar::{DateRange, SchoolCalendar};
-use crate::diagnostic::{Diagnostic, Locale};
+use crate::diagnostic::Diagnostic;
 use crate::members::Role;
-use crate::rule::RuleRef;
+use crate::rule::{RuleRef, RulebookErrorKind};
 
 use super::day_count::calendar_days;
 use super::{DayCount, DayCounter, MilestoneTemplate, ScheduleError, ScheduleErrorKind, check_id};
@@ -116,11 +116,19 @@ pub fn plan_with(
     check_id("template_id", template_id)
         .and_then(|()| template.validate("template"))
         .map_err(|e| {
-            ScheduleErrorKind::InvalidTemplate {
-                expected_en: e.message(Locale::En),
-                expected_zh: e.message(Locale::ZhHans),
-            }
-            .at(e.path().to_owned())
+            // The rulebook's own rule, or the code of its error, with the same parameters.
+            let path = e.segments().to_vec();
+            let (code, params) = (e.code(), e.params());
+            let kind = match e.into_kind() {
+                RulebookErrorKind::Inconsistent { expected, details } => {
+                    ScheduleErrorKind::InvalidTemplate { expected, details }
+                }
+                _ => ScheduleErrorKind::InvalidTemplate {
+                    expected: code,
+                    details: params,
+                },
+            };
+            kind.at(path)
         })?;
     let key = format!("schedule.templates.{template_id}");
     let milestones = template

@@ -67,17 +67,13 @@ impl MilestoneTemplate {
     /// `schedule.templates.welcome_party.milestones[5].earliest_days_before`.
     pub fn validate(&self, path: &str) -> Result<(), RulebookError> {
         if self.title.trim().is_empty() {
-            return Err(inconsistent(
-                join_path(path, "title"),
-                "the title must not be empty",
-                "标题不能为空",
-            ));
+            return Err(inconsistent(join_path(path, "title"), "title_empty", []));
         }
         if self.milestones.is_empty() {
             return Err(inconsistent(
                 join_path(path, "milestones"),
-                "a template needs at least one milestone",
-                "模板至少需要一个里程碑",
+                "template_no_milestone",
+                [],
             ));
         }
         // Paths are built only on failure: plans validate their template on every call.
@@ -91,16 +87,12 @@ impl MilestoneTemplate {
             if self.milestones.iter().take(i).any(|m| m.id == milestone.id) {
                 return Err(inconsistent(
                     at(i, "id"),
-                    &format!("the id `{}` is used twice in the template", milestone.id),
-                    &format!("模板中的编号“{}”重复", milestone.id),
+                    "milestone_id_twice",
+                    [("id", milestone.id.to_string())],
                 ));
             }
             if milestone.title.trim().is_empty() {
-                return Err(inconsistent(
-                    at(i, "title"),
-                    "the title must not be empty",
-                    "标题不能为空",
-                ));
+                return Err(inconsistent(at(i, "title"), "title_empty", []));
             }
             for (key, value) in [
                 ("earliest_days_before", milestone.earliest_days_before),
@@ -118,16 +110,11 @@ impl MilestoneTemplate {
             if milestone.earliest_days_before < milestone.latest_days_before {
                 return Err(inconsistent(
                     at(i, "earliest_days_before"),
-                    &format!(
-                        "the window must open no later than it closes: earliest_days_before \
-                         ({}) must be at least latest_days_before ({})",
-                        milestone.earliest_days_before, milestone.latest_days_before
-                    ),
-                    &format!(
-                        "窗口的开始不能晚于结束：earliest_days_before（{}）不能小于 \
-                         latest_days_before（{}）",
-                        milestone.earliest_days_before, milestone.latest_days_before
-                    ),
+                    "milestone_window_order",
+                    [
+                        ("earliest", milestone.earliest_days_before.to_string()),
+                        ("latest", milestone.latest_days_before.to_string()),
+                    ],
                 ));
             }
             if let Some(previous) = previous_earliest
@@ -135,15 +122,11 @@ impl MilestoneTemplate {
             {
                 return Err(inconsistent(
                     at(i, "earliest_days_before"),
-                    &format!(
-                        "milestones must be in order: this window opens {} days before the \
-                         event, earlier than the previous one ({} days)",
-                        milestone.earliest_days_before, previous
-                    ),
-                    &format!(
-                        "里程碑须按顺序排列：此窗口在活动前 {} 天开始，早于上一个（{} 天）",
-                        milestone.earliest_days_before, previous
-                    ),
+                    "milestones_in_order",
+                    [
+                        ("earliest", milestone.earliest_days_before.to_string()),
+                        ("previous", previous.to_string()),
+                    ],
                 ));
             }
             previous_earliest = Some(milestone.earliest_days_before);
@@ -152,10 +135,10 @@ impl MilestoneTemplate {
     }
 }
 
-fn inconsistent(path: String, en: &str, zh: &str) -> RulebookError {
-    RulebookErrorKind::Inconsistent {
-        expected_en: en.to_owned(),
-        expected_zh: zh.to_owned(),
-    }
-    .at(path)
+fn inconsistent(
+    path: String,
+    expected: &'static str,
+    details: impl IntoIterator<Item = (&'static str, String)>,
+) -> RulebookError {
+    RulebookErrorKind::inconsistent(expected, details).at(path)
 }

@@ -948,11 +948,7 @@ fn every_error_has_a_code_a_path_and_two_languages() {
         ScheduleErrorKind::CalendarRequired.at("calendar"),
         ScheduleErrorKind::DateOutOfRange { date, days: -35 }.at("event_date"),
         ScheduleErrorKind::UnknownMilestone { id: "x".into() }.at("done[0]"),
-        ScheduleErrorKind::InvalidTemplate {
-            expected_en: "the title must not be empty".into(),
-            expected_zh: "标题不能为空".into(),
-        }
-        .at("template.title"),
+        ScheduleErrorKind::invalid_template("title_empty", []).at("template.title"),
         ScheduleErrorKind::IcalDateOutOfRange { date }.at("now"),
     ];
     let mut codes: Vec<&str> = errors.iter().map(|e| e.code()).collect();
