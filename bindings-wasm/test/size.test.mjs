@@ -5,11 +5,13 @@
 // (`secretariat/forms`, pkg/forms/). The discipline engine (a school's own rules as rulebook
 // data, issue #13) took it from 249.9 KB to 278.5 KB: reading a rulebook links the reader of
 // every table, and a standing runs the engine. The report catalogs left out of it, smaller
-// reader plumbing and no SipHash brought it to 273.0 KB; until the rest is won back its limit
-// is a ceiling of 278 KB (5 KB of room for catalog text), past which the suite fails. The
-// full API (`secretariat`, pkg/web and pkg/node: scoring, allocation, ledgers, the term
-// report, TOML) is bigger; it has a ceiling against growth, 414.2 KB today
-// (bindings-wasm/README.md, "Size", says where the bytes go).
+// reader plumbing and no SipHash brought it to 273.0 KB; then the catalog words that replaced
+// free text in errors (what a rulebook value must satisfy, what the reader found wrong, in
+// three locales, issue #12) and the ledger corrections' codes took it to 281.7 KB. Until the
+// rest is won back its limit is a ceiling of 284 KB, past which the suite fails. The full API
+// (`secretariat`, pkg/web and pkg/node: scoring, allocation, ledgers, the term report, TOML)
+// is bigger; it has a ceiling against growth, 424.0 KB today (bindings-wasm/README.md,
+// "Size", says where the bytes go).
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -24,10 +26,10 @@ const kb = (n) => `${(n / 1000).toFixed(1)} KB`;
 
 /** Each module with its limit: the budget of issue #6, or a ceiling a little above today. */
 const MODULES = [
-  { dir: 'forms/web', limit: 278_000, what: "a ceiling (issue #6's budget is 250 KB)" },
-  { dir: 'forms/node', limit: 278_000, what: "a ceiling (issue #6's budget is 250 KB)" },
-  { dir: 'web', limit: 420_000, what: 'the ceiling (lower it as the module shrinks)' },
-  { dir: 'node', limit: 420_000, what: 'the ceiling (lower it as the module shrinks)' },
+  { dir: 'forms/web', limit: 284_000, what: "a ceiling (issue #6's budget is 250 KB)" },
+  { dir: 'forms/node', limit: 284_000, what: "a ceiling (issue #6's budget is 250 KB)" },
+  { dir: 'web', limit: 427_000, what: 'the ceiling (lower it as the module shrinks)' },
+  { dir: 'node', limit: 427_000, what: 'the ceiling (lower it as the module shrinks)' },
 ];
 
 function measure(dir) {

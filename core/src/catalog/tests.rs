@@ -351,7 +351,11 @@ fn what_the_reader_found_wrong_is_told_in_every_locale() {
     let params = err.params();
     assert_eq!(params["reason"], "wrong_type");
     assert_eq!(params["found"], "integer");
-    assert!(err.message(Locale::En).ends_with("found an integer"), "{}", err.message(Locale::En));
+    assert!(
+        err.message(Locale::En).ends_with("found an integer"),
+        "{}",
+        err.message(Locale::En)
+    );
     assert!(err.message(Locale::ZhHans).ends_with("实际是整数"));
     assert!(err.message(Locale::ZhHant).ends_with("實際是整數"));
     let err =
@@ -365,7 +369,9 @@ fn what_the_reader_found_wrong_is_told_in_every_locale() {
     );
     // A stored issue renders again in another locale.
     assert_eq!(
-        crate::Error::from(err).issue(Locale::En).message_in(Locale::ZhHans),
+        crate::Error::from(err)
+            .issue(Locale::En)
+            .message_in(Locale::ZhHans),
         "输入无效：缺少“end”一栏"
     );
 }
