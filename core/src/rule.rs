@@ -78,6 +78,16 @@ pub enum RulebookErrorKind {
 /// Its [kind](RulebookErrorKind) says what; the path of the offending field sits beside it.
 pub type RulebookError = Located<RulebookErrorKind>;
 
+/// A rulebook value at `path` that breaks the rule named by `expected` (see
+/// [`RulebookErrorKind::inconsistent`]).
+pub(crate) fn inconsistent(
+    path: String,
+    expected: &'static str,
+    details: impl IntoIterator<Item = (&'static str, String)>,
+) -> RulebookError {
+    RulebookErrorKind::inconsistent(expected, details).at(path)
+}
+
 impl RulebookErrorKind {
     /// A value that breaks the rule named by `expected` (the word `expected.<expected>` of
     /// the catalogs), with the parameters its words are filled from.

@@ -7,7 +7,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::diagnostic::join_path;
 use crate::members::Role;
-use crate::rule::{RuleRef, RulebookError, RulebookErrorKind, check_range};
+use crate::rule::inconsistent;
+use crate::rule::{RuleRef, RulebookError, check_range};
 use crate::schedule::check_id;
 
 use super::MONEY_PLACES;
@@ -219,12 +220,4 @@ fn check_policy_amount(path: &str, key: &str, amount: Decimal) -> Result<(), Rul
         ));
     }
     Ok(())
-}
-
-fn inconsistent(
-    path: String,
-    expected: &'static str,
-    details: impl IntoIterator<Item = (&'static str, String)>,
-) -> RulebookError {
-    RulebookErrorKind::inconsistent(expected, details).at(path)
 }

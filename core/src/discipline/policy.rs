@@ -8,7 +8,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::attendance::{EventKind, StandingStatus};
 use crate::diagnostic::join_path;
-use crate::rule::{RulebookError, RulebookErrorKind, check_range};
+use crate::rule::inconsistent;
+use crate::rule::{RulebookError, check_range};
 
 /// The part of a mark an offence rule reads. A `late_and_left_early` mark has two parts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -225,14 +226,6 @@ pub struct DisciplinePolicy {
 
 fn september() -> u32 {
     9
-}
-
-fn inconsistent(
-    path: String,
-    expected: &'static str,
-    details: impl IntoIterator<Item = (&'static str, String)>,
-) -> RulebookError {
-    RulebookErrorKind::inconsistent(expected, details).at(path)
 }
 
 fn check_id(path: &str, id: &str) -> Result<(), RulebookError> {

@@ -9,7 +9,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::evaluation::{EvaluationPolicy, MAGNITUDE_LIMIT, PassMark, is_valid_id};
 use crate::members::{Role, Skill};
-use crate::rule::{RuleRef, RulebookError, RulebookErrorKind, check_range};
+use crate::rule::inconsistent;
+use crate::rule::{RuleRef, RulebookError, check_range};
 
 /// A day of the year, e.g. the recruitment deadline.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -155,14 +156,6 @@ pub struct RecruitmentPolicy {
 pub const MAX_PLACES: u32 = 32;
 /// The most combinations of filled places (the product of `count + 1` over the classes).
 pub const MAX_COMBINATIONS: u64 = 4096;
-
-fn inconsistent(
-    path: String,
-    expected: &'static str,
-    details: impl IntoIterator<Item = (&'static str, String)>,
-) -> RulebookError {
-    RulebookErrorKind::inconsistent(expected, details).at(path)
-}
 
 impl RecruitmentPolicy {
     /// The rule behind the allocation.

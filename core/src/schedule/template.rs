@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::diagnostic::join_path;
 use crate::members::Role;
+use crate::rule::inconsistent;
 use crate::rule::{RulebookError, RulebookErrorKind};
 
 use super::{invalid_id, is_valid_id};
@@ -133,12 +134,4 @@ impl MilestoneTemplate {
         }
         Ok(())
     }
-}
-
-fn inconsistent(
-    path: String,
-    expected: &'static str,
-    details: impl IntoIterator<Item = (&'static str, String)>,
-) -> RulebookError {
-    RulebookErrorKind::inconsistent(expected, details).at(path)
 }
